@@ -1,0 +1,87 @@
+"""Forecasts in original units and the metrics of a trained model, next to the baselines."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+import torch
+
+from .baselines import forecast_baselines
+from .datasets import Prepared, SeriesData
+from .metrics import accuracy, regression_metrics
+
+
+@torch.no_grad()
+def _predict(model, windows: np.ndarray) -> np.ndarray:
+    """Model outputs for a batch of transformed windows (N, T) -> (N, horizon)."""
+    x = torch.tensor(windows, dtype=torch.float32, device=_device(model)).unsqueeze(-1)
+    out = model(x)
+    return out.reshape(len(windows), -1).double().cpu().numpy()
+
+
+def _device(model):
+    return next(model.parameters()).device
+
+
+def one_step(model, sd: SeriesData, seq_len: int) -> np.ndarray:
+    """Each test point from the true values before it (the model's first output)."""
+    off, n = sd.pipeline.offset, len(sd.values)
+    positions = range(sd.origin, n)
+    wins = np.stack([sd.z[p - off - seq_len:p - off] for p in positions])
+    zhat = _predict(model, wins)[:, 0]
+    return np.array([sd.pipeline.invert_step(zh, sd.values[:p]) for zh, p in zip(zhat, positions,
+                                                                               strict=True)])
+
+
+def recursive(model, sd: SeriesData, seq_len: int, steps: int | None = None) -> np.ndarray:
+    """All test points from the forecast origin, feeding predictions back as inputs."""
+    steps = steps or sd.n_test
+    off = sd.pipeline.offset
+    hist = list(sd.values[:sd.origin])
+    zs = list(sd.z[:sd.origin - off])
+    preds = []
+    model_was_training = model.training
+    model.eval()
+    while len(preds) < steps:
+        zhat = _predict(model, np.asarray(zs[-seq_len:])[None])[0]  # (horizon,)
+        for zh in zhat[:steps - len(preds)]:
+            y = sd.pipeline.invert_step(zh, np.asarray(hist))
+            hist.append(y)
+            zs.append(zh)
+            preds.append(y)
+    model.train(model_was_training)
+    return np.asarray(preds)
+
+
+def evaluate(model, data: Prepared, seq_len: int) -> dict:
+    """Test metrics in the task's own terms; for series, in original units next to baselines."""
+    model.eval()
+    dev = _device(model)
+    with torch.no_grad():
+        out = {}
+        for split in ("val", "test"):
+            x, y = getattr(data, f"x_{split}").to(dev), getattr(data, f"y_{split}").to(dev)
+            if len(x):
+                pred = model(x)
+                out[f"{split}_loss"] = float(model.loss(pred, y))
+                if data.loss == "nll":
+                    out[f"{split}_accuracy"] = accuracy(y.cpu().numpy(), pred.argmax(-1).cpu().numpy())
+        out["baseline_loss"] = data.trivial_loss("val")
+    if data.series is None:
+        return out
+    sd = data.series
+    y_true = sd.values[sd.origin:]
+    fc = {"one_step": one_step(model, sd, seq_len), "recursive": recursive(model, sd, seq_len)}
+    out["forecasts"] = {k: v.tolist() for k, v in fc.items()}
+    out["model"] = {k: regression_metrics(y_true, v) for k, v in fc.items()}
+    out["baselines"] = {
+        name: {k: regression_metrics(y_true, v) for k, v in modes.items()}
+        for name, modes in _baselines(sd.values.tobytes(), sd.n_test, sd.season).items()}
+    return out
+
+
+@lru_cache(maxsize=32)
+def _baselines(values: bytes, n_test: int, season: int) -> dict:
+    """Baselines depend only on the series and split; SARIMA's fit is worth caching."""
+    return forecast_baselines(np.frombuffer(values, dtype="float64"), n_test, season)

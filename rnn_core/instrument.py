@@ -1,0 +1,170 @@
+"""Replay a model's own weights through an unrolled time loop and record what happens inside.
+
+The fused modules (cuDNN/MKL) hide every h_t from autograd: a gradient taken on the fused
+``output[:, t]`` is only the direct path to the loss, not the total derivative through the
+recurrence. Here every h_t of every layer is a graph node, so ``autograd.grad(L, h_t)`` is the
+total derivative ∂L/∂h_t — the quantity whose decay over t shows vanishing gradients.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import torch
+
+from .models import GATES, RNNModel
+
+
+class _Layer:
+    """One recurrent layer's weights and its single-step update, for every cell type."""
+
+    def __init__(self, model: RNNModel, layer: int, detach: bool):
+        rnn, self.cell = model.rnn, model.cfg.cell
+        get = (lambda n: getattr(rnn, f"{n}_l{layer}").detach()) if detach else \
+            (lambda n: getattr(rnn, f"{n}_l{layer}"))
+        self.w_ih, self.w_hh, self.H = get("weight_ih"), get("weight_hh"), rnn.hidden_size
+        if self.cell == "scratch":
+            self.b_in, self.b_h = get("bias"), None
+        elif self.cell == "gru":  # the n gate needs b_hn inside r * (W_hn h + b_hn)
+            self.b_in, self.b_h = get("bias_ih"), get("bias_hh")
+        else:
+            self.b_in, self.b_h = get("bias_ih") + get("bias_hh"), None
+        self.act = torch.relu if getattr(rnn, "nonlinearity", "tanh") == "relu" else torch.tanh
+
+    def project(self, inp):
+        """Input contributions of all timesteps in one matmul: (B, T, I) -> (B, T, G*H)."""
+        return inp @ self.w_ih.T + self.b_in
+
+    def step(self, xp, h, c):
+        """One timestep from a projected input xp (B, G*H); returns h, c and the gate values."""
+        H = self.H
+        if self.cell == "lstm":
+            a = torch.addmm(xp, h, self.w_hh.T)  # (B, 4H)
+            s = torch.sigmoid(a)
+            i, f, o, g = s[:, :H], s[:, H:2 * H], s[:, 3 * H:], torch.tanh(a[:, 2 * H:3 * H])
+            c = f * c + i * g
+            return o * torch.tanh(c), c, (i, f, g, o)
+        if self.cell == "gru":
+            gh = torch.addmm(self.b_h, h, self.w_hh.T)  # (B, 3H)
+            rz = torch.sigmoid(xp[:, :2 * H] + gh[:, :2 * H])
+            r, z = rz[:, :H], rz[:, H:]
+            n = torch.tanh(xp[:, 2 * H:] + r * gh[:, 2 * H:])
+            return n + z * (h - n), None, (r, z, n)
+        return self.act(torch.addmm(xp, h, self.w_hh.T)), None, ()
+
+
+@dataclass
+class Trace:
+    """What one batch did inside the network. Arrays are numpy; L layers, B batch, T steps, H units."""
+
+    hiddens: np.ndarray  # (L, B, T, H) h_t of every layer
+    cells: np.ndarray | None  # (L, B, T, H) c_t, LSTM only
+    gates: dict[str, np.ndarray]  # gate name -> (L, B, T, H): LSTM i/f/g/o, GRU r/z/n
+    grad_norms: np.ndarray  # (L, T) Frobenius norm over (batch, hidden) of the total ∂L/∂h_t
+    outputs: np.ndarray  # the model's outputs on the batch
+    loss: float  # training loss (batch mean) whose gradient grad_norms measures
+    h_grads: np.ndarray | None = None  # (L, B, T, H) ∂L/∂h_t itself, when asked for
+    param_grads: dict[str, np.ndarray] = field(default_factory=dict)  # when asked for
+
+
+def unroll(model: RNNModel, x, detach=True, perturb=None):
+    """The model's forward pass as an explicit loop. Returns (outputs, hs, cs, gates).
+
+    hs[l][t] is the (B, H) tensor h_t of layer l, kept in the graph. ``perturb`` (L, B, T', H),
+    if given, is added to every h_t — its gradient is ∂L/∂h_t, which tests use as a reference.
+    """
+    L = model.rnn.num_layers
+    layers = [_Layer(model, k, detach) for k in range(L)]
+    B, T, _ = x.shape
+    H = model.rnn.hidden_size
+    # with detached weights, a zero initial state that requires grad makes every h_t a graph node
+    zeros = x.new_zeros(B, H).requires_grad_(detach and torch.is_grad_enabled())
+    hs, cs, gates = [[] for _ in range(L)], [[] for _ in range(L)], [[] for _ in range(L)]
+    state = [(zeros, zeros) for _ in range(L)]
+
+    def advance(k, xp_t):
+        h, c, g = layers[k].step(xp_t, *state[k])
+        if perturb is not None:
+            h = h + perturb[k, :, len(hs[k])]
+        state[k] = (h, c)
+        hs[k].append(h)
+        cs[k].append(c)
+        gates[k].append(g)
+        return h
+
+    inp = x
+    for k in range(L):  # layer by layer, so each layer's input projection is one matmul
+        xp = layers[k].project(inp)  # (B, T, G*H)
+        for t in range(T):
+            advance(k, xp[:, t])
+        inp = torch.stack(hs[k], 1)  # (B, T, H)
+    W, b = (model.head.weight, model.head.bias)
+    if detach:
+        W, b = W.detach(), b.detach()
+    if model.output_mode == "all":
+        y = inp @ W.T + b  # (B, T, O)
+    else:
+        preds = [hs[-1][-1] @ W.T + b]
+        for _ in range(model.horizon - 1 if model.output_mode == "generate" else 0):
+            feed = preds[-1]  # (B, 1): the prediction becomes the next input
+            for k in range(L):
+                feed = advance(k, layers[k].project(feed))
+            preds.append(feed @ W.T + b)
+        y = preds[0] if model.output_mode == "last" else torch.cat(preds, 1)  # (B, O) | (B, horizon)
+    if model.loss_kind == "nll":
+        y = torch.log_softmax(y, -1)
+    return y, hs, cs, gates
+
+
+def trace(model: RNNModel, x, y, param_grads: bool = False, keep_h_grads: bool = False) -> Trace:
+    """Unroll ``model`` on the batch (x, y) and record hidden states, gates and ∂L/∂h_t.
+
+    Without ``param_grads`` the weights are detached, so backward computes only ∂L/∂h_t.
+    Dropout is off (eval semantics): the trace shows the deterministic network.
+    """
+    cell, L = model.cfg.cell, model.rnn.num_layers
+    with torch.enable_grad():
+        x = x.detach()
+        out, hs, cs, gates = unroll(model, x, detach=not param_grads)
+        loss = model.loss(out, y)
+        flat = [h for layer in hs for h in layer]
+        params = [(n, p) for n, p in model.named_parameters() if p.requires_grad] if param_grads else []
+        grads = torch.autograd.grad(loss, flat + [p for _, p in params], allow_unused=True)
+    T = len(hs[0])
+    hg = torch.stack([g if g is not None else torch.zeros_like(h)
+                      for g, h in zip(grads[:len(flat)], flat, strict=True)])
+    hg = hg.reshape(L, T, *flat[0].shape).transpose(1, 2)  # (L, B, T, H)
+    names = GATES[cell] if cell in ("lstm", "gru") else ()
+    gate_arrays = {n: _np(torch.stack([torch.stack([g[j] for g in layer], 1) for layer in gates]))
+                   for j, n in enumerate(names)}
+    return Trace(
+        hiddens=_np(torch.stack([torch.stack(layer, 1) for layer in hs])),
+        cells=_np(torch.stack([torch.stack(layer, 1) for layer in cs])) if cell == "lstm" else None,
+        gates=gate_arrays,
+        grad_norms=hg.double().pow(2).sum(dim=(1, 3)).sqrt().numpy(),
+        outputs=_np(out),
+        loss=loss.item(),
+        h_grads=_np(hg) if keep_h_grads else None,
+        param_grads={n: _np(g) for (n, _), g in zip(params, grads[len(flat):], strict=True)
+                     if g is not None},
+    )
+
+
+def _np(t):
+    return t.detach().float().cpu().numpy()
+
+
+def spectrum(model: RNNModel) -> list[dict]:
+    """Per layer: eigenvalues and spectral radius of each H×H gate block of W_hh, singular values."""
+    cell, H = model.cfg.cell, model.rnn.hidden_size
+    out = []
+    for k in range(model.rnn.num_layers):
+        W = getattr(model.rnn, f"weight_hh_l{k}").detach().double().cpu()
+        eig = {g: torch.linalg.eigvals(W[j * H:(j + 1) * H]).numpy() for j, g in enumerate(GATES[cell])}
+        out.append({
+            "eigenvalues": eig,
+            "spectral_radius": {g: float(np.abs(e).max()) for g, e in eig.items()},
+            "singular_values": torch.linalg.svdvals(W).numpy(),
+        })
+    return out

@@ -1,0 +1,148 @@
+"""Recurrent models: one registry of cells, a fused module for training, a linear read-out.
+
+Layout convention: ``model.rnn`` is the recurrent module (``nn.RNN``/``nn.LSTM``/``nn.GRU`` with
+``batch_first=True``, or :class:`ElmanRNN` for the hand-written cell) and ``model.head`` is the
+``nn.Linear`` read-out, so the weights can be reasoned about with plain torch.
+"""
+
+from __future__ import annotations
+
+import math
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+from .config import ModelConfig
+
+# The gate blocks stacked in each W_hh, in torch's order.
+GATES = {"rnn": ("h",), "scratch": ("h",), "lstm": ("i", "f", "g", "o"), "gru": ("r", "z", "n")}
+
+
+class ElmanRNN(nn.Module):
+    """The textbook Elman RNN, written out: h_t = act(W_x x_t + W_h h_{t-1} + b).
+
+    Parameter names follow ``nn.RNN`` (``weight_ih_l0``, ``weight_hh_l0``) with one bias
+    ``bias_l0``, so an ``nn.RNN``'s weights copy in with ``bias = bias_ih + bias_hh``.
+    """
+
+    def __init__(self, input_size, hidden_size, num_layers=1, nonlinearity="tanh", dropout=0.0,
+                 batch_first=True):
+        super().__init__()
+        if not batch_first:
+            raise ValueError("ElmanRNN is batch_first only")
+        self.input_size, self.hidden_size, self.num_layers = input_size, hidden_size, num_layers
+        self.nonlinearity, self.dropout, self.batch_first = nonlinearity, dropout, batch_first
+        k = 1.0 / math.sqrt(hidden_size)  # the same uniform init as nn.RNN
+        for layer in range(num_layers):
+            n_in = input_size if layer == 0 else hidden_size
+            self.register_parameter(f"weight_ih_l{layer}", nn.Parameter(torch.empty(hidden_size, n_in)))
+            self.register_parameter(f"weight_hh_l{layer}",
+                                    nn.Parameter(torch.empty(hidden_size, hidden_size)))
+            self.register_parameter(f"bias_l{layer}", nn.Parameter(torch.empty(hidden_size)))
+        for p in self.parameters():
+            nn.init.uniform_(p, -k, k)
+
+    def forward(self, x, h0=None):
+        B, T, _ = x.shape
+        act = torch.tanh if self.nonlinearity == "tanh" else torch.relu
+        if h0 is None:
+            h0 = x.new_zeros(self.num_layers, B, self.hidden_size)
+        inp, last = x, []
+        for layer in range(self.num_layers):
+            W_x = getattr(self, f"weight_ih_l{layer}")
+            W_h = getattr(self, f"weight_hh_l{layer}")
+            b = getattr(self, f"bias_l{layer}")
+            h, outs = h0[layer], []
+            for t in range(T):
+                h = act(inp[:, t] @ W_x.T + h @ W_h.T + b)  # (B, H)
+                outs.append(h)
+            inp = torch.stack(outs, 1)  # (B, T, H)
+            last.append(h)
+            if self.training and self.dropout > 0 and layer < self.num_layers - 1:
+                inp = F.dropout(inp, self.dropout, training=True)
+        return inp, torch.stack(last)  # (B, T, H), (L, B, H)
+
+
+def _make_rnn(cfg: ModelConfig, input_size: int) -> nn.Module:
+    kw = dict(input_size=input_size, hidden_size=cfg.hidden_size, num_layers=cfg.num_layers,
+              dropout=cfg.dropout if cfg.num_layers > 1 else 0.0, batch_first=True)
+    if cfg.cell == "rnn":
+        return nn.RNN(nonlinearity=cfg.nonlinearity, **kw)
+    if cfg.cell == "scratch":
+        return ElmanRNN(nonlinearity=cfg.nonlinearity, **kw)
+    return {"lstm": nn.LSTM, "gru": nn.GRU}[cfg.cell](**kw)
+
+
+def init_recurrent(rnn: nn.Module, cell: str, init: str, rho: float = 1.0, seed: int = 0) -> None:
+    """Re-initialise every H×H gate block of each W_hh: orthogonal, identity or spectral radius rho."""
+    if init == "default":
+        return
+    gen = torch.Generator().manual_seed(seed)
+    H = rnn.hidden_size
+    with torch.no_grad():
+        for layer in range(rnn.num_layers):
+            W = getattr(rnn, f"weight_hh_l{layer}")
+            for k in range(len(GATES[cell])):
+                W[k * H:(k + 1) * H] = _block(init, H, rho, gen)
+            if init == "identity" and cell in ("rnn", "scratch"):  # IRNN (Le et al., 2015): zero biases
+                for name in ("bias_ih", "bias_hh", "bias"):
+                    if hasattr(rnn, f"{name}_l{layer}"):
+                        getattr(rnn, f"{name}_l{layer}").zero_()
+
+
+def _block(init, H, rho, gen):
+    if init == "identity":
+        return torch.eye(H)
+    A = torch.randn(H, H, generator=gen, dtype=torch.float64)
+    if init == "orthogonal":
+        Q, R = torch.linalg.qr(A)
+        return (Q * torch.sign(torch.diagonal(R))).float()
+    radius = torch.linalg.eigvals(A).abs().max()
+    return (A * (rho / radius)).float()  # spectral radius exactly rho
+
+
+class RNNModel(nn.Module):
+    """Recurrent layers plus a linear read-out, in one of three output modes.
+
+    - ``last``: many-to-one, read out h_T (regression, or log-probabilities for classification)
+    - ``all``: many-to-many aligned, read out every h_t
+    - ``generate``: one-to-many, read out h_T, then feed each prediction back in for ``horizon`` steps
+    """
+
+    def __init__(self, cfg: ModelConfig, input_size: int, output_size: int, output_mode: str = "last",
+                 loss: str = "mse", horizon: int = 1, seed: int = 0):
+        super().__init__()
+        if output_mode == "generate" and input_size != output_size:
+            raise ValueError("generate mode feeds predictions back: input_size must equal output_size")
+        self.cfg, self.output_mode, self.loss_kind, self.horizon = cfg, output_mode, loss, horizon
+        self.rnn = _make_rnn(cfg, input_size)
+        self.head = nn.Linear(cfg.hidden_size, output_size)
+        init_recurrent(self.rnn, cfg.cell, cfg.init, cfg.rho, seed)
+
+    def forward(self, x, state=None):
+        out, state = self.rnn(x, state)  # (B, T, H)
+        if self.output_mode == "all":
+            y = self.head(out)  # (B, T, O)
+        elif self.output_mode == "last":
+            y = self.head(out[:, -1])  # (B, O)
+        else:
+            preds = [self.head(out[:, -1])]
+            for _ in range(self.horizon - 1):
+                out, state = self.rnn(preds[-1].unsqueeze(1), state)
+                preds.append(self.head(out[:, -1]))
+            y = torch.stack(preds, 1).squeeze(-1)  # (B, horizon)
+        return F.log_softmax(y, -1) if self.loss_kind == "nll" else y
+
+    def loss(self, out, target):
+        if self.loss_kind == "nll":
+            return F.nll_loss(out, target)
+        return F.mse_loss(out, target)
+
+
+def build_model(cfg: ModelConfig, input_size: int, output_size: int, output_mode: str = "last",
+                loss: str = "mse", horizon: int = 1, seed: int = 0) -> RNNModel:
+    """Seeded construction: the same config and seed always give the same initial weights."""
+    with torch.random.fork_rng(devices=[]):
+        torch.manual_seed(seed)
+        return RNNModel(cfg, input_size, output_size, output_mode, loss, horizon, seed)

@@ -126,8 +126,7 @@ def _prepare_samples(cfg: DataConfig) -> Prepared:
     elif cfg.task == "recall":
         X, y = tasks.recall(n, cfg.lag, s)
     elif cfg.task == "first_value":
-        X, y = tasks.first_value(n, cfg.lag, s)
-        names = ("negative", "positive")
+        X, y, names = tasks.first_value(n, cfg.lag, s)
     elif cfg.task == "classify":
         X, y, names = tasks.waveforms(n, cfg.seq_len, cfg.noise, s)
     else:  # denoise

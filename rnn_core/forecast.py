@@ -72,9 +72,18 @@ def evaluate(model, data: Prepared, seq_len: int) -> dict:
         return out
     sd = data.series
     y_true = sd.values[sd.origin:]
-    fc = {"one_step": one_step(model, sd, seq_len), "recursive": recursive(model, sd, seq_len)}
+    try:
+        with np.errstate(over="ignore", invalid="ignore"):
+            fc = {"one_step": one_step(model, sd, seq_len), "recursive": recursive(model, sd, seq_len)}
+        if not all(np.isfinite(v).all() for v in fc.values()):
+            raise ValueError("the model's forecasts are not finite numbers")
+    except ValueError as e:  # a diverged model can leave the transform's domain (log of <= 0)
+        out["forecast_error"] = f"No forecast: {e}"
+        fc = {k: np.full(sd.n_test, np.nan) for k in ("one_step", "recursive")}
+        out["model"] = {k: dict.fromkeys(("rmse", "mae", "mape", "smape"), float("nan")) for k in fc}
+    else:
+        out["model"] = {k: regression_metrics(y_true, v) for k, v in fc.items()}
     out["forecasts"] = {k: v.tolist() for k, v in fc.items()}
-    out["model"] = {k: regression_metrics(y_true, v) for k, v in fc.items()}
     out["baselines"] = {
         name: {k: regression_metrics(y_true, v) for k, v in modes.items()}
         for name, modes in _baselines(sd.values.tobytes(), sd.n_test, sd.season).items()}

@@ -14,6 +14,7 @@ from dataclasses import fields
 import numpy as np
 
 from .config import PARTS, RunConfig
+from .lab_cli import add_commands as add_lab_commands
 from .train import train
 
 ALIASES = {"hidden_size": ["--hidden"], "num_layers": ["--layers"]}
@@ -40,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--out", help="write the JSON report here (default: standard output)")
     t.add_argument("--bundle", help="also save the trained model as a run bundle here")
     t.add_argument("--quiet", action="store_true", help="no progress lines on standard error")
+    add_lab_commands(sub)
     return p
 
 
@@ -105,7 +107,7 @@ def _jsonable(o):
 def main(argv=None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return _train(args)
+        return getattr(args, "run", _train)(args)
     except (ValueError, OSError) as e:
         print(f"python -m rnn_core: error: {e}".splitlines()[0], file=sys.stderr)
         return 2

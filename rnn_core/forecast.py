@@ -94,3 +94,14 @@ def evaluate(model, data: Prepared, seq_len: int) -> dict:
 def _baselines(values: bytes, n_test: int, season: int) -> dict:
     """Baselines depend only on the series and split; SARIMA's fit is worth caching."""
     return forecast_baselines(np.frombuffer(values, dtype="float64"), n_test, season)
+
+
+@torch.no_grad()
+def predict_sample(model, data: Prepared, split: str = "test", i: int = 0):
+    """One window of a split as numpy: (x (T, I), target, prediction) — probabilities for classifiers."""
+    x, y = getattr(data, f"x_{split}")[i:i + 1], getattr(data, f"y_{split}")[i:i + 1]
+    model.eval()
+    out = model(x.to(_device(model))).cpu()
+    if data.loss == "nll":
+        out = out.exp()
+    return x[0].numpy(), y[0].numpy(), out[0].numpy()

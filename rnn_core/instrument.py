@@ -151,6 +151,17 @@ def trace(model: RNNModel, x, y, param_grads: bool = False, keep_h_grads: bool =
     )
 
 
+def grad_profile(model: RNNModel, x, y) -> tuple[np.ndarray, float]:
+    """Only ‖∂L/∂h_t‖ (L, T) and the loss: the cheap part of a trace, for snapshots during training."""
+    with torch.enable_grad():
+        out, hs, _, _ = unroll(model, x.detach(), detach=True)
+        loss = model.loss(out, y)
+        flat = [h for layer in hs for h in layer]
+        grads = torch.autograd.grad(loss, flat, allow_unused=True)
+    norms = torch.stack([g.norm() if g is not None else flat[0].new_zeros(()) for g in grads])
+    return norms.reshape(len(hs), -1).double().numpy(), loss.item()
+
+
 def _np(t):
     return t.detach().float().cpu().numpy()
 

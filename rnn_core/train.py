@@ -14,7 +14,7 @@ import torch
 from .config import RunConfig
 from .datasets import Prepared, prepare
 from .forecast import evaluate
-from .instrument import trace
+from .instrument import grad_profile
 from .models import RNNModel, build_model
 
 SNAPSHOT_BATCH = 128  # training windows whose ∂L/∂h_t profile a snapshot records
@@ -123,9 +123,8 @@ def _train(cfg: RunConfig, data: Prepared, callback) -> RunResult:
             res.history[k].append(v)
         snap = None
         if tc.snapshot_every and (epoch == 1 or epoch % tc.snapshot_every == 0):
-            tr = trace(model, xs, ys)
-            snap = tr.grad_norms
-            res.snapshots.append({"epoch": epoch, "grad_norms": snap, "loss": tr.loss})
+            snap, snap_loss = grad_profile(model, xs, ys)
+            res.snapshots.append({"epoch": epoch, "grad_norms": snap, "loss": snap_loss})
         if val < best_val:
             best_val, best_state, bad_epochs, res.best_epoch = val, copy.deepcopy(model.state_dict()), 0, epoch
         else:
@@ -158,3 +157,13 @@ def _diverged(res: RunResult, epoch: int, loss: float, norm: float, best_epoch: 
     res.message = (f"Training diverged at epoch {epoch}: loss = {loss:.3g}, gradient norm before "
                    f"clipping = {norm:.3g}. The gradients exploded; lower the learning rate or "
                    f"turn on gradient clipping. Training stopped and {kept}.")
+
+
+def result_from_model(cfg: RunConfig, model: RNNModel, data: Prepared | None = None) -> RunResult:
+    """A RunResult for weights trained elsewhere (a loaded bundle): no history, fresh metrics."""
+    data = data if data is not None else prepare(cfg.data)
+    res = RunResult(cfg, model.cpu().eval(), data, history={k: [] for k in ("epoch", "train_loss", "val_loss", "time")},
+                    steps={"grad_norm_pre": [], "grad_norm_post": []}, stopped="loaded",
+                    message="Loaded from a run bundle: weights only, no training history.")
+    res.metrics = evaluate(res.model, data, cfg.data.seq_len)
+    return res

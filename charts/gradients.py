@@ -1,0 +1,377 @@
+"""Figures of gradients through time: ‖∂L/∂h_t‖ per step, its evolution over training, clipping, W_hh spectra.
+
+Time steps are t = 1..T and layers 1..L. Gradient norms are drawn on log axes, where zeros and
+non-finite values cannot be placed: they are left out as gaps.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from charts.theme import MUTED, ROLE_COLORS, SEQUENTIAL, TEMPLATE, cell_color, new_figure
+from charts.training import as_float32, empty_note, legend_on_top, positive, run_styles, shade
+
+GRAD = "‖∂L/∂h<sub>t</sub>‖"
+GRAD_LABELS = {"title": "Gradient reaching each time step", "x": "time step t", "y": f"{GRAD} (log scale)",
+               "layer": "layer {layer}", "value": GRAD, "t": "t",
+               "fit": "fit: memory horizon ≈ {horizon:.3g} steps"}
+OVERLAY_LABELS = {"title": "Gradient reaching each time step", "x": "time step t", "y": f"{GRAD} (log scale)",
+                  "y_normalised": f"{GRAD} / ‖∂L/∂h<sub>T</sub>‖ (log scale)", "value": GRAD, "t": "t",
+                  "fit": "{label}: memory horizon ≈ {horizon:.3g} steps", "empty": "No runs to compare"}
+EVOLUTION_LABELS = {"title": "How the gradient profile changes during training (layer {layer})",
+                    "x": "time step t", "y": "epoch", "colorbar": "log10 ‖∂L/∂h<sub>t</sub>‖",
+                    "value": GRAD, "t": "t", "epoch": "epoch", "empty": "No snapshots"}
+FRAMES_LABELS = {"title": "Gradient profile at epoch {epoch} (layer {layer})", "x": "time step t",
+                 "y": f"{GRAD} (log scale)", "value": GRAD, "t": "t", "first": "epoch {epoch} (first snapshot)",
+                 "current": "current epoch", "epoch": "epoch ", "play": "▶ play", "pause": "❚❚ pause",
+                 "empty": "No snapshots"}
+CLIP_LABELS = {"title": "Gradient norm per step: clipped {k} of {n} steps",
+               "title_off": "Gradient norm per step (clipping off)", "x": "optimisation step",
+               "y": "‖∇<sub>θ</sub>L‖ (log scale)", "pre": "before clipping", "post": "after clipping",
+               "clipped": "clipped step", "threshold": "threshold {clip:g}", "step": "step",
+               "empty": "No optimisation steps yet"}
+SPECTRUM_LABELS = {"title": "Eigenvalues of W<sub>hh</sub>, layer {layer}: largest |λ| = {radius:.3g}",
+                   "block": "block {block} (ρ = {radius:.3g})", "re": "Re λ", "im": "Im λ",
+                   "circle": "unit circle |λ| = 1", "abs": "|λ|", "singular": "singular values of W<sub>hh</sub>",
+                   "index": "index (largest first)", "sv": "singular value σ of W<sub>hh</sub>",
+                   "empty": "No spectrum"}
+READING_LABELS = {
+    "vanish": "In layer {layer} the gradient at t=1 is {ratio} of the one at t={T}: it vanishes.",
+    "explode": "In layer {layer} the gradient at t=1 is {ratio}× the one at t={T}: it grows (explodes).",
+    "carry": "In layer {layer} the gradient at t=1 is {ratio}× the one at t={T}: it stays within a factor of "
+             "{factor:g}, so it carries back.",
+    "none": "In layer {layer} no gradient reaches t={T}.",
+    "invalid": "In layer {layer} the gradient is not a finite number: the training diverged.",
+    "single": "With a single time step there is nothing to carry back.",
+    "empty": "No gradients recorded yet.",
+}
+
+LAYER_COLORS = ("#0f766e", "#ca8a04", "#be185d", "#4b5563", "#7c3aed", "#0891b2")
+BLOCK_COLORS = {"i": "#0891b2", "f": "#2563eb", "g": "#e4572e", "o": "#16a34a",
+                "r": "#db2777", "z": "#7c3aed", "n": "#ca8a04", "h": "#e4572e"}
+
+
+def _steps(T: int) -> np.ndarray:
+    return np.arange(1, T + 1, dtype=np.int32)
+
+
+def _decades(arrays) -> tuple[float, float] | None:
+    """log10 of the smallest and largest positive finite value among ``arrays``."""
+    vals = np.concatenate([np.asarray(a, dtype=float).ravel() for a in arrays]) if arrays else np.array([])
+    vals = vals[np.isfinite(vals) & (vals > 0)]
+    return (float(np.log10(vals.min())), float(np.log10(vals.max()))) if vals.size else None
+
+
+def _log_y(fig: go.Figure, arrays, fixed: bool = False, **where) -> None:
+    """Log y in powers of ten; whole-decade ticks once the data span two decades; ``fixed`` pins the
+    range to the data (for animations, whose frames must not rescale)."""
+    span = _decades(arrays)
+    wide = span is not None and span[1] - span[0] >= 2
+    extra = {}
+    if fixed and span is not None:
+        pad = max(0.15, 0.05 * (span[1] - span[0]))
+        extra = {"range": [span[0] - pad, span[1] + pad], "autorange": False}
+    fig.update_yaxes(type="log", exponentformat="power", dtick=1 if wide else None, **extra, **where)
+
+
+def _grid2(grad_norms) -> np.ndarray:
+    arr = np.asarray(grad_norms, dtype=float)
+    if arr.ndim == 1:
+        arr = arr[None]
+    if arr.ndim != 2:
+        raise ValueError(f"grad_norms: expected (L, T), got shape {arr.shape}")
+    return arr
+
+
+def _fit_trace(fit: dict, name: str, color: str, dash: str, scale: float = 1.0, **kw) -> go.Scatter:
+    y = positive(np.asarray(fit["values"], dtype=float) / scale)
+    return go.Scatter(x=as_float32(fit["t"]), y=y, name=name, mode="lines", line=dict(color=color, width=2, dash=dash),
+                      hovertemplate=f"{name}<br>t %{{x}}: %{{y:.3g}}<extra></extra>", **kw)
+
+
+def grad_norm_figure(grad_norms, labels: dict | None = None, fit: dict | None = None, cell: str | None = None,
+                     height: int = 380) -> go.Figure:
+    """‖∂L/∂h_t‖ against t on a log axis, one line per layer.
+
+    ``fit`` = ``{"layer": k (0-based), "t": steps on the same 1..T axis, "values": fitted norms,
+    "horizon": memory horizon in steps}`` adds a dashed line named with the horizon. With ``cell`` the
+    layers are shades of that cell's colour (the top layer in the cell's own colour).
+    """
+    lab = {**GRAD_LABELS, **(labels or {})}
+    g = _grid2(grad_norms)
+    L, T = g.shape
+    t = _steps(T)
+    fig = new_figure(lab["title"], height=height)
+    colors = [shade(cell_color(cell), L - 1 - k) if cell else LAYER_COLORS[k % len(LAYER_COLORS)] for k in range(L)]
+    for k in range(L):
+        name = lab["layer"].format(layer=k + 1)
+        fig.add_trace(go.Scatter(x=t, y=positive(g[k]), name=name, mode="lines+markers" if T <= 80 else "lines",
+                                 line=dict(color=colors[k], width=2.5), marker=dict(size=5),
+                                 hovertemplate=f"{name}<br>{lab['t']} %{{x}}<br>{lab['value']} %{{y:.3g}}"
+                                               "<extra></extra>"))
+    shown = list(g)
+    if fit is not None:
+        k = int(fit.get("layer", L - 1)) % L
+        fig.add_trace(_fit_trace(fit, lab["fit"].format(horizon=float(fit["horizon"])), colors[k], "dash"))
+        shown.append(np.asarray(fit["values"], dtype=float))
+    fig.update_layout(xaxis_title=lab["x"], yaxis_title=lab["y"])
+    legend_on_top(fig)
+    _log_y(fig, shown)
+    return fig
+
+
+def _last_positive(g: np.ndarray) -> float:
+    ok = np.flatnonzero(np.isfinite(g) & (g > 0))
+    return float(g[ok[-1]]) if ok.size else 1.0
+
+
+def grad_overlay_figure(profiles: list[dict], labels: dict | None = None, normalise: bool = False,
+                        height: int = 400) -> go.Figure:
+    """Several runs' ‖∂L/∂h_t‖ on one log axis, coloured by cell.
+
+    Each profile is ``{"label", "cell", "grad_norms": (T,), optional "fit"}`` (``fit`` as in
+    ``grad_norm_figure``, drawn dotted). ``normalise`` divides each profile (and its fit) by its value at
+    the last step, so every curve ends at 1 and the slopes compare directly.
+    """
+    lab = {**OVERLAY_LABELS, **(labels or {})}
+    fig = new_figure(lab["title"], height=height)
+    fig.update_layout(xaxis_title=lab["x"], yaxis_title=lab["y_normalised"] if normalise else lab["y"])
+    if not profiles:
+        return empty_note(fig, lab["empty"])
+    shown = []
+    for p, (color, dash) in zip(profiles, run_styles([p["cell"] for p in profiles]), strict=True):
+        g = np.asarray(p["grad_norms"], dtype=float).ravel()
+        scale = _last_positive(g) if normalise else 1.0
+        y = positive(g / scale)
+        shown.append(y)
+        name = p["label"]
+        fig.add_trace(go.Scatter(x=_steps(g.size), y=y, name=name, mode="lines", legendgroup=name,
+                                 line=dict(color=color, width=2.5, dash=dash),
+                                 hovertemplate=f"{name}<br>{lab['t']} %{{x}}: %{{y:.3g}}<extra></extra>"))
+        if p.get("fit") is not None:
+            fit = p["fit"]
+            fig.add_trace(_fit_trace(fit, lab["fit"].format(label=name, horizon=float(fit["horizon"])), color,
+                                     "dot", scale, legendgroup=name))
+            shown.append(np.asarray(fit["values"], dtype=float) / scale)
+    _log_y(fig, shown)
+    return fig
+
+
+def _snapshot_grid(snapshots: list[dict], layer: int) -> tuple[np.ndarray, np.ndarray]:
+    """Epochs (S,) and the chosen layer's norms (S, T)."""
+    epochs = np.array([s["epoch"] for s in snapshots], dtype=np.int32)
+    rows = np.stack([_grid2(s["grad_norms"])[layer] for s in snapshots])
+    return epochs, rows
+
+
+def _layer_number(snapshots: list[dict], layer: int) -> int:
+    return layer % _grid2(snapshots[0]["grad_norms"]).shape[0] + 1
+
+
+def grad_evolution_figure(snapshots: list[dict], layer: int = -1, labels: dict | None = None,
+                          height: int = 380) -> go.Figure:
+    """Epochs (y) × time step (x), coloured by log10 ‖∂L/∂h_t‖ of one layer (default: the top one).
+
+    ``snapshots`` are ``{"epoch", "grad_norms": (L, T)}``. An empty list gives a figure with a note.
+    """
+    lab = {**EVOLUTION_LABELS, **(labels or {})}
+    if not snapshots:
+        return empty_note(new_figure(lab["title"].format(layer=""), height=height), lab["empty"])
+    epochs, rows = _snapshot_grid(snapshots, layer)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        logs = np.where(np.isfinite(rows) & (rows > 0), np.log10(rows), np.nan).astype(np.float32)
+    finite = logs[np.isfinite(logs)]
+    lo, hi = (float(finite.min()), float(finite.max())) if finite.size else (-1.0, 0.0)
+    if hi - lo < 1e-6:
+        lo, hi = lo - 0.5, hi + 0.5
+    fig = new_figure(lab["title"].format(layer=_layer_number(snapshots, layer)), height=height)
+    fig.add_trace(go.Heatmap(
+        z=logs, x=_steps(rows.shape[1]), y=epochs, customdata=rows.astype(np.float32),
+        colorscale=SEQUENTIAL, zmin=lo, zmax=hi, colorbar=dict(title=dict(text=lab["colorbar"])),
+        hovertemplate=f"{lab['epoch']} %{{y}}<br>{lab['t']} %{{x}}<br>{lab['value']} %{{customdata:.3g}}"
+                      "<extra></extra>"))
+    fig.update_xaxes(title_text=lab["x"], showgrid=False)
+    fig.update_yaxes(title_text=lab["y"], showgrid=False)
+    if len(epochs) < 10:  # a few snapshots: one tick per snapshot rather than fractional epochs
+        fig.update_yaxes(tickmode="array", tickvals=epochs)
+    return fig
+
+
+def grad_snapshot_frames_figure(snapshots: list[dict], layer: int = -1, labels: dict | None = None,
+                                height: int = 420) -> go.Figure:
+    """A film strip: the gradient profile of one snapshot at a time, with a slider and a play button.
+
+    The first snapshot stays as a grey reference line; the y range (log) covers every snapshot so the
+    frames do not rescale.
+    """
+    lab = {**FRAMES_LABELS, **(labels or {})}
+    if not snapshots:
+        return empty_note(new_figure(lab["title"].format(epoch="", layer=""), height=height), lab["empty"])
+    epochs, rows = _snapshot_grid(snapshots, layer)
+    layer_no = _layer_number(snapshots, layer)
+    t = _steps(rows.shape[1])
+    hover = f"{lab['epoch']}%{{meta}}<br>{lab['t']} %{{x}}<br>{lab['value']} %{{y:.3g}}<extra></extra>"
+
+    def current(i: int) -> go.Scatter:
+        return go.Scatter(x=t, y=positive(rows[i]), name=lab["current"], mode="lines+markers",
+                          meta=int(epochs[i]), line=dict(color=ROLE_COLORS["derivative"], width=3),
+                          marker=dict(size=5), hovertemplate=hover)
+
+    fig = new_figure(lab["title"].format(epoch=int(epochs[-1]), layer=layer_no), height=height)
+    fig.add_trace(go.Scatter(x=t, y=positive(rows[0]), name=lab["first"].format(epoch=int(epochs[0])),
+                             mode="lines", meta=int(epochs[0]), line=dict(color=MUTED, width=1.5, dash="dot"),
+                             hovertemplate=hover))
+    fig.add_trace(current(len(epochs) - 1))
+    fig.frames = [go.Frame(name=str(int(e)), data=[current(i)], traces=[1],
+                           layout=dict(title_text=lab["title"].format(epoch=int(e), layer=layer_no)))
+                  for i, e in enumerate(epochs)]
+    step_args = dict(mode="immediate", frame=dict(duration=0, redraw=False), transition=dict(duration=0))
+    fig.update_layout(
+        xaxis_title=lab["x"], yaxis_title=lab["y"],
+        sliders=[dict(active=len(epochs) - 1, x=0.16, len=0.84, y=-0.3, yanchor="top", pad=dict(t=0),
+                      currentvalue=dict(prefix=lab["epoch"], xanchor="right", font=dict(size=13)),
+                      steps=[dict(label=str(int(e)), method="animate", args=[[str(int(e))], step_args])
+                             for e in epochs])],
+        updatemenus=[dict(type="buttons", direction="left", x=0.0, xanchor="left", y=-0.3, yanchor="top",
+                          pad=dict(t=0), showactive=False,
+                          buttons=[dict(label=lab["play"], method="animate",
+                                        args=[None, dict(mode="immediate", fromcurrent=True,
+                                                         frame=dict(duration=400, redraw=False),
+                                                         transition=dict(duration=0))]),
+                                   dict(label=lab["pause"], method="animate",
+                                        args=[[None], dict(mode="immediate", frame=dict(duration=0, redraw=False),
+                                                           transition=dict(duration=0))])])])
+    legend_on_top(fig)
+    fig.update_layout(margin=dict(b=150))
+    _log_y(fig, [rows], fixed=True)
+    return fig
+
+
+def clipping_figure(pre, post=None, clip: float | None = None, labels: dict | None = None,
+                    height: int = 380) -> go.Figure:
+    """The gradient norm of every optimisation step before and after clipping, on a log axis.
+
+    ``clip`` is the threshold (``None`` or <= 0: clipping off); steps whose norm exceeded it are marked.
+    ``post`` defaults to min(pre, clip).
+    """
+    lab = {**CLIP_LABELS, **(labels or {})}
+    pre_arr = np.asarray(pre if pre is not None else [], dtype=float).ravel()
+    on = clip is not None and clip > 0
+    if post is None:
+        post_arr = np.minimum(pre_arr, clip) if on else pre_arr
+    else:
+        post_arr = np.asarray(post, dtype=float).ravel()
+    n = pre_arr.size
+    clipped = np.flatnonzero(pre_arr > clip) if on else np.array([], dtype=int)
+    title = lab["title"].format(k=clipped.size, n=n) if on else lab["title_off"]
+    fig = new_figure(title, height=height)
+    fig.update_layout(xaxis_title=lab["x"], yaxis_title=lab["y"])
+    legend_on_top(fig)
+    if n == 0:
+        return empty_note(fig, lab["empty"])
+    steps = np.arange(1, n + 1, dtype=np.int32)
+    fig.add_trace(go.Scatter(x=steps, y=positive(pre_arr), name=lab["pre"], mode="lines",
+                             line=dict(color="#9ca3af", width=1.5),
+                             hovertemplate=f"{lab['step']} %{{x}}<br>{lab['pre']}: %{{y:.3g}}<extra></extra>"))
+    if on:
+        fig.add_trace(go.Scatter(x=steps, y=positive(post_arr), name=lab["post"], mode="lines",
+                                 line=dict(color="#2563eb", width=2),
+                                 hovertemplate=f"{lab['step']} %{{x}}<br>{lab['post']}: %{{y:.3g}}<extra></extra>"))
+        fig.add_trace(go.Scatter(x=steps[clipped], y=positive(pre_arr[clipped]), name=lab["clipped"],
+                                 mode="markers", marker=dict(color=ROLE_COLORS["derivative"], size=6),
+                                 hovertemplate=f"{lab['clipped']} %{{x}}<br>{lab['pre']}: %{{y:.3g}}"
+                                               "<extra></extra>"))
+        fig.add_hline(y=clip, line=dict(color=ROLE_COLORS["derivative"], dash="dash", width=1.5))
+        # annotations on a log axis are placed in log10 units, which add_hline's own annotation ignores
+        fig.add_annotation(x=1.0, xref="x domain", y=float(np.log10(clip)), yref="y", showarrow=False,
+                           text=lab["threshold"].format(clip=clip), xanchor="right", yanchor="bottom",
+                           font=dict(color=ROLE_COLORS["derivative"], size=12), bgcolor="rgba(255,255,255,0.7)")
+    _log_y(fig, [pre_arr, post_arr, np.array([clip if on else np.nan])])
+    return fig
+
+
+def spectrum_figure(spectrum: list[dict], layer: int = 0, labels: dict | None = None,
+                    singular_values: bool = True, height: int = 420) -> go.Figure:
+    """Eigenvalues of each gate block of W_hh in the complex plane, with the unit circle.
+
+    An eigenvalue outside the circle (|λ| > 1) lets a direction of h grow step after step; well inside,
+    it shrinks. ``spectrum`` is the engine's per-layer list of ``{"eigenvalues": {block: complex array},
+    "spectral_radius": {block: float}, "singular_values": array}``; with ``singular_values`` the singular
+    values of the whole W_hh are a bar chart beside it.
+    """
+    lab = {**SPECTRUM_LABELS, **(labels or {})}
+    if not spectrum:
+        return empty_note(new_figure(lab["title"].format(layer="", radius=float("nan")), height=height),
+                          lab["empty"])
+    spec = spectrum[layer]
+    eig = {b: np.asarray(v).astype(complex).ravel() for b, v in spec["eigenvalues"].items()}
+    radius = {b: float(spec.get("spectral_radius", {}).get(b, np.abs(v).max() if v.size else 0.0))
+              for b, v in eig.items()}
+    top = max(radius.values(), default=0.0)
+    sv = np.asarray(spec.get("singular_values", []), dtype=float).ravel() if singular_values else np.array([])
+    cols = 2 if sv.size else 1
+    fig = make_subplots(rows=1, cols=cols, column_widths=[0.6, 0.4] if cols == 2 else None,
+                        horizontal_spacing=0.12)
+    fig.update_layout(template=TEMPLATE, height=height,
+                      title_text=lab["title"].format(layer=layer % len(spectrum) + 1, radius=top))
+    legend_on_top(fig)
+    angle = np.linspace(0, 2 * np.pi, 181)
+    fig.add_trace(go.Scatter(x=np.cos(angle).astype(np.float32), y=np.sin(angle).astype(np.float32),
+                             name=lab["circle"], mode="lines", line=dict(color=MUTED, width=1.5, dash="dot"),
+                             hoverinfo="skip"), row=1, col=1)
+    for b, v in eig.items():
+        name = lab["block"].format(block=b, radius=radius[b])
+        fig.add_trace(go.Scatter(x=v.real.astype(np.float32), y=v.imag.astype(np.float32), name=name,
+                                 mode="markers", customdata=np.abs(v).astype(np.float32),
+                                 marker=dict(color=BLOCK_COLORS.get(b, "#4b5563"), size=8, opacity=0.8,
+                                             line=dict(color="white", width=0.5)),
+                                 hovertemplate=f"{name}<br>{lab['re']} %{{x:.3f}}<br>{lab['im']} %{{y:.3f}}"
+                                               f"<br>{lab['abs']} %{{customdata:.3f}}<extra></extra>"),
+                      row=1, col=1)
+    reach = max(1.15, 1.1 * top)
+    # constrain="domain" shrinks the plot to a square instead of widening the real axis
+    fig.update_xaxes(title_text=lab["re"], range=[-reach, reach], zeroline=True, constrain="domain", row=1, col=1)
+    fig.update_yaxes(title_text=lab["im"], range=[-reach, reach], zeroline=True, scaleanchor="x", scaleratio=1,
+                     row=1, col=1)
+    if sv.size:
+        ordered = np.sort(sv)[::-1]
+        fig.add_trace(go.Bar(x=np.arange(1, ordered.size + 1, dtype=np.int32), y=ordered.astype(np.float32),
+                             name=lab["singular"], showlegend=False, marker=dict(color="#64748b"),
+                             hovertemplate=f"{lab['index']} %{{x}}<br>{lab['sv']} %{{y:.3f}}<extra></extra>"),
+                      row=1, col=2)
+        fig.add_hline(y=1.0, line=dict(color=MUTED, dash="dot"), row=1, col=2)
+        fig.update_xaxes(title_text=lab["index"], row=1, col=2)
+        fig.update_yaxes(title_text=lab["sv"], rangemode="tozero", row=1, col=2)
+    return fig
+
+
+def grad_reading(grad_norms, labels: dict | None = None, factor: float = 10.0) -> str:
+    """One sentence about the top layer: how ‖∂L/∂h_1‖ compares with ‖∂L/∂h_T‖.
+
+    Below 1/``factor`` the gradient vanishes, above ``factor`` it grows, in between it carries back.
+    ``labels`` overrides the sentence templates (fields {layer}, {T}, {ratio}, {factor}).
+    """
+    lab = {**READING_LABELS, **(labels or {})}
+    g = np.asarray(grad_norms, dtype=float)
+    if g.size == 0:
+        return lab["empty"]
+    g = _grid2(g)
+    L, T = g.shape
+    top = g[-1]
+    fields = {"layer": L, "T": T, "factor": factor}
+    if T < 2:
+        return lab["single"].format(**fields)
+    first, last = top[0], top[-1]
+    if not (np.isfinite(first) and np.isfinite(last)):
+        return lab["invalid"].format(**fields)
+    if last <= 0:
+        return lab["none"].format(**fields)
+    r = float(first / last)
+    fields["ratio"] = "0" if r == 0 else f"{r:.2g}"
+    if r < 1 / factor:
+        return lab["vanish"].format(**fields)
+    if r > factor:
+        return lab["explode"].format(**fields)
+    return lab["carry"].format(**fields)

@@ -1,0 +1,81 @@
+"""Data: the series or task, raw, transformed and scaled, cut into windows and split in time."""
+
+import pandas as pd
+import streamlit as st
+
+from charts.data import samples_figure, series_split_figure, transformed_figure, window_figure
+from rnn_core.series import DataError, load_csv
+from ui import page_setup, settings_sidebar
+from ui.runs import UPLOAD_KEY, prepared, upload
+from ui.views import chart, csv_button
+
+t = page_setup("data")
+cfg = settings_sidebar(sections=("data",))
+st.title(f":material/table_chart: {t('nav.data')}")
+st.caption(t("data.caption"))
+
+
+def _on_upload():
+    f = st.session_state.get("csv_file")
+    if f is None:
+        return
+    try:
+        st.session_state[UPLOAD_KEY] = load_csv(f.getvalue())
+        st.session_state["dataset"] = "csv"
+        if not cfg.data.is_series:
+            st.session_state["task"] = "forecast"
+        st.session_state["_csv_msg"] = ("ok", f.name)
+    except DataError as e:
+        st.session_state["_csv_msg"] = ("error", str(e))
+
+
+with st.expander(t("data.upload"), icon=":material/upload_file:", expanded=cfg.data.dataset == "csv"):
+    st.file_uploader(t("data.upload_label"), type=["csv", "txt"], key="csv_file", on_change=_on_upload,
+                     help=t("data.upload_help"))
+    kind, text = st.session_state.pop("_csv_msg", (None, None))
+    if kind == "error":
+        st.error(text, icon=":material/error:")
+    elif kind == "ok":
+        st.success(t("data.upload_ok", name=text, n=len(upload())), icon=":material/check_circle:")
+    if cfg.data.dataset == "csv":
+        st.caption(t("data.csv_share_note"))
+
+try:
+    data = prepared(cfg)
+except ValueError as e:
+    st.error(str(e), icon=":material/error:")
+    st.stop()
+
+sd = data.series
+if sd is not None:
+    unit = t(f"unit.{cfg.data.dataset}")
+    c = st.columns(4)
+    c[0].metric(t("data.points"), len(sd.values), border=True)
+    c[1].metric(t("data.train"), f"{len(data.x_train)} {t('data.windows')}", border=True)
+    c[2].metric(t("data.val"), f"{len(data.x_val)} {t('data.windows')}", border=True)
+    c[3].metric(t("data.test"), f"{sd.n_test} {t('data.points_short')}", border=True)
+    split_labels = {"split_title": t("data.split_title"), "y": unit, "train": t("data.train"),
+                    "val": t("data.val"), "test": t("data.test")}
+    chart(series_split_figure(sd.index, sd.values, sd.n_train, sd.n_val, labels=split_labels), "series")
+    off = sd.pipeline.offset
+    chart(transformed_figure(sd.index[off:], sd.z, sd.n_train - off, sd.n_val,
+                             labels={**split_labels, "z_title": t("data.z_title", transform=cfg.data.transform,
+                                                                   scale=cfg.data.scale), "z": t("data.z")}),
+          "transformed")
+    n_windows = len(data.x_train)
+    k = st.slider(t("data.window_pick"), 0, max(0, n_windows - 1), 0, key="window_pick")
+    chart(window_figure(sd.z, cfg.data.seq_len, k, data.horizon,
+                        labels={"window_title": t("data.window_title"), "window": t("data.window"),
+                                "target": t("data.target"), "t": t("data.t"), "z": t("data.z")}), "window")
+    frame = pd.DataFrame({"time": [str(i)[:10] for i in sd.index], "value": sd.values})
+    frame["transformed"] = [None] * off + list(sd.z)
+    csv_button(frame, f"data_{cfg.data.dataset}", t)
+else:
+    c = st.columns(3)
+    for col, split in zip(c, ("train", "val", "test"), strict=True):
+        col.metric(t(f"data.{split}"), f"{len(getattr(data, f'x_{split}'))} {t('data.sequences')}", border=True)
+    st.markdown(t(f"task.{cfg.data.task}"))
+    y = data.y_train[:4].numpy()
+    chart(samples_figure(data.x_train[:4].numpy(), y, class_names=data.class_names,
+                         labels={"samples_title": t("data.samples_title"), "t": t("data.t"),
+                                 "sample": t("data.sample"), "y": t("data.value")}), "samples")

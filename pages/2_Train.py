@@ -1,0 +1,49 @@
+"""Train: the settings in the sidebar, one click, live progress, then forecasts and metrics."""
+
+import streamlit as st
+
+from charts.training import forecast_figure, loss_figure, metrics_table, sample_prediction_figure
+from rnn_core.forecast import predict_sample
+from ui import page_setup, settings_sidebar
+from ui.runs import load_uploaded_bundle, lookup, run_or_default, train_live
+from ui.views import chart, downloads, metric_row, status
+
+t = page_setup("train")
+cfg = settings_sidebar()
+st.title(f":material/model_training: {t('nav.train')}")
+st.caption(t("train.caption"))
+
+left, right, _ = st.columns([1, 1, 4])
+go = left.button(t("train.go"), type="primary", icon=":material/play_arrow:", width="stretch")
+right.button(t("train.stop"), icon=":material/stop:", width="stretch", key="stop", help=t("train.stop_help"))
+if go:
+    train_live(cfg, t)
+res = lookup(cfg) if go else run_or_default(cfg)
+if res is None:
+    st.info(t("train.none"), icon=":material/info:")
+    with st.expander(t("train.load"), icon=":material/upload_file:"):
+        load_uploaded_bundle(t)
+    st.stop()
+
+status(res, t)
+metric_row(res, t)
+sd = res.data.series
+if sd is not None and "forecasts" in res.metrics:
+    fc = res.metrics["forecasts"]
+    chart(forecast_figure(sd.index, sd.values, sd.n_test, fc["one_step"], fc["recursive"],
+                          labels={"title": t("train.forecast_title"), "y": t(f"unit.{cfg.data.dataset}")}),
+          "forecast")
+chart(loss_figure(res.history, best_epoch=res.best_epoch,
+                  labels={"title": t("train.loss_title")}), "loss")
+if sd is not None and "model" in res.metrics:
+    st.subheader(t("train.metrics"))
+    st.dataframe(metrics_table(res.metrics["model"], res.metrics["baselines"]), hide_index=True)
+    st.caption(t("train.metrics_caption", n=sd.n_test))
+elif sd is None:
+    kind = "classify" if res.data.loss == "nll" else res.data.output_mode
+    chart(sample_prediction_figure(*predict_sample(res.model, res.data), kind, class_names=res.data.class_names),
+          "prediction")
+with st.expander(t("run.downloads"), icon=":material/download:"):
+    downloads(res, t)
+with st.expander(t("train.load"), icon=":material/upload_file:"):
+    load_uploaded_bundle(t)

@@ -1,0 +1,39 @@
+"""Hidden states: every unit over time for one window, per layer; the gates of LSTM and GRU."""
+
+import streamlit as st
+
+from charts.states import gate_figure, gate_saturation_figure, layer_states_figure, unit_traces_figure
+from ui import page_setup, settings_sidebar
+from ui.runs import cached_trace, run_key, run_or_default
+from ui.views import chart, csv_button, need_run, states_frame, window_picker
+
+t = page_setup("hidden")
+cfg = settings_sidebar()
+st.title(f":material/grid_on: {t('nav.hidden')}")
+st.caption(t("hidden.caption"))
+res = need_run(run_or_default(cfg), t)
+split, i = window_picker(res, t)
+key = run_key(cfg)
+tr = cached_trace(key, split, i, i + 1, res)
+L, _, T, H = tr.hiddens.shape
+st.markdown(t("hidden.reading", cell=cfg.model.cell.upper(), L=L, H=H, T=T))
+
+tabs = st.tabs([t("hidden.tab_states"), t("hidden.tab_gates"), t("hidden.tab_units")])
+with tabs[0]:
+    cells = tr.cells[:, 0] if tr.cells is not None else None
+    chart(layer_states_figure(tr.hiddens[:, 0], cells, labels={"title": t("hidden.states_title")}), "hidden_states")
+    csv_button(states_frame(tr), "hidden_states", t)
+with tabs[1]:
+    if not tr.gates:
+        st.info(t("hidden.no_gates"), icon=":material/info:")
+    else:
+        layer = st.segmented_control(t("hidden.layer"), list(range(1, L + 1)), default=L, key="gate_layer") or L
+        chart(gate_figure({k: v[layer - 1, 0] for k, v in tr.gates.items()}, cfg.model.cell), "gates")
+        batch = getattr(res.data, f"x_{split}")
+        many = cached_trace(key, split, 0, min(len(batch), 256), res)
+        chart(gate_saturation_figure({k: v[layer - 1] for k, v in many.gates.items()}), "gate_saturation")
+        st.caption(t("hidden.saturation_caption", n=min(len(batch), 256)))
+with tabs[2]:
+    layer_u = st.segmented_control(t("hidden.layer"), list(range(1, L + 1)), default=L, key="unit_layer") or L
+    units = st.multiselect(t("hidden.units"), list(range(H)), default=list(range(min(4, H))), key="units")
+    chart(unit_traces_figure(tr.hiddens[layer_u - 1, 0], units), "hidden_units")

@@ -1,0 +1,60 @@
+"""Compare: RNN, LSTM and GRU on the same data and seed, side by side."""
+
+import pandas as pd
+import streamlit as st
+
+from charts.gradients import grad_overlay_figure
+from charts.training import forecast_overlay_figure, loss_overlay_figure
+from ui import page_setup, settings_sidebar
+from ui.runs import cached_trace, lookup, run_key, train_live
+from ui.views import chart
+
+CELLS = ("rnn", "lstm", "gru")
+
+t = page_setup("compare")
+cfg = settings_sidebar()
+st.title(f":material/compare_arrows: {t('nav.compare')}")
+st.caption(t("compare.caption"))
+cfgs = {c: cfg.replace(cell=c) for c in CELLS}
+if st.button(t("compare.go"), type="primary", icon=":material/play_arrow:"):
+    for c, ccfg in cfgs.items():
+        if lookup(ccfg) is None:
+            train_live(ccfg, t, label=c.upper())
+runs = {c: lookup(ccfg) for c, ccfg in cfgs.items()}
+done = {c: r for c, r in runs.items() if r is not None}
+if not done:
+    st.info(t("compare.none"), icon=":material/info:")
+    st.stop()
+if len(done) < len(CELLS):
+    st.warning(t("compare.partial", cells=", ".join(c.upper() for c in CELLS if c not in done)),
+               icon=":material/pending:")
+
+rows = []
+for c, r in done.items():
+    m = r.metrics
+    row = {t("compare.cell"): c.upper(), t("met.val_loss"): m.get("val_loss"), t("met.baseline"): m["baseline_loss"]}
+    if "model" in m:
+        row[t("met.one_step")] = m["model"]["one_step"]["mape"]
+        row[t("met.recursive")] = m["model"]["recursive"]["mape"]
+    if "val_accuracy" in m:
+        row[t("met.accuracy")] = m["val_accuracy"]
+    row[t("met.time")] = r.elapsed
+    row[t("met.epochs")] = len(r.history["epoch"])
+    row[t("compare.stopped")] = t(f"stop.{r.stopped}", epoch=len(r.history["epoch"]), best=r.best_epoch, s=r.elapsed)
+    rows.append(row)
+st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+
+chart(loss_overlay_figure([{"label": c.upper(), "cell": c, "history": r.history} for c, r in done.items()]),
+      "compare_loss")
+profiles = []
+for c, r in done.items():
+    n = min(len(r.data.x_train), 128)
+    tr = cached_trace(run_key(cfgs[c]), "train", 0, n, r)
+    profiles.append({"label": c.upper(), "cell": c, "grad_norms": tr.grad_norms[-1]})
+chart(grad_overlay_figure(profiles, normalise=True), "compare_gradients")
+st.caption(t("compare.grad_caption"))
+first = next(iter(done.values()))
+sd = first.data.series
+if sd is not None and all("forecasts" in r.metrics for r in done.values()):
+    fcs = {c.upper(): (c, r.metrics["forecasts"]["recursive"]) for c, r in done.items()}
+    chart(forecast_overlay_figure(sd.index, sd.values, sd.n_test, fcs), "compare_forecasts")

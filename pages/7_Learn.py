@@ -1,0 +1,132 @@
+"""Learn: the ideas behind every view of the playground, with small interactive plots."""
+
+import streamlit as st
+
+from charts import png_config
+from charts.diagrams import KINDS, rnn_kind_figure
+from charts.learn import (
+    ACTIVATIONS,
+    activation_figure,
+    gradient_factor,
+    gradient_product,
+    time_series_figure,
+    vanishing_figure,
+)
+from ui import page_setup
+
+t = page_setup("learn")
+NAMES = {"tanh": "tanh", "sigmoid": "sigmoid", "relu": "ReLU"}
+
+SCRATCH_CODE = """import torch
+
+# x: (batch, T, input_size)
+h_prev = torch.zeros(batch, hidden_size)
+hs = []
+for t in range(T):
+    x_t = x[:, t]
+    h_t = torch.tanh(x_t @ W_x.T + h_prev @ W_h.T + b)
+    hs.append(h_t)
+    h_prev = h_t
+h = torch.stack(hs, dim=1)  # (batch, T, hidden_size)
+"""
+TORCH_CODE = """import torch
+from torch import nn
+
+rnn = nn.RNN(input_size, hidden_size, batch_first=True)
+h, h_last = rnn(x)  # h: (batch, T, hidden_size)
+
+# the same weights under the loop's names
+W_x = rnn.weight_ih_l0
+W_h = rnn.weight_hh_l0
+b = rnn.bias_ih_l0 + rnn.bias_hh_l0
+"""
+
+
+def labels(prefix: str, *names: str) -> dict[str, str]:
+    return {name: t(f"{prefix}.{name}") for name in names}
+
+
+def chart(fig, name: str) -> None:
+    st.plotly_chart(fig, width="stretch", theme=None, config=png_config(name), key=f"chart_{name}")
+
+
+st.title(f":material/school: {t('l.title')}")
+st.caption(t("l.intro"))
+
+st.header(t("l.ts.h"), divider="gray")
+st.markdown(t("l.ts.body"))
+chart(time_series_figure(labels=labels("l.ts", "series", "window", "target", "x", "y", "title")),
+      "time_series")
+
+st.header(t("l.rec.h"), divider="gray")
+st.markdown(t("l.rec.body"))
+st.latex(r"a^{\langle t \rangle} = g\left(W_{aa}\, a^{\langle t-1 \rangle} + W_{ax}\, x^{\langle t \rangle}"
+         r" + b_a\right)")
+st.latex(r"y^{\langle t \rangle} = g\left(W_{ya}\, a^{\langle t \rangle} + b_y\right)")
+st.markdown(t("l.rec.symbols"))
+
+st.header(t("l.kinds.h"), divider="gray")
+st.markdown(t("l.kinds.body"))
+diagram_labels = {"encoder": t("l.enc"), "decoder": t("l.dec")}
+for kind, tab in zip(KINDS, st.tabs([t(f"l.k.{kind}") for kind in KINDS]), strict=True):
+    with tab:
+        left, right = st.columns([3, 2], vertical_alignment="center")
+        with left:
+            chart(rnn_kind_figure(kind, labels=diagram_labels), f"rnn_{kind}")
+        with right:
+            st.markdown(t(f"l.k.{kind}.desc"))
+            st.markdown(f"**{t('l.example')}:** {t(f'l.k.{kind}.ex')}")
+            st.markdown(f"**{t('l.here')}:** {t(f'l.k.{kind}.here')}")
+
+st.header(t("l.sw.h"), divider="gray")
+good, bad = st.columns(2)
+with good:
+    st.markdown(f"##### :material/thumb_up: {t('l.sw.strengths')}")
+    st.markdown(t("l.sw.s"))
+with bad:
+    st.markdown(f"##### :material/thumb_down: {t('l.sw.weaknesses')}")
+    st.markdown(t("l.sw.w"))
+
+st.header(t("l.act.h"), divider="gray")
+st.markdown(t("l.act.body"))
+act = st.segmented_control(t("l.act.pick"), ACTIVATIONS, format_func=NAMES.get, default="tanh",
+                           key="learn_act", required=True)
+chart(activation_figure(act, labels=labels("l.act", "f", "df", "x", "y", "title", "max")), "activation")
+st.info(t(f"l.act.note.{act}"), icon=":material/lightbulb:")
+
+st.header(t("l.van.h"), divider="gray")
+st.markdown(t("l.van.body"))
+st.latex(r"\frac{\partial a^{\langle T \rangle}}{\partial a^{\langle t \rangle}} = \prod_{k=t+1}^{T}"
+         r" W_{aa}^{\top}\, \mathrm{diag}\!\left(g'(z^{\langle k \rangle})\right)")
+st.markdown(t("l.van.scalar"))
+st.latex(r"\left|\frac{\partial a^{\langle T \rangle}}{\partial a^{\langle T-k \rangle}}\right|"
+         r" = \left|\, w \cdot g'(z) \,\right|^{k}")
+c1, c2, c3, c4 = st.columns(4)
+w = c1.slider(t("l.van.w"), 0.1, 3.0, 0.9, 0.05, key="learn_w")
+k = c2.slider(t("l.van.k"), 1, 100, 50, key="learn_k")
+z = c3.slider(t("l.van.z"), -3.0, 3.0, 0.0, 0.1, key="learn_z")
+van_act = c4.selectbox(t("l.act.pick"), ACTIVATIONS, format_func=NAMES.get, key="learn_van_act")
+factor = gradient_factor(w, z, van_act)
+after = float(gradient_product(w, k, z, van_act)[-1])
+m1, m2 = st.columns(2)
+m1.metric(t("l.van.factor"), f"{factor:.3g}")
+m2.metric(t("l.van.after", k=k), f"{after:.2e}")
+chart(vanishing_figure(w, k, z, van_act, labels=labels("l.van", "x", "y", "title", "trace", "one")),
+      "vanishing")
+if abs(factor - 1.0) < 1e-9:
+    st.success(t("l.van.stable"), icon=":material/balance:")
+elif factor < 1.0:
+    st.warning(t("l.van.vanish", k=k, value=after), icon=":material/trending_down:")
+else:
+    st.error(t("l.van.explode", k=k, value=after), icon=":material/trending_up:")
+st.markdown(t("l.van.fix"))
+
+st.header(t("l.code.h"), divider="gray")
+st.markdown(t("l.code.body"))
+left, right = st.columns(2)
+with left:
+    st.markdown(f"##### {t('l.code.scratch')}")
+    st.code(SCRATCH_CODE, language="python", wrap_lines=True)
+with right:
+    st.markdown(f"##### {t('l.code.torch')}")
+    st.code(TORCH_CODE, language="python", wrap_lines=True)

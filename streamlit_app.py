@@ -1,0 +1,32 @@
+"""Home: what the playground is, a trained example at once, and where to go."""
+
+import streamlit as st
+
+from charts.gradients import grad_norm_figure
+from charts.training import forecast_figure
+from rnn_core.config import RunConfig
+from ui.layout import page_links, page_setup
+from ui.runs import cached_trace, default_run, run_key
+from ui.views import chart
+
+t = page_setup("home")
+st.title(f":material/neurology: {t('app.name')}")
+st.markdown(f"#### {t('app.tagline')}")
+st.markdown(t("home.intro"))
+
+res = default_run()
+sd = res.data.series
+st.subheader(t("home.example"))
+st.caption(t("home.example_caption", mape=res.metrics["model"]["one_step"]["mape"],
+             rec=res.metrics["model"]["recursive"]["mape"], s=res.elapsed, epochs=len(res.history["epoch"])))
+left, right = st.columns(2)
+with left:
+    fc = res.metrics["forecasts"]
+    chart(forecast_figure(sd.index, sd.values, sd.n_test, fc["one_step"], fc["recursive"],
+                          labels={"title": t("train.forecast_title"), "y": t("unit.air_passengers")}),
+          "home_forecast")
+with right:
+    tr = cached_trace(run_key(RunConfig()), "train", 0, 128, res)
+    chart(grad_norm_figure(tr.grad_norms, labels={"title": t("home.grad_title")}), "home_gradients")
+st.subheader(t("home.pages"))
+page_links(t)

@@ -1,0 +1,132 @@
+"""The shared settings block through AppTest: URL seeding, validation, hiding, share links."""
+
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from rnn_core.config import RunConfig
+from ui.settings import DEFAULTS, parse_field, relevant
+
+APP = "apps/settings_app.py"
+
+
+def run_app(**params) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update(params)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def config(at: AppTest) -> RunConfig:
+    return RunConfig.from_json(at.code[0].value)
+
+
+def links(at: AppTest) -> dict:
+    return json.loads(at.code[1].value)
+
+
+def share(at: AppTest) -> str:
+    return at.sidebar.code[-1].value
+
+
+def widget_keys(at: AppTest) -> set[str]:
+    return {w.key for kind in ("selectbox", "slider", "number_input") for w in getattr(at.sidebar, kind)}
+
+
+def test_defaults_without_params():
+    at = run_app()
+    assert config(at) == RunConfig()
+    assert not at.error
+    assert share(at) == "?"
+
+
+def test_url_params_seed_the_config():
+    at = run_app(cell="gru", hidden_size="64", lr="0.003", task="adding", lag="50")
+    cfg = config(at)
+    assert (cfg.model.cell, cfg.model.hidden_size, cfg.train.lr) == ("gru", 64, 0.003)
+    assert (cfg.data.task, cfg.data.lag) == ("adding", 50)
+    assert at.sidebar.selectbox(key="cell").value == "gru"
+    assert at.sidebar.slider(key="hidden_size").value == 64
+    assert share(at) == "?task=adding&lag=50&cell=gru&hidden_size=64&lr=0.003"
+    assert links(at) == {"task": "adding", "lag": "50", "cell": "gru", "hidden_size": "64", "lr": "0.003"}
+
+
+def test_widget_change_updates_config_and_share_link():
+    at = run_app(cell="gru")
+    at.sidebar.slider(key="hidden_size").set_value(100).run()
+    assert config(at).model.hidden_size == 100
+    assert "hidden_size=100" in share(at)
+    at.sidebar.selectbox(key="cell").set_value("lstm").run()
+    assert "cell=" not in share(at)  # defaults stay out of the link
+
+
+def test_out_of_range_params_give_an_error_not_an_exception():
+    at = run_app(hidden_size="9999", lr="abc", cell="bogus")
+    errors = " ".join(e.value for e in at.error)
+    for name in ("hidden_size", "lr", "cell"):
+        assert name in errors
+    assert config(at).model == RunConfig().model
+
+
+def test_settings_that_conflict_give_an_error_and_the_last_valid_config():
+    at = run_app(dataset="sine")  # the default log transform needs a positive series
+    assert len(at.error) == 1 and "transform" in at.error[0].value
+    assert config(at).data == RunConfig().data
+    at.sidebar.selectbox(key="transform").set_value("none").run()
+    assert not at.error
+    assert (config(at).data.dataset, config(at).data.transform) == ("sine", "none")
+    at.sidebar.selectbox(key="transform").set_value("log").run()
+    assert at.error and config(at).data.transform == "none"  # still the last valid one
+
+
+def test_hide_hides_widgets_and_locks_values():
+    at = run_app(cell="gru", num_layers="3", hide="num_layers,hidden_size")
+    keys = widget_keys(at)
+    assert "num_layers" not in keys and "hidden_size" not in keys and "cell" in keys
+    assert config(at).model.num_layers == 3
+    assert links(at)["hide"] == "num_layers,hidden_size"
+    assert "hide=num_layers,hidden_size" in share(at)
+
+
+def test_irrelevant_fields_are_hidden_but_keep_their_values():
+    at = run_app(task="adding", lag="50", cell="lstm")
+    keys = widget_keys(at)
+    assert {"lag", "n_samples"} <= keys and "dataset" not in keys and "nonlinearity" not in keys
+    at.sidebar.selectbox(key="task").set_value("forecast").run()
+    assert "lag" not in widget_keys(at) and config(at).data.lag == 50
+    at.sidebar.selectbox(key="cell").set_value("rnn").run()
+    assert "nonlinearity" in widget_keys(at) and config(at).data.lag == 50
+    at.sidebar.selectbox(key="task").set_value("adding").run()
+    assert at.sidebar.number_input(key="lag").value == 50
+
+
+def test_only_chosen_sections_are_drawn():
+    at = run_app(sections="model", cell="gru", task="adding")
+    keys = widget_keys(at)
+    assert "cell" in keys and "task" not in keys and "lr" not in keys
+    assert config(at).data.task == "adding"
+
+
+def test_chinese_labels():
+    at = run_app(lang="zh")
+    assert at.sidebar.selectbox(key="cell").label == "单元类型"
+    assert "lang=zh" in share(at)
+
+
+def test_relevance_rules():
+    v = dict(DEFAULTS)
+    assert relevant("dataset", v) and not relevant("lag", v) and not relevant("rho", v)
+    assert relevant("rho", {**v, "init": "spectral"})
+    assert relevant("lag", {**v, "task": "recall"}) and not relevant("dataset", {**v, "task": "recall"})
+    assert relevant("horizon", {**v, "task": "multistep"})
+    assert relevant("nonlinearity", {**v, "cell": "scratch"}) and not relevant("nonlinearity", v)
+
+
+def test_parse_field():
+    assert parse_field("lr", "1e-3") == 0.001
+    assert parse_field("cell", "gru") == "gru"
+    for name, raw in (("hidden_size", "0"), ("hidden_size", "2.5"), ("cell", "GRU"), ("lr", "nan")):
+        with pytest.raises(ValueError):
+            parse_field(name, raw)

@@ -1,0 +1,201 @@
+"""Runs for the pages: cached data, live training with progress and Stop, and the run store.
+
+A finished run is stored server-wide under its config (plus the uploaded series' hash), so a
+share link opened in any session shows the identical run at once; the same seed retrains to the
+same numbers anyway. Stored results are read-only: nothing here trains or mutates a cached object.
+Partial runs (stopped, time budget) stay in their own session only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+import time
+from collections import OrderedDict
+
+import pandas as pd
+import streamlit as st
+from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlException
+
+from charts import png_config
+from charts.training import loss_figure
+from rnn_core.config import RunConfig
+from rnn_core.datasets import Prepared, prepare
+from rnn_core.train import Progress, RunResult, train
+
+MAX_STORED = 48  # runs kept per server; the oldest go first
+UPLOAD_KEY = "upload_series"  # session: the uploaded pd.Series, set by the Data page
+SESSION_RUNS = "_runs"  # session: key -> RunResult
+LAST_RUN = "_last_run_key"
+_TRAIN_LOCK = threading.Semaphore(2)  # two concurrent trainings at most: the machine has 2 cores
+
+
+@st.cache_resource
+def _store() -> dict:
+    return {"lock": threading.Lock(), "runs": OrderedDict()}
+
+
+def upload() -> pd.Series | None:
+    return st.session_state.get(UPLOAD_KEY)
+
+
+def run_key(cfg: RunConfig) -> str:
+    key = cfg.to_json()
+    series = upload() if cfg.data.dataset == "csv" and cfg.data.is_series else None
+    if series is not None:
+        key += hashlib.sha256(series.to_numpy().tobytes()).hexdigest()[:16]
+    return key
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _prepared(cfg_json: str, upload_hash: str, _series) -> Prepared:
+    return prepare(RunConfig.from_json(cfg_json).data, _series)
+
+
+def prepared(cfg: RunConfig) -> Prepared:
+    """The tensors of ``cfg``'s data, shared by all sessions (read-only). Raises ValueError."""
+    series = upload() if cfg.data.dataset == "csv" else None
+    digest = hashlib.sha256(series.to_numpy().tobytes()).hexdigest() if series is not None else ""
+    return _prepared(RunConfig(data=cfg.data).to_json(), digest, series)
+
+
+def lookup(cfg: RunConfig) -> RunResult | None:
+    """This session's run of ``cfg`` if any, else the server's finished one."""
+    key = run_key(cfg)
+    mine = st.session_state.get(SESSION_RUNS, {}).get(key)
+    if mine is not None:
+        return mine
+    store = _store()
+    with store["lock"]:
+        res = store["runs"].get(key)
+        if res is not None:
+            store["runs"].move_to_end(key)
+    return res
+
+
+def remember(cfg: RunConfig, res: RunResult) -> None:
+    key = run_key(cfg)
+    st.session_state.setdefault(SESSION_RUNS, {})[key] = res
+    st.session_state[LAST_RUN] = key
+    if res.stopped in ("completed", "early stop", "diverged"):  # reproducible outcomes only
+        store = _store()
+        with store["lock"]:
+            store["runs"][key] = res
+            while len(store["runs"]) > MAX_STORED:
+                store["runs"].popitem(last=False)
+
+
+def latest_run() -> RunResult | None:
+    """The last run this session trained or opened, whatever its config."""
+    key = st.session_state.get(LAST_RUN)
+    return st.session_state.get(SESSION_RUNS, {}).get(key) if key else None
+
+
+def train_live(cfg: RunConfig, t, label: str = "") -> RunResult | None:
+    """Train with a progress bar and a live loss chart. A click anywhere (e.g. Stop) ends the run
+    after the current epoch and keeps it; the click's rerun then proceeds."""
+    try:
+        data = prepared(cfg)
+    except ValueError as e:
+        st.error(str(e), icon=":material/error:")
+        return None
+    bar = st.progress(0.0, text=t("run.starting", label=label))
+    chart = st.empty()
+    hist = {"epoch": [], "train_loss": [], "val_loss": []}
+    interrupted: list[BaseException] = []
+    last_draw = [0.0]
+
+    def on_epoch(p: Progress):
+        for k in hist:
+            hist[k].append(getattr(p, k))
+        now = time.perf_counter()
+        if now - last_draw[0] < 0.25 and p.epoch < p.epochs:
+            return None
+        last_draw[0] = now
+        try:
+            bar.progress(min(1.0, p.epoch / p.epochs),
+                         text=t("run.progress", label=label, epoch=p.epoch, epochs=p.epochs,
+                                train=p.train_loss, val=p.val_loss, s=p.elapsed))
+            chart.plotly_chart(loss_figure(hist), width="stretch", config=png_config("loss"))
+        except ScriptControlException as e:  # a widget event: stop here, keep the run, rerun after
+            interrupted.append(e)
+            return False
+        return None
+
+    with _TRAIN_LOCK:
+        res = train(cfg, data, on_epoch)
+    remember(cfg, res)
+    if interrupted:
+        raise interrupted[0]
+    bar.empty()
+    chart.empty()
+    return res
+
+
+def run_or_default(cfg: RunConfig) -> RunResult | None:
+    """The run of ``cfg`` if one exists; else, for the default config, train it once (about a second)."""
+    res = lookup(cfg)
+    if res is None and cfg == RunConfig():
+        res = default_run()
+        remember(cfg, res)
+    return res
+
+
+@st.cache_resource(show_spinner=False)
+def default_run() -> RunResult:
+    """The ready example: the default configuration, trained once per server."""
+    with _TRAIN_LOCK:
+        return train(RunConfig())
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def cached_trace(key: str, split: str, start: int, stop: int, _res: RunResult):
+    """trace() of windows [start, stop) of one split of a run; cached per run key and selection."""
+    from rnn_core.instrument import trace
+
+    data = _res.data
+    x, y = getattr(data, f"x_{split}")[start:stop], getattr(data, f"y_{split}")[start:stop]
+    return trace(_res.model, x, y)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def cached_spectrum(key: str, _res: RunResult):
+    from rnn_core.instrument import spectrum
+
+    return spectrum(_res.model)
+
+
+def apply_config(cfg: RunConfig) -> None:
+    """Point every settings widget at ``cfg`` (call from a widget callback, before widgets draw)."""
+    flat = {k: v for part in cfg.to_dict().values() for k, v in part.items()}
+    st.session_state.setdefault("_ui_values", {}).update(flat)
+    for k, v in flat.items():
+        st.session_state[k] = v
+
+
+def _on_bundle() -> None:
+    from rnn_core.bundle import load_bundle
+    from rnn_core.train import result_from_model
+
+    f = st.session_state.get("bundle_file")
+    if f is None:
+        return
+    try:
+        cfg, model = load_bundle(f.getvalue())
+        res = result_from_model(cfg, model, prepared(cfg))
+    except ValueError as e:
+        st.session_state["_bundle_msg"] = ("error", str(e))
+        return
+    apply_config(cfg)
+    remember(cfg, res)
+    st.session_state["_bundle_msg"] = ("ok", f.name)
+
+
+def load_uploaded_bundle(t) -> None:
+    """Upload a run bundle: its settings fill the sidebar and its weights become the current run."""
+    st.file_uploader(t("train.bundle_upload"), type=["pt"], key="bundle_file", on_change=_on_bundle)
+    kind, text = st.session_state.pop("_bundle_msg", (None, None))
+    if kind == "error":
+        st.error(text, icon=":material/error:")
+    elif kind == "ok":
+        st.success(t("train.bundle_loaded", name=text), icon=":material/check_circle:")

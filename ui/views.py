@@ -1,0 +1,138 @@
+"""Drawing blocks shared by pages: a chart with PNG export, a run's summary, its downloads."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from charts import png_config
+from rnn_core.train import RunResult
+
+
+def chart(fig, name: str, key: str | None = None) -> None:
+    """Every chart the same way: full width, the camera button saves ``<name>.png``."""
+    st.plotly_chart(fig, width="stretch", config=png_config(name), key=key)
+
+
+def csv_button(df: pd.DataFrame, name: str, t, key: str | None = None) -> None:
+    st.download_button(t("run.csv"), df.to_csv(index=False).encode(), file_name=f"{name}.csv",
+                       mime="text/csv", icon=":material/download:", key=key or f"csv_{name}")
+
+
+def status(res: RunResult, t) -> None:
+    """Why training ended, in the right tone."""
+    text = t(f"stop.{res.stopped}", epoch=res.history["epoch"][-1] if res.history["epoch"] else 0,
+             best=res.best_epoch, s=res.elapsed)
+    if res.stopped == "diverged":
+        st.error(f"{text} {res.message}", icon=":material/warning:")
+    elif res.stopped in ("stopped", "time budget"):
+        st.warning(text, icon=":material/pause_circle:")
+    else:
+        st.success(text, icon=":material/check_circle:")
+    if res.metrics.get("forecast_error"):
+        st.warning(res.metrics["forecast_error"], icon=":material/warning:")
+
+
+def metric_row(res: RunResult, t) -> None:
+    """The headline numbers of a run."""
+    m = res.metrics
+    cols = st.columns(4)
+    if "model" in m:
+        cols[0].metric(t("met.one_step"), _pct(m["model"]["one_step"]["mape"]), border=True,
+                       help=t("met.one_step_help"))
+        cols[1].metric(t("met.recursive"), _pct(m["model"]["recursive"]["mape"]), border=True,
+                       help=t("met.recursive_help", n=res.data.series.n_test))
+    else:
+        cols[0].metric(t("met.val_loss"), f"{m.get('val_loss', float('nan')):.4g}", border=True)
+        if "val_accuracy" in m:
+            cols[1].metric(t("met.accuracy"), _pct(100 * m["val_accuracy"]), border=True)
+        else:
+            cols[1].metric(t("met.baseline"), f"{m['baseline_loss']:.4g}", border=True,
+                           help=t("met.baseline_help", name=res.data.trivial_name()))
+    cols[2].metric(t("met.time"), f"{res.elapsed:.2f} s", border=True)
+    cols[3].metric(t("met.epochs"), f"{res.best_epoch} / {len(res.history['epoch'])}", border=True,
+                   help=t("met.epochs_help"))
+
+
+def _pct(v: float) -> str:
+    return "—" if v is None or not np.isfinite(v) else f"{v:.2f} %"
+
+
+def history_frame(res: RunResult) -> pd.DataFrame:
+    return pd.DataFrame(res.history)
+
+
+def forecast_frame(res: RunResult) -> pd.DataFrame | None:
+    sd = res.data.series
+    if sd is None or "forecasts" not in res.metrics:
+        return None
+    idx = sd.index[sd.origin:]
+    return pd.DataFrame({"time": [str(i)[:10] for i in idx], "actual": sd.values[sd.origin:],
+                         "one_step": res.metrics["forecasts"]["one_step"],
+                         "recursive": res.metrics["forecasts"]["recursive"]})
+
+
+def downloads(res: RunResult, t, prefix: str = "run") -> None:
+    """CSV of the losses and forecasts, the run report as JSON, and a bundle that loads again."""
+    from rnn_core.bundle import save_bundle
+
+    cols = st.columns(4)
+    with cols[0]:
+        csv_button(history_frame(res), f"{prefix}_losses", t)
+    fc = forecast_frame(res)
+    if fc is not None:
+        with cols[1]:
+            st.download_button(t("run.forecast_csv"), fc.to_csv(index=False).encode(),
+                               file_name=f"{prefix}_forecasts.csv", mime="text/csv",
+                               icon=":material/download:")
+    with cols[2]:
+        report = {"config": res.config.to_dict(), "stopped": res.stopped, "message": res.message,
+                  "elapsed_s": res.elapsed, "metrics": res.metrics, "history": res.history}
+        st.download_button(t("run.json"), json.dumps(report, default=float).encode(),
+                           file_name=f"{prefix}.json", mime="application/json", icon=":material/data_object:")
+    with cols[3]:
+        buf = io.BytesIO()
+        save_bundle(res.model, res.config, buf)
+        st.download_button(t("run.bundle"), buf.getvalue(), file_name=f"{prefix}.pt",
+                           mime="application/octet-stream", icon=":material/deployed_code:",
+                           help=t("run.bundle_help"))
+
+
+def need_run(res: RunResult | None, t) -> RunResult:
+    """The run to show, or a pointer to the Train page and a stop."""
+    if res is None:
+        st.info(t("view.no_run"), icon=":material/info:")
+        from ui.layout import link_params
+
+        st.page_link("pages/2_Train.py", label=t("nav.train"), icon=":material/model_training:",
+                     query_params=link_params() or None)
+        st.stop()
+    return res
+
+
+def window_picker(res: RunResult, t) -> tuple[str, int]:
+    """Which split and which window of it to look inside."""
+    splits = [s for s in ("test", "val", "train") if len(getattr(res.data, f"x_{s}"))]
+    c1, c2 = st.columns([1, 3])
+    split = c1.segmented_control(t("view.split"), splits, default=splits[0], key="view_split",
+                                 format_func=lambda s: t(f"data.{s}")) or splits[0]
+    n = len(getattr(res.data, f"x_{split}"))
+    i = c2.slider(t("view.window"), 0, n - 1, 0, key=f"view_window_{split}") if n > 1 else 0
+    return split, i
+
+
+def states_frame(tr) -> pd.DataFrame:
+    """Hidden (and cell) states of the first window in long form: layer, t, unit, h[, c]."""
+    L, _, T, H = tr.hiddens.shape
+    layer, step, unit = np.meshgrid(np.arange(1, L + 1), np.arange(1, T + 1), np.arange(H), indexing="ij")
+    df = pd.DataFrame({"layer": layer.ravel(), "t": step.ravel(), "unit": unit.ravel(),
+                       "h": tr.hiddens[:, 0].ravel()})
+    if tr.cells is not None:
+        df["c"] = tr.cells[:, 0].ravel()
+    for name, g in tr.gates.items():
+        df[f"gate_{name}"] = g[:, 0].ravel()
+    return df

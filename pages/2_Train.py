@@ -14,7 +14,7 @@ st.title(f":material/model_training: {t('nav.train')}")
 st.caption(t("train.caption"))
 
 left, right, _ = st.columns([1, 1, 4])
-go = left.button(t("train.go"), type="primary", icon=":material/play_arrow:", width="stretch")
+go = left.button(t("train.go"), type="primary", icon=":material/play_arrow:", width="stretch", key="train")
 right.button(t("train.stop"), icon=":material/stop:", width="stretch", key="stop", help=t("train.stop_help"))
 if go:
     train_live(cfg, t)

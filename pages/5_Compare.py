@@ -16,7 +16,7 @@ cfg = settings_sidebar()
 st.title(f":material/compare_arrows: {t('nav.compare')}")
 st.caption(t("compare.caption"))
 cfgs = {c: cfg.replace(cell=c) for c in CELLS}
-if st.button(t("compare.go"), type="primary", icon=":material/play_arrow:"):
+if st.button(t("compare.go"), type="primary", icon=":material/play_arrow:", key="compare_go"):
     for c, ccfg in cfgs.items():
         if lookup(ccfg) is None:
             train_live(ccfg, t, label=c.upper())

@@ -1,0 +1,102 @@
+"""Every page through streamlit's AppTest: defaults, a changed setting, a train click, bad links."""
+
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+PAGES = ["pages/1_Data.py", "pages/2_Train.py", "pages/3_Hidden_states.py", "pages/4_Gradients.py",
+         "pages/5_Compare.py", "pages/6_Long_range_lab.py", "pages/7_Learn.py"]
+SMALL = {"hidden_size": "8", "epochs": "15", "patience": "0"}
+
+
+def open_page(page=None, **params) -> AppTest:
+    at = AppTest.from_file("../streamlit_app.py", default_timeout=120)
+    for k, v in params.items():
+        at.query_params[k] = v
+    if page:
+        at.switch_page(page)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def titles(at: AppTest) -> list[str]:
+    out = []
+    for el in at.get("plotly_chart"):
+        spec = json.loads(el.proto.spec)
+        title = spec["layout"].get("title", {})
+        out.append(title.get("text", "") if isinstance(title, dict) else str(title))
+    return out
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_with_defaults(page):
+    at = open_page(page)
+    assert at.title, "every page has a title"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_with_changed_settings(page):
+    open_page(page, cell="gru", num_layers="1", hidden_size="8", lang="zh")
+
+
+def test_train_click_produces_a_run_and_its_charts():
+    at = open_page("pages/2_Train.py", cell="rnn", **SMALL)
+    at.button(key="train").click().run()
+    assert not at.exception
+    runs = at.session_state["_runs"]
+    (res,) = runs.values()
+    assert res.config.model.cell == "rnn" and res.config.model.hidden_size == 8
+    assert len(res.history["epoch"]) == 15
+    names = titles(at)
+    assert any("Forecast" in n for n in names) and any("Loss" in n for n in names)
+    assert len(at.dataframe) == 1  # the metrics table next to the baselines
+    assert any(m.label == "One-step MAPE" for m in at.metric)
+
+
+def test_views_show_the_run_after_training():
+    at = open_page("pages/2_Train.py", cell="lstm", **SMALL)
+    at.button(key="train").click().run()
+    at.switch_page("pages/3_Hidden_states.py").run()
+    assert not at.exception
+    assert any("Hidden states" in n for n in titles(at))
+    at.switch_page("pages/4_Gradients.py").run()
+    assert not at.exception
+    names = titles(at)
+    assert any("∂L/∂h" in n for n in names)
+    assert len(at.get("plotly_chart")) >= 4  # profile, evolution heatmap, film strip, clipping, spectrum
+
+
+def test_compare_trains_three_cells():
+    at = open_page("pages/5_Compare.py", **SMALL)
+    at.button(key="compare_go").click().run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert list(table.iloc[:, 0]) == ["RNN", "LSTM", "GRU"]
+
+
+@pytest.mark.parametrize("task", ["adding", "classify", "denoise", "multistep", "first_value"])
+def test_other_tasks_train_and_draw(task):
+    extra = {"dataset": "noisy_sine", "transform": "none"} if task == "denoise" else {}
+    at = open_page("pages/2_Train.py", task=task, n_samples="200", lag="10", **SMALL, **extra)
+    at.button(key="train").click().run()
+    assert not at.exception and not at.error
+    assert at.session_state["_runs"]
+    at.switch_page("pages/1_Data.py").run()
+    assert not at.exception and not at.error
+
+
+def test_bad_link_values_give_messages_not_tracebacks():
+    at = open_page("pages/2_Train.py", hidden_size="99999", cell="transformer", lr="abc")
+    assert at.error and not at.exception
+    at = open_page("pages/1_Data.py", dataset="sine", transform="log")
+    assert not at.exception
+
+
+def test_diverging_training_is_explained():
+    at = open_page("pages/2_Train.py", cell="rnn", nonlinearity="relu", lr="50", clip="0", optimizer="sgd",
+                   **SMALL)
+    at.button(key="train").click().run()
+    assert not at.exception
+    assert any("diverged" in e.value for e in at.error)

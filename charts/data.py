@@ -15,6 +15,7 @@ DEFAULT_LABELS = {
     "window_title": "One training example: a window of T = {T} steps and its target",
     "window": "input window", "target": "target",
     "samples_title": "Example sequences", "t": "time step t", "sample": "sample {i}: target {y}",
+    "channel": " (ch {c})",
 }
 
 
@@ -81,9 +82,10 @@ def samples_figure(X, y, n: int = 4, class_names=(), labels=None, height: int = 
         yi = np.asarray(y[i])
         target = class_names[int(yi)] if class_names else (f"{float(yi.ravel()[0]):.3g}" if yi.size == 1 else "…")
         for c in range(X.shape[-1]):
+            channel = lb["channel"].format(c=c + 1) if X.shape[-1] > 1 else ""
             fig.add_trace(go.Scatter(
                 y=X[i, :, c], mode="lines",
                 line=dict(color=palette[i % len(palette)], dash="solid" if c == 0 else "dot"),
-                name=lb["sample"].format(i=i + 1, y=target) + (f" (ch {c + 1})" if X.shape[-1] > 1 else ""),
+                name=lb["sample"].format(i=i + 1, y=target) + channel,
                 legendgroup=str(i)))
     return fig

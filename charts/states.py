@@ -193,41 +193,26 @@ def unit_traces_figure(hiddens, units: list[int], x=None, labels: dict | None = 
     return fig
 
 
-def gate_saturation(gates: dict, low: float = 0.1, high: float = 0.9) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    """Per gate and unit, the share of values below ``low`` and above ``high``.
-
-    Each gate array is (..., H), e.g. (B, T, H) or (T, H): all leading axes are pooled. Returns
-    ``{name: (frac_low (H,), frac_high (H,))}``; NaNs count as neither.
-    """
-    out = {}
-    for name, values in gates.items():
-        arr = np.asarray(values, dtype=float)
-        flat = arr.reshape(-1, arr.shape[-1])
-        n = max(flat.shape[0], 1)
-        out[name] = ((flat < low).sum(0) / n, (flat > high).sum(0) / n)
-    return out
-
-
-def gate_saturation_figure(gates: dict, low: float = 0.1, high: float = 0.9, labels: dict | None = None,
+def gate_saturation_figure(saturation: dict, low: float = 0.1, high: float = 0.9, labels: dict | None = None,
                            names: list[str] | None = None, height: int | None = None) -> go.Figure:
     """One stacked bar per unit and gate: share of steps closed (< low), in between, open (> high).
 
-    ``names`` picks the gates (default: every sigmoid gate present; the tanh candidates g and n do not
-    open or close). Pools time and batch: gate arrays may be (B, T, H) or (T, H).
+    ``saturation`` is ``{gate: {"low": (H,), "high": (H,)}}`` for one layer, as computed by
+    ``rnn_core.lab.gate_saturation`` with the same ``low``/``high``. ``names`` picks the gates
+    (default: every sigmoid gate present; the tanh candidates g and n do not open or close).
     """
     lab = {**SATURATION_LABELS, **(labels or {})}
     gate_names = {**GATE_NAMES, **lab.get("gate_names", {})}
-    chosen = [g for g in (names if names is not None else gates) if g in gates and
+    chosen = [g for g in (names if names is not None else saturation) if g in saturation and
               (names is not None or g not in TANH_GATES)]
     if not chosen:
         return empty_note(new_figure(lab["title"], height=height or 360), lab["no_gates"])
-    fractions = gate_saturation({g: gates[g] for g in chosen}, low, high)
     n = len(chosen)
     fig = make_subplots(rows=n, cols=1, shared_xaxes=True, vertical_spacing=0.1 if n > 1 else 0.0,
                         subplot_titles=[gate_names.get(g, g) for g in chosen])
     closed, opened = lab["closed"].format(low=low), lab["open"].format(high=high)
     for r, g in enumerate(chosen, start=1):
-        lo, hi = fractions[g]
+        lo, hi = np.asarray(saturation[g]["low"]), np.asarray(saturation[g]["high"])
         units = np.arange(1, lo.size + 1, dtype=np.int32)
         mid = np.clip(1.0 - lo - hi, 0.0, 1.0)
         for share, name, color in ((lo, closed, CLOSED_COLOR), (mid, lab["between"], BETWEEN_COLOR),

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from charts.states import gate_figure, gate_saturation_figure, layer_states_figure, unit_traces_figure
+from rnn_core.lab import gate_saturation
 from ui import page_setup, settings_sidebar
 from ui.runs import cached_trace, run_key, run_or_default
 from ui.views import chart, csv_button, need_run, states_frame, window_picker
@@ -31,7 +32,9 @@ with tabs[1]:
         chart(gate_figure({k: v[layer - 1, 0] for k, v in tr.gates.items()}, cfg.model.cell), "gates")
         batch = getattr(res.data, f"x_{split}")
         many = cached_trace(key, split, 0, min(len(batch), 256), res)
-        chart(gate_saturation_figure({k: v[layer - 1] for k, v in many.gates.items()}), "gate_saturation")
+        sat = gate_saturation(many.gates)
+        chart(gate_saturation_figure({k: {"low": v["low"][layer - 1], "high": v["high"][layer - 1]}
+                                      for k, v in sat.items()}), "gate_saturation")
         st.caption(t("hidden.saturation_caption", n=min(len(batch), 256)))
 with tabs[2]:
     layer_u = st.segmented_control(t("hidden.layer"), list(range(1, L + 1)), default=L, key="unit_layer") or L

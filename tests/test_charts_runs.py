@@ -11,6 +11,7 @@ from charts import gradients as gr
 from charts import states as st
 from charts import training as tr
 from charts.theme import CELL_COLORS, SEQUENTIAL
+from rnn_core.lab import gate_saturation
 
 RNG = np.random.default_rng(0)
 HIST = {"epoch": [1, 2, 3, 4, 5], "train_loss": [1.0, 0.5, 0.3, 0.2, 0.15],
@@ -220,25 +221,20 @@ def test_unit_traces_figure():
     assert _texts(st.unit_traces_figure(h, [])) == ["Choose one or more units"]
 
 
-def test_gate_saturation_numbers_and_pooling():
-    g = np.array([[0.05, 0.5], [0.95, 0.99], [0.02, 0.5], [0.5, 0.97]])  # (T=4, H=2)
-    lo, hi = st.gate_saturation({"f": g})["f"]
-    np.testing.assert_allclose(lo, [0.5, 0.0])
-    np.testing.assert_allclose(hi, [0.25, 0.5])
-    lo_b, hi_b = st.gate_saturation({"f": np.stack([g, g])})["f"]  # (B, T, H) pools the batch
-    np.testing.assert_allclose(lo_b, lo)
-    np.testing.assert_allclose(hi_b, hi)
-
-
 def test_gate_saturation_figure_skips_tanh_and_stacks_to_one():
     gates = {"i": _sigmoid(3 * RNG.normal(size=(2, 10, 5))), "g": np.tanh(RNG.normal(size=(2, 10, 5))),
              "f": _sigmoid(3 * RNG.normal(size=(2, 10, 5)))}
-    fig = st.gate_saturation_figure(gates)
+    fig = st.gate_saturation_figure(_one_layer(gate_saturation({k: v[None] for k, v in gates.items()})))
     assert fig.layout.barmode == "stack" and _texts(fig) == ["input i", "forget f"]
     assert len(fig.data) == 6 and all(d.type == "bar" for d in fig.data)
     np.testing.assert_allclose(fig.data[0].y + fig.data[1].y + fig.data[2].y, np.ones(5), atol=1e-6)
     assert fig.data[0].name == "closed (< 0.1)" and fig.data[2].name == "open (> 0.9)"
-    assert _texts(st.gate_saturation_figure({"g": gates["g"]})) == ["No sigmoid gates to show."]
+    assert _texts(st.gate_saturation_figure({"g": {"low": np.zeros(5), "high": np.zeros(5)}})) == [
+        "No sigmoid gates to show."]
+
+
+def _one_layer(saturation):
+    return {k: {"low": v["low"][0], "high": v["high"][0]} for k, v in saturation.items()}
 
 
 # ---------------------------------------------------------------- gradients

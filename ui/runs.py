@@ -27,7 +27,7 @@ MAX_STORED = 48  # runs kept per server; the oldest go first
 UPLOAD_KEY = "upload_series"  # session: the uploaded pd.Series, set by the Data page
 SESSION_RUNS = "_runs"  # session: key -> RunResult
 LAST_RUN = "_last_run_key"
-_TRAIN_LOCK = threading.Semaphore(2)  # two concurrent trainings at most: the machine has 2 cores
+TRAIN_SLOTS = threading.Semaphore(2)  # two concurrent trainings at most: the machine has 2 cores
 
 
 @st.cache_resource
@@ -112,17 +112,15 @@ def train_live(cfg: RunConfig, t, label: str = "") -> RunResult | None:
         if now - last_draw[0] < 0.25 and p.epoch < p.epochs:
             return None
         last_draw[0] = now
-        try:
+
+        def draw():
             bar.progress(min(1.0, p.epoch / p.epochs),
                          text=t("run.progress", label=label, epoch=p.epoch, epochs=p.epochs,
                                 train=p.train_loss, val=p.val_loss, s=p.elapsed))
             chart.plotly_chart(loss_figure(hist), width="stretch", config=png_config("loss"))
-        except ScriptControlException as e:  # a widget event: stop here, keep the run, rerun after
-            interrupted.append(e)
-            return False
-        return None
+        return guarded(interrupted, draw)
 
-    with _TRAIN_LOCK:
+    with TRAIN_SLOTS:
         res = train(cfg, data, on_epoch)
     remember(cfg, res)
     if interrupted:
@@ -130,6 +128,17 @@ def train_live(cfg: RunConfig, t, label: str = "") -> RunResult | None:
     bar.empty()
     chart.empty()
     return res
+
+
+def guarded(box: list, draw) -> bool | None:
+    """Run a progress update; if a click has asked for a rerun, keep the exception in ``box`` and
+    return False so training stops after this epoch. The caller stores its results, then re-raises."""
+    try:
+        draw()
+    except ScriptControlException as e:
+        box.append(e)
+        return False
+    return None
 
 
 def run_or_default(cfg: RunConfig) -> RunResult | None:
@@ -144,7 +153,7 @@ def run_or_default(cfg: RunConfig) -> RunResult | None:
 @st.cache_resource(show_spinner=False)
 def default_run() -> RunResult:
     """The ready example: the default configuration, trained once per server."""
-    with _TRAIN_LOCK:
+    with TRAIN_SLOTS:
         return train(RunConfig())
 
 
@@ -199,3 +208,37 @@ def load_uploaded_bundle(t) -> None:
         st.error(text, icon=":material/error:")
     elif kind == "ok":
         st.success(t("train.bundle_loaded", name=text), icon=":material/check_circle:")
+
+
+MAX_PINS = 6
+PINS = "_pinned_runs"
+
+
+def run_label(cfg: RunConfig) -> str:
+    """A short name for a run, from its config: what a legend needs to tell runs apart."""
+    m, d, tr = cfg.model, cfg.data, cfg.train
+    cell = m.cell.upper() + (f"/{m.nonlinearity}" if m.cell in ("rnn", "scratch") and m.nonlinearity != "tanh" else "")
+    init = f" {m.init}" + (f" ρ={m.rho:g}" if m.init == "spectral" else "") if m.init != "default" else ""
+    what = f"{d.task} lag {d.lag}" if d.task in ("adding", "recall", "first_value") else f"{d.task} {d.dataset}"
+    return f"{cell} {m.num_layers}×{m.hidden_size}{init} · {what} · lr {tr.lr:g} · seed {tr.seed}"
+
+
+def pin(res: RunResult, grad_norms) -> bool:
+    """Keep a run's curves for the run history (a handful per session); False when it is full."""
+    pins = st.session_state.setdefault(PINS, [])
+    label = run_label(res.config)
+    if any(p["label"] == label for p in pins):
+        return True
+    if len(pins) >= MAX_PINS:
+        return False
+    pins.append({"label": label, "cell": res.config.model.cell, "history": res.history,
+                 "grad_norms": grad_norms})
+    return True
+
+
+def pinned() -> list[dict]:
+    return st.session_state.get(PINS, [])
+
+
+def clear_pins() -> None:
+    st.session_state[PINS] = []

@@ -1,0 +1,94 @@
+"""Long-range lab: where each cell stops remembering, why, and what initialisation and clipping change."""
+
+import pandas as pd
+import streamlit as st
+
+from charts.gradients import (
+    grad_overlay_figure,
+    grad_reading,
+    grad_snapshot_frames_figure,
+)
+from charts.lab import sweep_figure
+from charts.states import gate_saturation_figure
+from charts.training import loss_overlay_figure
+from rnn_core.lab import TRACE_BATCH
+from ui import page_setup
+from ui.lab import (
+    CELLS,
+    DEFAULT_LAGS,
+    init_view,
+    lab_settings,
+    parse_lags,
+    run_compare,
+    run_sweep,
+    stored_compare,
+    stored_sweep,
+)
+from ui.views import chart, csv_button, pin_button, pinned_view
+
+t = page_setup("lab")
+st.title(f":material/science: {t('nav.lab')}")
+st.caption(t("lab.caption"))
+cfg = lab_settings(t)
+st.markdown(t(f"task.{cfg.data.task}"))
+tabs = st.tabs([t("lab.tab_compare"), t("lab.tab_sweep"), t("lab.tab_init"), t("lab.tab_history")])
+
+with tabs[0]:
+    results = stored_compare(cfg)
+    if st.button(t("lab.go"), type="primary", icon=":material/play_arrow:", key="lab_go"):
+        results = run_compare(cfg, t)
+    if not results:
+        st.info(t("lab.none", lag=cfg.data.lag), icon=":material/info:")
+    else:
+        table = pd.DataFrame([{t("compare.cell"): r.cell.upper(), t("lab.val"): r.val_loss,
+                               t("lab.baseline"): r.baseline_loss, t("lab.ratio"): r.ratio,
+                               t("lab.horizon"): r.horizon["horizon"], t("met.time"): r.elapsed} for r in results])
+        st.dataframe(table, hide_index=True, width="stretch")
+        csv_button(table, f"lab_{cfg.data.task}_lag{cfg.data.lag}", t, key="lab_csv")
+        profiles = [{"label": r.cell.upper(), "cell": r.cell, "grad_norms": r.grad_norms[-1],
+                     "fit": {"t": r.horizon["t"], "values": r.horizon["values"], "horizon": r.horizon["horizon"]}}
+                    for r in results]
+        chart(grad_overlay_figure(profiles, normalise=True, labels={"title": t("lab.profiles_title")}),
+              "lab_gradients")
+        st.caption(" ".join(f"**{r.cell.upper()}**: {grad_reading(r.grad_norms)}" for r in results))
+        chart(loss_overlay_figure([{"label": r.cell.upper(), "cell": r.cell, "history": r.result.history}
+                                   for r in results]), "lab_loss")
+        pick = st.segmented_control(t("lab.cell_pick"), [r.cell for r in results], default=results[-1].cell,
+                                    format_func=str.upper, key="lab_cell") or results[-1].cell
+        chosen = next(r for r in results if r.cell == pick)
+        left, right = st.columns(2)
+        with left:
+            chart(grad_snapshot_frames_figure(chosen.snapshots), f"lab_film_{pick}")
+        with right:
+            if chosen.saturation:
+                chart(gate_saturation_figure({k: {"low": v["low"][-1], "high": v["high"][-1]}
+                                              for k, v in chosen.saturation.items()}), f"lab_gates_{pick}")
+                st.caption(t("hidden.saturation_caption", n=TRACE_BATCH))
+            else:
+                st.info(t("hidden.no_gates"), icon=":material/info:")
+        pin_button(chosen.result, t, key=f"pin_lab_{pick}")
+
+with tabs[1]:
+    text = st.text_input(t("lab.lags"), DEFAULT_LAGS, key="lab_lags", bind="query-params", help=t("lab.lags_help"))
+    try:
+        lags = parse_lags(text)
+    except ValueError as e:
+        st.error(str(e), icon=":material/error:")
+        lags = None
+    if lags:
+        rows = stored_sweep(cfg, lags)
+        if st.button(t("lab.sweep_go"), type="primary", icon=":material/stacked_line_chart:", key="lab_sweep_go"):
+            rows = run_sweep(cfg, lags, t)
+        if rows:
+            chart(sweep_figure(rows), "lab_sweep")
+            frame = pd.DataFrame(rows)
+            st.dataframe(frame, hide_index=True, width="stretch")
+            csv_button(frame, "lab_sweep", t, key="sweep_csv")
+        else:
+            st.info(t("lab.sweep_none", n=len(lags) * len(CELLS)), icon=":material/info:")
+
+with tabs[2]:
+    init_view(cfg, t)
+
+with tabs[3]:
+    pinned_view(t)

@@ -1,0 +1,198 @@
+"""Glue for the long-range lab: its own few settings (in the URL), live comparisons and sweeps, cached.
+
+Results are stored server-wide under their settings, so a revisit or a shared link is instant;
+they are read-only once stored. A run interrupted by a click is kept for this session only.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import streamlit as st
+
+from rnn_core.config import LAG_TASKS, RunConfig
+from rnn_core.lab import compare_cells, lab_config
+from rnn_core.sweep import LAGS, lag_sweep
+from ui.runs import TRAIN_SLOTS, guarded
+
+CELLS = ("rnn", "lstm", "gru")
+LAB_FIELDS = {  # URL key -> (kind, default, options or range)
+    "lab_task": ("choice", "adding", LAG_TASKS),
+    "lab_lag": ("int", 50, (2, 200)),
+    "lab_epochs": ("int", 20, (1, 200)),
+    "lab_seed": ("int", 0, (0, 10_000)),
+}
+
+
+@st.cache_resource
+def _store() -> dict:
+    return {"lock": threading.Lock(), "compare": {}, "sweep": {}}
+
+
+def _hidden() -> set[str]:
+    return {n.strip() for n in st.query_params.get("hide", "").split(",")}
+
+
+def lab_settings(t) -> RunConfig:
+    """The lab's settings as widgets bound to the URL; ``?hide=lab_lag`` locks one to its link value."""
+    values, hidden = {}, _hidden()
+    cols = st.columns(len(LAB_FIELDS))
+    for col, (key, (kind, default, lim)) in zip(cols, LAB_FIELDS.items(), strict=True):
+        if key in hidden:
+            values[key] = _url_value(key, kind, default, lim)
+            col.markdown(f"**{t('f.' + key)}**  \n{values[key]} :material/lock:")
+            continue
+        kw = dict(label=t(f"f.{key}"), key=key, bind="query-params", help=t(f"h.{key}"))
+        if kind == "choice":
+            values[key] = col.selectbox(options=lim, index=lim.index(default), **kw)
+        else:
+            values[key] = col.number_input(min_value=lim[0], max_value=lim[1], value=default, step=1, **kw)
+    return lab_config(task=values["lab_task"], lag=int(values["lab_lag"]), epochs=int(values["lab_epochs"]),
+                      seed=int(values["lab_seed"]))
+
+
+def _url_value(key, kind, default, lim):
+    raw = st.query_params.get(key)
+    if raw is None:
+        return default
+    if kind == "choice":
+        return raw if raw in lim else default
+    try:
+        v = int(raw)
+    except ValueError:
+        return default
+    return v if lim[0] <= v <= lim[1] else default
+
+
+def stored_compare(cfg: RunConfig):
+    return st.session_state.get("_lab_compare", {}).get(cfg.to_json()) or _store()["compare"].get(cfg.to_json())
+
+
+def run_compare(cfg: RunConfig, t):
+    """Train RNN, LSTM and GRU on the lab task with one progress bar each."""
+    bars = {c: st.progress(0.0, text=t("lab.waiting", cell=c.upper())) for c in CELLS}
+    box = []
+
+    def on_progress(cell, p):
+        return guarded(box, lambda: bars[cell].progress(
+            min(1.0, p.epoch / p.epochs), text=t("lab.progress", cell=cell.upper(), epoch=p.epoch, epochs=p.epochs,
+                                                 val=p.val_loss, s=p.elapsed)))
+
+    with TRAIN_SLOTS:
+        results = compare_cells(cfg, CELLS, on_progress)
+    key = cfg.to_json()
+    st.session_state.setdefault("_lab_compare", {})[key] = results
+    complete = len(results) == len(CELLS) and all(r.result.stopped == "completed" for r in results)
+    if complete:
+        with _store()["lock"]:
+            _store()["compare"][key] = results
+    if box:
+        raise box[0]
+    for b in bars.values():
+        b.empty()
+    return results
+
+
+def sweep_key(cfg: RunConfig, lags) -> str:
+    return cfg.replace(lag=2).to_json() + repr(tuple(lags))
+
+
+def stored_sweep(cfg: RunConfig, lags):
+    k = sweep_key(cfg, lags)
+    return st.session_state.get("_lab_sweep", {}).get(k) or _store()["sweep"].get(k)
+
+
+def run_sweep(cfg: RunConfig, lags, t):
+    """All cells over the lag ladder, one progress bar for the whole sweep."""
+    total = len(lags) * len(CELLS)
+    done: list[tuple[str, int]] = []
+    bar = st.progress(0.0, text=t("lab.sweep_start"))
+    box = []
+
+    def on_progress(cell, lag, p):
+        if (cell, lag) not in done and p.epoch == p.epochs:
+            done.append((cell, lag))
+        frac = (len(done) + (p.epoch / p.epochs if (cell, lag) not in done else 0)) / total
+        return guarded(box, lambda: bar.progress(min(1.0, frac), text=t(
+            "lab.sweep_progress", cell=cell.upper(), lag=lag, k=len(done), n=total)))
+
+    with TRAIN_SLOTS:
+        df = lag_sweep(cfg, tuple(lags), CELLS, on_progress)
+    rows = df.to_dict("records")
+    k = sweep_key(cfg, lags)
+    st.session_state.setdefault("_lab_sweep", {})[k] = rows
+    if len(rows) == total and all(r["stopped"] == "completed" for r in rows):
+        with _store()["lock"]:
+            _store()["sweep"][k] = rows
+    if box:
+        raise box[0]
+    bar.empty()
+    return rows
+
+
+def parse_lags(text: str) -> tuple[int, ...]:
+    """'5, 10, 20' -> (5, 10, 20); raises ValueError with a readable message."""
+    try:
+        lags = tuple(sorted({int(s) for s in text.replace(";", ",").split(",") if s.strip()}))
+    except ValueError:
+        raise ValueError("lags: write whole numbers separated by commas, e.g. 5, 10, 20, 40, 80") from None
+    if not lags or len(lags) > 8 or lags[0] < 2 or lags[-1] > 200:
+        raise ValueError("lags: give 1 to 8 lags between 2 and 200")
+    return lags
+
+
+DEFAULT_LAGS = ", ".join(str(x) for x in LAGS)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _init_profile(cfg_json: str) -> dict:
+    from rnn_core.lab import init_profile
+
+    return init_profile(RunConfig.from_json(cfg_json))
+
+
+def init_view(cfg: RunConfig, t) -> None:
+    """Vanilla RNN: W_hh's spectrum and the gradient profile at initialisation, then after training."""
+    from charts.gradients import clipping_figure, grad_norm_figure, grad_reading, spectrum_figure
+    from ui.runs import cached_spectrum, cached_trace, lookup, run_key, train_live
+    from ui.views import chart, pin_button, status
+
+    st.markdown(t("lab.init_intro"))
+    c = st.columns(4)
+    init = c[0].selectbox(t("f.init"), ("default", "orthogonal", "identity", "spectral"), index=3, key="lab_init",
+                          bind="query-params")
+    rho = c[1].slider(t("f.rho"), 0.1, 2.0, 1.0, 0.05, key="lab_rho", bind="query-params", disabled=init != "spectral")
+    act = c[2].selectbox(t("f.nonlinearity"), ("tanh", "relu"), key="lab_act", bind="query-params")
+    clip = c[3].slider(t("f.clip"), 0.0, 10.0, 1.0, 0.1, key="lab_clip", bind="query-params", help=t("h.clip"))
+    rcfg = cfg.replace(cell="rnn", init=init, rho=float(f"{rho:.12g}"), nonlinearity=act, clip=float(f"{clip:.12g}"))
+    prof = _init_profile(rcfg.to_json())
+    left, right = st.columns(2)
+    with left:
+        chart(spectrum_figure(prof["spectrum"], singular_values=False), "init_spectrum", key="init_spectrum")
+    with right:
+        chart(grad_norm_figure(prof["grad_norms"], labels={"title": t("lab.at_init")}), "init_gradients",
+              key="init_gradients")
+    st.info(grad_reading(prof["grad_norms"]), icon=":material/lightbulb:")
+    if st.button(t("lab.init_go"), type="primary", icon=":material/play_arrow:", key="lab_init_go"):
+        train_live(rcfg, t, label="RNN")
+    res = lookup(rcfg)
+    if res is None:
+        return
+    status(res, t)
+    key = run_key(rcfg)
+    n = min(len(res.data.x_val), 200)
+    tr = cached_trace(key, "val", 0, n, res)
+    left, right = st.columns(2)
+    with left:
+        chart(grad_norm_figure(tr.grad_norms, labels={"title": t("lab.after_training")}), "trained_gradients",
+              key="trained_gradients")
+        chart(spectrum_figure(cached_spectrum(key, res), singular_values=False), "trained_spectrum",
+              key="trained_spectrum")
+    with right:
+        pre, post = res.steps["grad_norm_pre"], res.steps["grad_norm_post"]
+        chart(clipping_figure(pre, post, clip), "clipping", key="init_clipping")
+        st.caption(t("grad.clipped", k=res.clipped_steps, n=len(pre), clip=clip) if clip > 0 else t("lab.no_clip"))
+        st.metric(t("lab.val"), f"{res.metrics['val_loss']:.4g}", border=True,
+                  delta=f"{res.metrics['val_loss'] / res.metrics['baseline_loss']:.2f} × {t('lab.baseline')}",
+                  delta_color="off")
+    pin_button(res, t, key="pin_init")

@@ -7,6 +7,7 @@ from charts.training import forecast_figure
 from rnn_core.config import RunConfig
 from ui.layout import page_links, page_setup
 from ui.runs import cached_trace, default_run, run_key
+from ui.text_charts import chart_labels
 from ui.views import chart
 
 t = page_setup("home")
@@ -23,10 +24,12 @@ left, right = st.columns(2)
 with left:
     fc = res.metrics["forecasts"]
     chart(forecast_figure(sd.index, sd.values, sd.n_test, fc["one_step"], fc["recursive"],
-                          labels={"title": t("train.forecast_title"), "y": t("unit.air_passengers")}),
+                          labels=chart_labels(t, "forecast_figure", title=t("train.forecast_title"),
+                                              y=t("unit.air_passengers"))),
           "home_forecast")
 with right:
     tr = cached_trace(run_key(RunConfig()), "train", 0, 128, res)
-    chart(grad_norm_figure(tr.grad_norms, labels={"title": t("home.grad_title")}), "home_gradients")
+    chart(grad_norm_figure(tr.grad_norms, labels=chart_labels(t, "grad_norm_figure", title=t("home.grad_title"))),
+          "home_gradients")
 st.subheader(t("home.pages"))
 page_links(t)

@@ -7,6 +7,7 @@ from charts.data import samples_figure, series_split_figure, transformed_figure,
 from rnn_core.series import DataError, load_csv
 from ui import page_setup, settings_sidebar
 from ui.runs import UPLOAD_KEY, prepared, upload
+from ui.text_charts import chart_labels, class_names
 from ui.views import chart, csv_button
 
 t = page_setup("data")
@@ -54,8 +55,8 @@ if sd is not None:
     c[1].metric(t("data.train"), f"{len(data.x_train)} {t('data.windows')}", border=True)
     c[2].metric(t("data.val"), f"{len(data.x_val)} {t('data.windows')}", border=True)
     c[3].metric(t("data.test"), f"{sd.n_test} {t('data.points_short')}", border=True)
-    split_labels = {"split_title": t("data.split_title"), "y": unit, "train": t("data.train"),
-                    "val": t("data.val"), "test": t("data.test")}
+    split_labels = chart_labels(t, "series_split_figure", split_title=t("data.split_title"), y=unit,
+                                train=t("data.train"), val=t("data.val"), test=t("data.test"))
     chart(series_split_figure(sd.index, sd.values, sd.n_train, sd.n_val, labels=split_labels), "series")
     off = sd.pipeline.offset
     chart(transformed_figure(sd.index[off:], sd.z, sd.n_train - off, sd.n_val,
@@ -65,8 +66,9 @@ if sd is not None:
     n_windows = len(data.x_train)
     k = st.slider(t("data.window_pick"), 0, max(0, n_windows - 1), 0, key="window_pick")
     chart(window_figure(sd.z, cfg.data.seq_len, k, data.horizon,
-                        labels={"window_title": t("data.window_title"), "window": t("data.window"),
-                                "target": t("data.target"), "t": t("data.t"), "z": t("data.z")}), "window")
+                        labels=chart_labels(t, "window_figure", window_title=t("data.window_title"),
+                                           window=t("data.window"), target=t("data.target"), t=t("data.t"),
+                                           z=t("data.z"))), "window")
     frame = pd.DataFrame({"time": [str(i)[:10] for i in sd.index], "value": sd.values})
     frame["transformed"] = [None] * off + list(sd.z)
     csv_button(frame, f"data_{cfg.data.dataset}", t)
@@ -76,6 +78,7 @@ else:
         col.metric(t(f"data.{split}"), f"{len(getattr(data, f'x_{split}'))} {t('data.sequences')}", border=True)
     st.markdown(t(f"task.{cfg.data.task}"))
     y = data.y_train[:4].numpy()
-    chart(samples_figure(data.x_train[:4].numpy(), y, class_names=data.class_names,
-                         labels={"samples_title": t("data.samples_title"), "t": t("data.t"),
-                                 "sample": t("data.sample"), "y": t("data.value")}), "samples")
+    chart(samples_figure(data.x_train[:4].numpy(), y, class_names=class_names(t, data.class_names),
+                         labels=chart_labels(t, "samples_figure", samples_title=t("data.samples_title"),
+                                             t=t("data.t"), sample=t("data.sample"), y=t("data.value"))),
+          "samples")

@@ -6,6 +6,7 @@ from charts.training import forecast_figure, loss_figure, metrics_table, sample_
 from rnn_core.forecast import predict_sample
 from ui import page_setup, settings_sidebar
 from ui.runs import load_uploaded_bundle, lookup, run_or_default, train_live
+from ui.text_charts import chart_labels, class_names
 from ui.views import chart, downloads, metric_row, status
 
 t = page_setup("train")
@@ -31,18 +32,21 @@ sd = res.data.series
 if sd is not None and "forecasts" in res.metrics:
     fc = res.metrics["forecasts"]
     chart(forecast_figure(sd.index, sd.values, sd.n_test, fc["one_step"], fc["recursive"],
-                          labels={"title": t("train.forecast_title"), "y": t(f"unit.{cfg.data.dataset}")}),
+                          labels=chart_labels(t, "forecast_figure", title=t("train.forecast_title"),
+                                              y=t(f"unit.{cfg.data.dataset}"))),
           "forecast")
 chart(loss_figure(res.history, best_epoch=res.best_epoch,
-                  labels={"title": t("train.loss_title")}), "loss")
+                  labels=chart_labels(t, "loss_figure", title=t("train.loss_title"))), "loss")
 if sd is not None and "model" in res.metrics:
     st.subheader(t("train.metrics"))
-    st.dataframe(metrics_table(res.metrics["model"], res.metrics["baselines"]), hide_index=True)
+    st.dataframe(metrics_table(res.metrics["model"], res.metrics["baselines"],
+                               labels=chart_labels(t, "metrics_table")), hide_index=True)
     st.caption(t("train.metrics_caption", n=sd.n_test))
 elif sd is None:
     kind = "classify" if res.data.loss == "nll" else res.data.output_mode
-    chart(sample_prediction_figure(*predict_sample(res.model, res.data), kind, class_names=res.data.class_names),
-          "prediction")
+    chart(sample_prediction_figure(*predict_sample(res.model, res.data), kind,
+                                   class_names=class_names(t, res.data.class_names),
+                                   labels=chart_labels(t, "sample_prediction_figure")), "prediction")
 with st.expander(t("run.downloads"), icon=":material/download:"):
     downloads(res, t)
 with st.expander(t("train.load"), icon=":material/upload_file:"):

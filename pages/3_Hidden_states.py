@@ -6,6 +6,7 @@ from charts.states import gate_figure, gate_saturation_figure, layer_states_figu
 from rnn_core.lab import gate_saturation
 from ui import page_setup, settings_sidebar
 from ui.runs import cached_trace, run_key, run_or_default
+from ui.text_charts import chart_labels
 from ui.views import chart, csv_button, need_run, states_frame, window_picker
 
 t = page_setup("hidden")
@@ -22,21 +23,26 @@ st.markdown(t("hidden.reading", cell=cfg.model.cell.upper(), L=L, H=H, T=T))
 tabs = st.tabs([t("hidden.tab_states"), t("hidden.tab_gates"), t("hidden.tab_units")])
 with tabs[0]:
     cells = tr.cells[:, 0] if tr.cells is not None else None
-    chart(layer_states_figure(tr.hiddens[:, 0], cells, labels={"title": t("hidden.states_title")}), "hidden_states")
+    chart(layer_states_figure(tr.hiddens[:, 0], cells,
+                              labels=chart_labels(t, "layer_states_figure", title=t("hidden.states_title"))),
+          "hidden_states")
     csv_button(states_frame(tr), "hidden_states", t)
 with tabs[1]:
     if not tr.gates:
         st.info(t("hidden.no_gates"), icon=":material/info:")
     else:
         layer = st.segmented_control(t("hidden.layer"), list(range(1, L + 1)), default=L, key="gate_layer") or L
-        chart(gate_figure({k: v[layer - 1, 0] for k, v in tr.gates.items()}, cfg.model.cell), "gates")
+        chart(gate_figure({k: v[layer - 1, 0] for k, v in tr.gates.items()}, cfg.model.cell,
+                          labels=chart_labels(t, "gate_figure")), "gates")
         batch = getattr(res.data, f"x_{split}")
         many = cached_trace(key, split, 0, min(len(batch), 256), res)
         sat = gate_saturation(many.gates)
         chart(gate_saturation_figure({k: {"low": v["low"][layer - 1], "high": v["high"][layer - 1]}
-                                      for k, v in sat.items()}), "gate_saturation")
+                                      for k, v in sat.items()},
+                                     labels=chart_labels(t, "gate_saturation_figure")), "gate_saturation")
         st.caption(t("hidden.saturation_caption", n=min(len(batch), 256)))
 with tabs[2]:
     layer_u = st.segmented_control(t("hidden.layer"), list(range(1, L + 1)), default=L, key="unit_layer") or L
     units = st.multiselect(t("hidden.units"), list(range(H)), default=list(range(min(4, H))), key="units")
-    chart(unit_traces_figure(tr.hiddens[layer_u - 1, 0], units), "hidden_units")
+    chart(unit_traces_figure(tr.hiddens[layer_u - 1, 0], units, labels=chart_labels(t, "unit_traces_figure")),
+          "hidden_units")

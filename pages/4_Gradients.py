@@ -14,6 +14,7 @@ from charts.gradients import (
 from rnn_core.lab import memory_horizon
 from ui import page_setup, settings_sidebar
 from ui.runs import cached_spectrum, cached_trace, run_key, run_or_default
+from ui.text_charts import chart_labels
 from ui.views import chart, csv_button, need_run
 
 BATCH = 128  # training windows whose loss the gradient is taken of
@@ -28,9 +29,9 @@ n = min(len(res.data.x_train), BATCH)
 tr = cached_trace(key, "train", 0, n, res)
 L, T = tr.grad_norms.shape
 fit = memory_horizon(tr.grad_norms[-1])
-st.info(grad_reading(tr.grad_norms), icon=":material/lightbulb:")
+st.info(grad_reading(tr.grad_norms, labels=chart_labels(t, "grad_reading")), icon=":material/lightbulb:")
 chart(grad_norm_figure(tr.grad_norms, fit={"layer": L - 1, **fit},
-                       labels={"title": t("grad.profile_title", n=n)}), "grad_norms")
+                       labels=chart_labels(t, "grad_norm_figure", title=t("grad.profile_title", n=n))), "grad_norms")
 st.caption(t("grad.horizon", tau=fit["horizon"], L=L))
 frame = pd.DataFrame({"t": range(1, T + 1), **{f"layer_{k + 1}": tr.grad_norms[k] for k in range(L)}})
 csv_button(frame, "grad_norms", t)
@@ -39,9 +40,11 @@ st.subheader(t("grad.evolution"))
 if res.snapshots:
     tabs = st.tabs([t("grad.heatmap"), t("grad.film")])
     with tabs[0]:
-        chart(grad_evolution_figure(res.snapshots), "grad_evolution")
+        chart(grad_evolution_figure(res.snapshots, labels=chart_labels(t, "grad_evolution_figure")),
+              "grad_evolution")
     with tabs[1]:
-        chart(grad_snapshot_frames_figure(res.snapshots), "grad_film")
+        chart(grad_snapshot_frames_figure(res.snapshots, labels=chart_labels(t, "grad_snapshot_frames_figure")),
+              "grad_film")
     snaps = pd.DataFrame([{"epoch": s["epoch"], "layer": k + 1, "t": j + 1, "grad_norm": s["grad_norms"][k, j]}
                           for s in res.snapshots for k in range(L) for j in range(T)])
     csv_button(snaps, "grad_snapshots", t)
@@ -53,11 +56,11 @@ with left:
     st.subheader(t("grad.clipping"))
     pre, post = res.steps["grad_norm_pre"], res.steps["grad_norm_post"]
     if pre:
-        chart(clipping_figure(pre, post, cfg.train.clip), "clipping")
+        chart(clipping_figure(pre, post, cfg.train.clip, labels=chart_labels(t, "clipping_figure")), "clipping")
         st.caption(t("grad.clipped", k=res.clipped_steps, n=len(pre), clip=cfg.train.clip))
 with right:
     st.subheader(t("grad.spectrum"))
     spec = cached_spectrum(key, res)
     layer = st.segmented_control(t("hidden.layer"), list(range(1, L + 1)), default=1, key="spec_layer") or 1
-    chart(spectrum_figure(spec, layer=layer - 1), "spectrum")
+    chart(spectrum_figure(spec, layer=layer - 1, labels=chart_labels(t, "spectrum_figure")), "spectrum")
     st.caption(t("grad.spectrum_caption"))

@@ -7,6 +7,7 @@ from charts.gradients import grad_overlay_figure
 from charts.training import forecast_overlay_figure, loss_overlay_figure
 from ui import page_setup, settings_sidebar
 from ui.runs import cached_trace, lookup, run_key, train_live
+from ui.text_charts import chart_labels
 from ui.views import chart
 
 CELLS = ("rnn", "lstm", "gru")
@@ -44,17 +45,19 @@ for c, r in done.items():
     rows.append(row)
 st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 
-chart(loss_overlay_figure([{"label": c.upper(), "cell": c, "history": r.history} for c, r in done.items()]),
-      "compare_loss")
+chart(loss_overlay_figure([{"label": c.upper(), "cell": c, "history": r.history} for c, r in done.items()],
+                          labels=chart_labels(t, "loss_overlay_figure")), "compare_loss")
 profiles = []
 for c, r in done.items():
     n = min(len(r.data.x_train), 128)
     tr = cached_trace(run_key(cfgs[c]), "train", 0, n, r)
     profiles.append({"label": c.upper(), "cell": c, "grad_norms": tr.grad_norms[-1]})
-chart(grad_overlay_figure(profiles, normalise=True), "compare_gradients")
+chart(grad_overlay_figure(profiles, normalise=True, labels=chart_labels(t, "grad_overlay_figure")),
+      "compare_gradients")
 st.caption(t("compare.grad_caption"))
 first = next(iter(done.values()))
 sd = first.data.series
 if sd is not None and all("forecasts" in r.metrics for r in done.values()):
     fcs = {c.upper(): (c, r.metrics["forecasts"]["recursive"]) for c, r in done.items()}
-    chart(forecast_overlay_figure(sd.index, sd.values, sd.n_test, fcs), "compare_forecasts")
+    chart(forecast_overlay_figure(sd.index, sd.values, sd.n_test, fcs,
+                                  labels=chart_labels(t, "forecast_overlay_figure")), "compare_forecasts")

@@ -142,6 +142,7 @@ def parse_lags(text: str) -> tuple[int, ...]:
 
 
 DEFAULT_LAGS = ", ".join(str(x) for x in LAGS)
+LRS = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)  # Adam: the step size is the learning rate, whatever the gradient
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -158,13 +159,15 @@ def init_view(cfg: RunConfig, t) -> None:
     from ui.views import chart, pin_button, status
 
     st.markdown(t("lab.init_intro"))
-    c = st.columns(4)
+    c = st.columns(5)
     init = c[0].selectbox(t("f.init"), ("default", "orthogonal", "identity", "spectral"), index=3, key="lab_init",
                           bind="query-params")
     rho = c[1].slider(t("f.rho"), 0.1, 2.0, 1.0, 0.05, key="lab_rho", bind="query-params", disabled=init != "spectral")
     act = c[2].selectbox(t("f.nonlinearity"), ("tanh", "relu"), key="lab_act", bind="query-params")
     clip = c[3].slider(t("f.clip"), 0.0, 10.0, 1.0, 0.1, key="lab_clip", bind="query-params", help=t("h.clip"))
-    rcfg = cfg.replace(cell="rnn", init=init, rho=float(f"{rho:.12g}"), nonlinearity=act, clip=float(f"{clip:.12g}"))
+    lr = c[4].select_slider(t("f.lr"), LRS, value=0.01, key="lab_lr", bind="query-params", help=t("lab.lr_help"))
+    rcfg = cfg.replace(cell="rnn", init=init, rho=float(f"{rho:.12g}"), nonlinearity=act, clip=float(f"{clip:.12g}"),
+                       lr=float(lr))
     prof = _init_profile(rcfg.to_json())
     left, right = st.columns(2)
     with left:

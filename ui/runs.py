@@ -22,6 +22,7 @@ from charts.training import loss_figure
 from rnn_core.config import RunConfig
 from rnn_core.datasets import Prepared, prepare
 from rnn_core.train import Progress, RunResult, train
+from ui.text_charts import chart_labels
 
 MAX_STORED = 48  # runs kept per server; the oldest go first
 UPLOAD_KEY = "upload_series"  # session: the uploaded pd.Series, set by the Data page
@@ -117,7 +118,8 @@ def train_live(cfg: RunConfig, t, label: str = "") -> RunResult | None:
             bar.progress(min(1.0, p.epoch / p.epochs),
                          text=t("run.progress", label=label, epoch=p.epoch, epochs=p.epochs,
                                 train=p.train_loss, val=p.val_loss, s=p.elapsed))
-            chart.plotly_chart(loss_figure(hist), width="stretch", config=png_config("loss"))
+            chart.plotly_chart(loss_figure(hist, labels=chart_labels(t, "loss_figure")), width="stretch",
+                               config=png_config("loss"))
         return guarded(interrupted, draw)
 
     with TRAIN_SLOTS:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ui.text import LANGS
+
 GRAD = "‖∂L/∂h<sub>t</sub>‖"
 
 # words shared by several builders
@@ -290,12 +292,24 @@ CHART_TEXT: dict[str, dict[str, dict]] = {
                    "zh": "只有一个时间步，没有可以回传的内容。"},
         "empty": {"en": "No gradients recorded yet.", "zh": "还没有记录梯度。"},
     },
+    # charts.lab
+    "sweep_figure": {
+        "title": {"en": "Breaking point: validation error against the lag", "zh": "失效点：验证误差随滞后长度的变化"},
+        "x": {"en": "lag (time steps, log scale)", "zh": "滞后（时间步，对数坐标）"},
+        "y": {"en": "validation loss / trivial baseline", "zh": "验证损失 / 平凡基线"},
+        "baseline": {"en": "no better than the trivial answer", "zh": "不比平凡答案更好"},
+        "threshold": {"en": "breaking threshold {threshold:g}", "zh": "失效阈值 {threshold:g}"},
+        "breaks": {"en": "{cell} breaks at lag {lag}", "zh": "{cell} 在滞后 {lag} 处失效"},
+        "lag": {"en": "lag", "zh": "滞后"},
+        "ratio": {"en": "ratio", "zh": "比值"},
+        "empty": {"en": "No sweep yet", "zh": "还没有扫描结果"},
+    },
 }
 
 
 def _lang(t) -> str:
     lang = t if isinstance(t, str) else getattr(t, "lang", "en")
-    return lang if lang in ("en", "zh") else "en"
+    return lang if lang in LANGS else "en"
 
 
 def _pick(entry: dict, lang: str) -> str:

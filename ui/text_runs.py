@@ -230,6 +230,10 @@ TEXT_RUNS: dict[str, dict[str, str]] = {
     "lab.at_init": {"en": "‖∂L/∂h_t‖ at initialisation", "zh": "初始化时的 ‖∂L/∂h_t‖"},
     "lab.after_training": {"en": "‖∂L/∂h_t‖ after training", "zh": "训练后的 ‖∂L/∂h_t‖"},
     "lab.init_go": {"en": "Train this RNN", "zh": "训练这个 RNN"},
+    "lab.lr_help": {"en": "Adam's learning rate. With ReLU and ρ > 1, a large one (1.0) makes the weights blow up: "
+                          "watch the NaN guard stop the run.",
+                    "zh": "Adam 的学习率。在 ReLU 且 ρ > 1 时，较大的学习率（1.0）会使权重爆炸："
+                          "观察 NaN 保护如何停止训练。"},
     "lab.no_clip": {"en": "Clipping is off.", "zh": "未开启梯度裁剪。"},
     # run history
     "pin.add": {"en": "Pin to run history", "zh": "加入运行记录"},

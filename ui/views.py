@@ -156,6 +156,7 @@ def pinned_view(t) -> None:
     from charts.gradients import grad_overlay_figure
     from charts.training import loss_overlay_figure
     from ui.runs import clear_pins, pinned
+    from ui.text_charts import chart_labels
 
     pins = pinned()
     if not pins:
@@ -163,7 +164,8 @@ def pinned_view(t) -> None:
         return
     st.caption(" · ".join(f"**{i + 1}.** {p['label']}" for i, p in enumerate(pins)))
     runs = [{"label": p["label"], "cell": p["cell"], "history": p["history"]} for p in pins if p["history"]["epoch"]]
-    chart(loss_overlay_figure(runs), "pinned_loss", key="pinned_loss")
+    chart(loss_overlay_figure(runs, labels=chart_labels(t, "loss_overlay_figure")), "pinned_loss", key="pinned_loss")
     chart(grad_overlay_figure([{"label": p["label"], "cell": p["cell"], "grad_norms": p["grad_norms"]} for p in pins],
-                              normalise=True), "pinned_gradients", key="pinned_gradients")
+                              normalise=True, labels=chart_labels(t, "grad_overlay_figure")),
+          "pinned_gradients", key="pinned_gradients")
     st.button(t("pin.clear"), icon=":material/delete:", on_click=clear_pins, key="pin_clear")

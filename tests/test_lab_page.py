@@ -1,0 +1,78 @@
+"""The long-range lab page through AppTest: comparison, sweep, initialisation lab, pinning, classroom links."""
+
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+QUICK = {"lab_lag": "5", "lab_epochs": "2"}
+
+
+def lab(**params) -> AppTest:
+    at = AppTest.from_file("../streamlit_app.py", default_timeout=180)
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.switch_page("pages/6_Long_range_lab.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def chart_titles(at) -> list[str]:
+    out = []
+    for el in at.get("plotly_chart"):
+        title = json.loads(el.proto.spec)["layout"].get("title", {})
+        out.append(title.get("text", "") if isinstance(title, dict) else str(title))
+    return out
+
+
+def test_compare_trains_three_cells_and_pins_one():
+    at = lab(**QUICK)
+    at.button(key="lab_go").click().run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert list(table.iloc[:, 0]) == ["RNN", "LSTM", "GRU"]
+    assert (table.iloc[:, 3] > 0).all()  # loss / baseline ratios
+    assert any("memory horizon" in t.lower() or "Gradient reaching" in t for t in chart_titles(at))
+    at.button(key="pin_lab_gru").click().run()
+    assert not at.exception
+    assert [p["cell"] for p in at.session_state["_pinned_runs"]] == ["gru"]
+
+
+def test_sweep_with_a_small_ladder():
+    at = lab(lab_lags="5,8", lab_epochs="1")
+    at.button(key="lab_sweep_go").click().run()
+    assert not at.exception
+    frame = at.dataframe[0].value
+    assert len(frame) == 6 and set(frame["lag"]) == {5, 8}
+    assert any("Breaking point" in t for t in chart_titles(at))
+
+
+def test_bad_lag_ladder_gives_a_message():
+    at = lab(lab_lags="5, ten")
+    assert any("whole numbers" in e.value for e in at.error)
+
+
+@pytest.mark.parametrize("rho", ["0.5", "1.0", "1.5"])
+def test_initialisation_lab_at_several_spectral_radii(rho):
+    at = lab(lab_init="spectral", lab_rho=rho, **QUICK)
+    titles = chart_titles(at)
+    assert any(f"{float(rho):.3g}" in t for t in titles if "Eigenvalues" in t), titles
+    at.button(key="lab_init_go").click().run()
+    assert not at.exception
+    assert any("after training" in t for t in chart_titles(at))
+
+
+def test_exploding_relu_rnn_is_explained_by_the_nan_guard():
+    at = lab(lab_init="spectral", lab_rho="1.5", lab_act="relu", lab_lr="1.0", lab_lag="20", lab_epochs="2")
+    at.button(key="lab_init_go").click().run()
+    assert not at.exception
+    errors = [e.value for e in at.error]
+    assert any("diverged" in e and "exploded" in e for e in errors), errors
+
+
+def test_classroom_link_hides_and_locks_a_lab_control():
+    at = lab(hide="lab_lag", lab_lag="7")
+    keys = {w.key for w in at.number_input}
+    assert "lab_lag" not in keys and "lab_epochs" in keys
+    assert any("7" in m.value for m in at.markdown)

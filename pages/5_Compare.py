@@ -60,4 +60,5 @@ sd = first.data.series
 if sd is not None and all("forecasts" in r.metrics for r in done.values()):
     fcs = {c.upper(): (c, r.metrics["forecasts"]["recursive"]) for c, r in done.items()}
     chart(forecast_overlay_figure(sd.index, sd.values, sd.n_test, fcs,
-                                  labels=chart_labels(t, "forecast_overlay_figure")), "compare_forecasts")
+                                  labels=chart_labels(t, "forecast_overlay_figure", y=t(f"unit.{cfg.data.dataset}"))),
+          "compare_forecasts")

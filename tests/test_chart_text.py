@@ -114,6 +114,7 @@ def test_chart_labels_picks_the_language_and_keeps_overrides():
     assert lab["title"] == "自定义" and lab["x"] == "训练轮次" and lab["val"] == "验证损失"
     assert chart_labels("en", "loss_figure")["x"] == "epoch"
     assert chart_labels("fr", "loss_figure")["x"] == "epoch"
+    assert chart_labels("zh", "window_figure", t="步")["t"] == "步"  # a label key may be named t
     names = chart_labels("zh", "forecast_figure", baseline_names={"sarima": "S"})["baseline_names"]
     assert names["sarima"] == "S" and names["naive"] == "朴素法（重复上一个值）"
     table = training.metrics_table({"one_step": {"mape": 1.0, "rmse": 2.0}},

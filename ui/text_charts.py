@@ -316,7 +316,7 @@ def _pick(entry: dict, lang: str) -> str:
     return entry.get(lang) or entry["en"]
 
 
-def chart_labels(t, builder: str, **overrides) -> dict:
+def chart_labels(t, builder: str, /, **overrides) -> dict:
     """The ``labels`` dict of chart ``builder`` in ``t.lang`` (``t``: a Translator or a language code).
 
     ``overrides`` win over the table, e.g. a page's own title; an override of a ``_names`` key is merged

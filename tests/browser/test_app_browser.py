@@ -1,0 +1,263 @@
+"""The whole app in a real browser, against the one fresh server of the ``app_url`` fixture.
+
+The tests run in file order and share that server (this file sorts before the other browser
+tests, so the first request the server ever gets is a direct link to /Data, and every page is
+first opened by its own URL, Home last). What each test checks:
+
+1. every page opened first by its URL: no exception, its title, its charts; a 1280×800 and a tall
+   screenshot of each;
+2. Train: click → forecast and loss charts and metrics drawn, timed for the default run; then a
+   second, non-default run (``SHARE_PARAMS``) that the share test reuses;
+3. Hidden states and Gradients reached through the sidebar links (which must carry the settings):
+   the hidden-state heatmap and the gradient profile are drawn for that run;
+4. the share link of that run, opened in a new browser context: the stored run shows at once,
+   pressing Train retrains it in the new session (a progress bar is seen), and the metrics equal
+   the first session's; the same config trained twice in this test process with ``rnn_core``
+   gives identical metrics that format to the very strings the browser shows, so
+   reproducibility does not rest on the server's run store;
+5. Stop after about a second of a long run: the partial-run warning and its charts;
+6. cold start of Home on a second, fresh server: navigation → the example's charts drawn.
+
+Timings go to ``tests/artifacts/timings.json``, screenshots to ``tests/artifacts/screenshots/``.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from browser_helpers import (
+    MAIN,
+    METRIC_VALUE,
+    ROOT,
+    SIDEBAR,
+    VIEWPORT,
+    assert_no_exception,
+    chart_traces,
+    drawn_charts,
+    metric_values,
+    record_timing,
+    screenshot,
+    serve,
+    tall_screenshot,
+    wait_charts,
+    wait_ready,
+    wait_rerun,
+    watch_runs,
+)
+
+pytestmark = pytest.mark.browser
+
+# URL path, script, title (h1 text without the icon), charts drawn at least on a fresh session
+PAGES = [
+    ("Data", "pages/1_Data.py", "Data", 3),
+    ("Train", "pages/2_Train.py", "Train", 2),
+    ("Hidden_states", "pages/3_Hidden_states.py", "Hidden states", 1),
+    ("Gradients", "pages/4_Gradients.py", "Gradients", 5),
+    ("Compare", "pages/5_Compare.py", "Compare", 3),  # the default LSTM, stored by the Train visit
+    ("Long_range_lab", "pages/6_Long_range_lab.py", "Long-range lab", 0),
+    ("Learn", "pages/7_Learn.py", "Learn", 1),
+    ("", "streamlit_app.py", "RNN Playground", 2),  # Home last: no page may ride on its first run
+]
+SHARE_PARAMS = {"epochs": "80", "patience": "0", "hidden_size": "16"}  # trained by nobody else
+MAPE = re.compile(r"^\d+\.\d\d %$")
+ONE_STEP, RECURSIVE = "One-step MAPE", "Recursive MAPE"
+SHARED: dict = {}  # results handed from one test to the next
+
+
+def _title(page, text: str) -> str:
+    return f"{MAIN} h1:has-text('{text}')"
+
+
+def _open(page, url: str, title: str, charts: int = 0) -> float:
+    """Go to ``url``; wait for its title, the end of the run and ``charts`` drawn charts. Seconds."""
+    t0 = time.perf_counter()
+    page.goto(url)
+    wait_ready(page, _title(page, title))
+    if charts:
+        wait_charts(page, charts)
+    return time.perf_counter() - t0
+
+
+def _train_button(page):
+    return page.locator(f"{MAIN} .st-key-train button >> visible=true")
+
+
+def _click_and_wait_run(page, button, charts: int = 2) -> tuple[float, dict]:
+    """Click ``button`` and wait for the rerun, ``charts`` drawn charts and the four metrics, with
+    no stale element left. Returns the seconds from click to drawn and what ``wait_rerun`` saw."""
+    watch_runs(page)
+    t0 = time.perf_counter()
+    button.click()
+    seen = wait_rerun(page)
+    wait_charts(page, charts)
+    page.wait_for_function(f"""() => document.querySelectorAll('{MAIN} {METRIC_VALUE}').length >= 4
+        && !document.querySelector('{MAIN} [data-stale="true"]')""")
+    return time.perf_counter() - t0, seen
+
+
+@pytest.fixture(scope="module")
+def session_a(browser):
+    """The first user's browser context, kept across tests 2–3."""
+    context = browser.new_context(viewport=VIEWPORT, locale="en-US")
+    p = context.new_page()
+    p.set_default_timeout(60_000)
+    yield p
+    context.close()
+
+
+def test_every_page_opens_first_by_its_url(app_url, page):
+    first_visit = {}
+    for path, script, title, charts in PAGES:
+        if not (ROOT / script).is_file():
+            continue
+        first_visit[path or "Home"] = round(_open(page, f"{app_url}/{path}", title, charts), 2)
+        assert_no_exception(page)
+        assert page.locator(_title(page, title)).count() == 1
+        assert urlsplit(page.url).path == f"/{path}"  # no redirect to Home
+        assert page.locator(f"{SIDEBAR} a", has_text="Learn").count() == 1  # our navigation is drawn
+        slug = (path or "home").lower()
+        screenshot(page, f"page_{slug}")
+        tall_screenshot(page, f"page_{slug}_full")
+    print("first visit of each page (s):", first_visit)
+    record_timing("first_visit_by_url_s", first_visit)
+
+
+def test_train_click_draws_charts(app_url, session_a):
+    p = session_a
+    _open(p, f"{app_url}/Train", "Train", 2)  # the default run, already stored, shows at once
+    seconds, seen = _click_and_wait_run(p, _train_button(p))
+    assert seen["progress"], "no progress bar: the click did not train"
+    assert_no_exception(p)
+    metrics = metric_values(p)
+    assert MAPE.match(metrics[ONE_STEP]), metrics
+    assert MAPE.match(metrics[RECURSIVE]), metrics
+    print(f"default run: click → charts drawn in {seconds:.2f} s; metrics {metrics}")
+    timings = {"default": round(seconds, 2)}
+    screenshot(p, "train")
+    tall_screenshot(p, "train_full")
+
+    # The run that tests 3 and 4 look at: settings that no one has trained on this server.
+    query = "&".join(f"{k}={v}" for k, v in SHARE_PARAMS.items())
+    _open(p, f"{app_url}/Train?{query}", "Train")
+    p.wait_for_selector(f"{MAIN} [data-testid='stAlert']:has-text('No run with these settings')")
+    seconds, seen = _click_and_wait_run(p, _train_button(p))
+    assert seen["progress"]
+    assert_no_exception(p)
+    SHARED["metrics"] = metric_values(p)
+    SHARED["share_url"] = p.locator(f"{SIDEBAR} [data-testid='stCode']").inner_text().strip()
+    print(f"share run ({query}): click → charts drawn in {seconds:.2f} s; metrics {SHARED['metrics']}")
+    timings[query] = round(seconds, 2)
+    record_timing("train_click_to_charts_s", timings)
+
+
+def test_hidden_states_and_gradients_via_sidebar(session_a):
+    if "metrics" not in SHARED:
+        pytest.skip("needs the run of test_train_click_draws_charts")
+    p = session_a
+    p.locator(f"{SIDEBAR} a", has_text="Hidden states").click()
+    wait_ready(p, _title(p, "Hidden states"))
+    wait_charts(p, 1)
+    assert_no_exception(p)
+    params = parse_qs(urlsplit(p.url).query)
+    assert {k: v[0] for k, v in params.items()} == SHARE_PARAMS  # the link carried the settings
+    assert p.locator(MAIN, has_text="2 layer(s) × 16 units").count() == 1  # ... and it is that run
+    assert set(chart_traces(p)[0]) == {"heatmap"}
+    assert p.locator(f"{MAIN} .js-plotly-plot .heatmaplayer").first.is_visible()
+    screenshot(p, "hidden_states")
+    tall_screenshot(p, "hidden_states_full")
+
+    p.locator(f"{SIDEBAR} a", has_text="Gradients").click()
+    wait_ready(p, _title(p, "Gradients"))
+    wait_charts(p, 3)
+    assert_no_exception(p)
+    assert {k: v[0] for k, v in parse_qs(urlsplit(p.url).query).items()} == SHARE_PARAMS
+    profile = p.evaluate(f"""() => {{ const e = document.querySelector('{MAIN} .js-plotly-plot');
+        return {{title: e.layout.title.text, traces: e._fullData.map(t => [t.name, t._length])}}; }}""")
+    assert "∂L/∂h" in profile["title"], profile
+    layers = [y for name, y in profile["traces"] if name.startswith("layer")]
+    assert len(layers) == 2 and all(n == 12 for n in layers), profile  # 2 layers × T = seq_len = 12
+    screenshot(p, "gradients")
+    tall_screenshot(p, "gradients_full")
+
+
+def test_share_link_reproduces_the_run(browser):
+    if "share_url" not in SHARED:
+        pytest.skip("needs the run of test_train_click_draws_charts")
+    url, first = SHARED["share_url"], SHARED["metrics"]
+    assert urlsplit(url).path == "/Train"
+    assert {k: v[0] for k, v in parse_qs(urlsplit(url).query).items()} == SHARE_PARAMS
+
+    context = browser.new_context(viewport=VIEWPORT, locale="en-US")  # a new session, no cookies
+    try:
+        p = context.new_page()
+        p.set_default_timeout(60_000)
+        _open(p, url, "Train", 2)
+        p.wait_for_selector(f"{MAIN} {METRIC_VALUE}")
+        stored = metric_values(p)  # the server's stored run of these settings, shown at once
+        assert stored[ONE_STEP] == first[ONE_STEP] and stored[RECURSIVE] == first[RECURSIVE]
+        _, seen = _click_and_wait_run(p, _train_button(p))
+        assert seen["progress"], "Train did not retrain in the new session"
+        again = metric_values(p)  # this session's own run: lookup() prefers it over the store
+        assert_no_exception(p)
+        screenshot(p, "train_share")
+    finally:
+        context.close()
+    assert (again[ONE_STEP], again[RECURSIVE]) == (first[ONE_STEP], first[RECURSIVE])
+    assert again["Best / epochs"] == first["Best / epochs"]
+
+    # Reproducibility without any server cache: train the config twice in this process.
+    from rnn_core.config import RunConfig
+    from rnn_core.train import train
+
+    cfg = RunConfig().replace(**{k: int(v) for k, v in SHARE_PARAMS.items()})
+    a, b = train(cfg), train(cfg)
+    assert a.metrics["model"] == b.metrics["model"]
+    assert a.history["val_loss"] == b.history["val_loss"]
+    assert f"{a.metrics['model']['one_step']['mape']:.2f} %" == first[ONE_STEP]
+    assert f"{a.metrics['model']['recursive']['mape']:.2f} %" == first[RECURSIVE]
+
+
+def test_stop_keeps_the_partial_run(app_url, page):
+    _open(page, f"{app_url}/Train?epochs=3000&patience=0&time_budget=60", "Train")
+    page.wait_for_selector(f"{MAIN} [data-testid='stAlert']:has-text('No run with these settings')")
+    watch_runs(page)
+    _train_button(page).click()
+    page.wait_for_selector(f"{MAIN} [data-testid='stProgress']")
+    page.wait_for_timeout(1000)
+    page.locator(f"{MAIN} .st-key-stop button >> visible=true").click()
+    page.wait_for_selector(f"{MAIN} [data-testid='stAlert']:has-text('Stopped after')", timeout=30_000)
+    wait_ready(page)
+    wait_charts(page, 2)
+    assert_no_exception(page)
+    text = page.locator(f"{MAIN} [data-testid='stAlert']", has_text="Stopped after").inner_text()
+    epochs = int(re.search(r"Stopped after (\d+) epochs", text).group(1))
+    assert 0 < epochs < 3000, text
+    assert page.locator(f"{MAIN} [data-testid='stProgress']").count() == 0
+    print(f"stopped after {epochs} epochs")
+    screenshot(page, "train_stopped")
+
+
+def test_home_cold_start(browser):
+    """Home on a second server that has served nothing: torch import and the default training
+    happen inside this measurement."""
+    with serve("streamlit-cold.log") as (url, boot):
+        context = browser.new_context(viewport=VIEWPORT, locale="en-US")
+        try:
+            p = context.new_page()
+            p.set_default_timeout(90_000)
+            t0 = time.perf_counter()
+            p.goto(url)
+            wait_ready(p, _title(p, "RNN Playground"))
+            wait_charts(p, 2)
+            seconds = time.perf_counter() - t0
+            assert_no_exception(p)
+            assert drawn_charts(p) == 2
+            screenshot(p, "home")
+            tall_screenshot(p, "home_full")
+        finally:
+            context.close()
+    print(f"home cold start: server up in {boot:.2f} s, navigation → example charts in {seconds:.2f} s")
+    record_timing("home_cold_start_s", {"server_boot": round(boot, 2), "navigation_to_charts": round(seconds, 2)})

@@ -7,7 +7,7 @@ from rnn_core.forecast import predict_sample
 from ui import page_setup, settings_sidebar
 from ui.runs import load_uploaded_bundle, lookup, run_or_default, train_live
 from ui.text_charts import chart_labels, class_names
-from ui.views import chart, downloads, metric_row, status
+from ui.views import chart, downloads, metric_row, pin_button, status
 
 t = page_setup("train")
 cfg = settings_sidebar()
@@ -47,6 +47,7 @@ elif sd is None:
     chart(sample_prediction_figure(*predict_sample(res.model, res.data), kind,
                                    class_names=class_names(t, res.data.class_names),
                                    labels=chart_labels(t, "sample_prediction_figure")), "prediction")
+pin_button(res, t, key="pin_train")
 with st.expander(t("run.downloads"), icon=":material/download:"):
     downloads(res, t)
 with st.expander(t("train.load"), icon=":material/upload_file:"):

@@ -30,9 +30,9 @@ tr = cached_trace(key, "train", 0, n, res)
 L, T = tr.grad_norms.shape
 fit = memory_horizon(tr.grad_norms[-1])
 st.info(grad_reading(tr.grad_norms, labels=chart_labels(t, "grad_reading")), icon=":material/lightbulb:")
-chart(grad_norm_figure(tr.grad_norms, fit={"layer": L - 1, **fit},
+chart(grad_norm_figure(tr.grad_norms, fit={"layer": L - 1, **fit} if fit["regime"] == "vanishes" else None,
                        labels=chart_labels(t, "grad_norm_figure", title=t("grad.profile_title", n=n))), "grad_norms")
-st.caption(t("grad.horizon", tau=fit["horizon"], L=L))
+st.caption(t(f"grad.horizon_{fit['regime']}", tau=fit["horizon"], growth=fit["growth"], L=L))
 frame = pd.DataFrame({"t": range(1, T + 1), **{f"layer_{k + 1}": tr.grad_norms[k] for k in range(L)}})
 csv_button(frame, "grad_norms", t)
 

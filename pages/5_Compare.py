@@ -8,7 +8,7 @@ from charts.training import forecast_overlay_figure, loss_overlay_figure
 from ui import page_setup, settings_sidebar
 from ui.runs import cached_trace, lookup, run_key, train_live
 from ui.text_charts import chart_labels
-from ui.views import chart
+from ui.views import chart, pinned_view
 
 CELLS = ("rnn", "lstm", "gru")
 
@@ -16,6 +16,8 @@ t = page_setup("compare")
 cfg = settings_sidebar()
 st.title(f":material/compare_arrows: {t('nav.compare')}")
 st.caption(t("compare.caption"))
+with st.expander(t("pin.title"), icon=":material/push_pin:"):
+    pinned_view(t)
 cfgs = {c: cfg.replace(cell=c) for c in CELLS}
 if st.button(t("compare.go"), type="primary", icon=":material/play_arrow:", key="compare_go"):
     for c, ccfg in cfgs.items():

@@ -24,6 +24,7 @@ from ui.lab import (
     stored_compare,
     stored_sweep,
 )
+from ui.text_charts import chart_labels
 from ui.views import chart, csv_button, pin_button, pinned_view
 
 t = page_setup("lab")
@@ -48,21 +49,25 @@ with tabs[0]:
         profiles = [{"label": r.cell.upper(), "cell": r.cell, "grad_norms": r.grad_norms[-1],
                      "fit": {"t": r.horizon["t"], "values": r.horizon["values"], "horizon": r.horizon["horizon"]}}
                     for r in results]
-        chart(grad_overlay_figure(profiles, normalise=True, labels={"title": t("lab.profiles_title")}),
+        chart(grad_overlay_figure(profiles, normalise=True,
+                                  labels=chart_labels(t, "grad_overlay_figure", title=t("lab.profiles_title"))),
               "lab_gradients")
-        st.caption(" ".join(f"**{r.cell.upper()}**: {grad_reading(r.grad_norms)}" for r in results))
+        reading = chart_labels(t, "grad_reading")
+        st.caption(" ".join(f"**{r.cell.upper()}**: {grad_reading(r.grad_norms, labels=reading)}" for r in results))
         chart(loss_overlay_figure([{"label": r.cell.upper(), "cell": r.cell, "history": r.result.history}
-                                   for r in results]), "lab_loss")
+                                   for r in results], labels=chart_labels(t, "loss_overlay_figure")), "lab_loss")
         pick = st.segmented_control(t("lab.cell_pick"), [r.cell for r in results], default=results[-1].cell,
                                     format_func=str.upper, key="lab_cell") or results[-1].cell
         chosen = next(r for r in results if r.cell == pick)
         left, right = st.columns(2)
         with left:
-            chart(grad_snapshot_frames_figure(chosen.snapshots), f"lab_film_{pick}")
+            chart(grad_snapshot_frames_figure(chosen.snapshots, labels=chart_labels(t, "grad_snapshot_frames_figure")),
+                  f"lab_film_{pick}")
         with right:
             if chosen.saturation:
                 chart(gate_saturation_figure({k: {"low": v["low"][-1], "high": v["high"][-1]}
-                                              for k, v in chosen.saturation.items()}), f"lab_gates_{pick}")
+                                              for k, v in chosen.saturation.items()},
+                                             labels=chart_labels(t, "gate_saturation_figure")), f"lab_gates_{pick}")
                 st.caption(t("hidden.saturation_caption", n=TRACE_BATCH))
             else:
                 st.info(t("hidden.no_gates"), icon=":material/info:")
@@ -80,7 +85,7 @@ with tabs[1]:
         if st.button(t("lab.sweep_go"), type="primary", icon=":material/stacked_line_chart:", key="lab_sweep_go"):
             rows = run_sweep(cfg, lags, t)
         if rows:
-            chart(sweep_figure(rows), "lab_sweep")
+            chart(sweep_figure(rows, labels=chart_labels(t, "sweep_figure")), "lab_sweep")
             frame = pd.DataFrame(rows)
             st.dataframe(frame, hide_index=True, width="stretch")
             csv_button(frame, "lab_sweep", t, key="sweep_csv")

@@ -156,6 +156,7 @@ def init_view(cfg: RunConfig, t) -> None:
     """Vanilla RNN: W_hh's spectrum and the gradient profile at initialisation, then after training."""
     from charts.gradients import clipping_figure, grad_norm_figure, grad_reading, spectrum_figure
     from ui.runs import cached_spectrum, cached_trace, lookup, run_key, train_live
+    from ui.text_charts import chart_labels
     from ui.views import chart, pin_button, status
 
     st.markdown(t("lab.init_intro"))
@@ -171,11 +172,13 @@ def init_view(cfg: RunConfig, t) -> None:
     prof = _init_profile(rcfg.to_json())
     left, right = st.columns(2)
     with left:
-        chart(spectrum_figure(prof["spectrum"], singular_values=False), "init_spectrum", key="init_spectrum")
+        chart(spectrum_figure(prof["spectrum"], singular_values=False, labels=chart_labels(t, "spectrum_figure")),
+              "init_spectrum", key="init_spectrum")
     with right:
-        chart(grad_norm_figure(prof["grad_norms"], labels={"title": t("lab.at_init")}), "init_gradients",
+        chart(grad_norm_figure(prof["grad_norms"],
+                               labels=chart_labels(t, "grad_norm_figure", title=t("lab.at_init"))), "init_gradients",
               key="init_gradients")
-    st.info(grad_reading(prof["grad_norms"]), icon=":material/lightbulb:")
+    st.info(grad_reading(prof["grad_norms"], labels=chart_labels(t, "grad_reading")), icon=":material/lightbulb:")
     if st.button(t("lab.init_go"), type="primary", icon=":material/play_arrow:", key="lab_init_go"):
         train_live(rcfg, t, label="RNN")
     res = lookup(rcfg)
@@ -187,13 +190,17 @@ def init_view(cfg: RunConfig, t) -> None:
     tr = cached_trace(key, "val", 0, n, res)
     left, right = st.columns(2)
     with left:
-        chart(grad_norm_figure(tr.grad_norms, labels={"title": t("lab.after_training")}), "trained_gradients",
+        chart(grad_norm_figure(tr.grad_norms,
+                               labels=chart_labels(t, "grad_norm_figure", title=t("lab.after_training"))),
+              "trained_gradients",
               key="trained_gradients")
-        chart(spectrum_figure(cached_spectrum(key, res), singular_values=False), "trained_spectrum",
+        chart(spectrum_figure(cached_spectrum(key, res), singular_values=False,
+                              labels=chart_labels(t, "spectrum_figure")), "trained_spectrum",
               key="trained_spectrum")
     with right:
         pre, post = res.steps["grad_norm_pre"], res.steps["grad_norm_post"]
-        chart(clipping_figure(pre, post, clip), "clipping", key="init_clipping")
+        chart(clipping_figure(pre, post, clip, labels=chart_labels(t, "clipping_figure")), "clipping",
+              key="init_clipping")
         st.caption(t("grad.clipped", k=res.clipped_steps, n=len(pre), clip=clip) if clip > 0 else t("lab.no_clip"))
         st.metric(t("lab.val"), f"{res.metrics['val_loss']:.4g}", border=True,
                   delta=f"{res.metrics['val_loss'] / res.metrics['baseline_loss']:.2f} × {t('lab.baseline')}",

@@ -153,9 +153,17 @@ TEXT_RUNS: dict[str, dict[str, str]] = {
                            "若它在较早的时间步迅速下降，网络就无法从早期输入中学习。"},
     "grad.profile_title": {"en": "‖∂L/∂h_t‖ per time step (loss on {n} training windows)",
                            "zh": "每个时间步的 ‖∂L/∂h_t‖（{n} 个训练窗口上的损失）"},
-    "grad.horizon": {"en": "Memory horizon of layer {L}: τ ≈ {tau:.3g} steps (the gradient shrinks by e "
-                           "every τ steps back).",
-                     "zh": "第 {L} 层的记忆范围：τ ≈ {tau:.3g} 步（每向前回溯 τ 步，梯度缩小为 1/e）。"},
+    "grad.horizon_vanishes": {"en": "Memory horizon of layer {L}: τ ≈ {tau:.3g} steps (the gradient shrinks by e "
+                                    "every τ steps back).",
+                              "zh": "第 {L} 层的记忆范围：τ ≈ {tau:.3g} 步（每向前回溯 τ 步，梯度缩小为 1/e）。"},
+    "grad.horizon_flat": {"en": "Layer {L}: the gradient neither shrinks nor grows going back — it carries the whole "
+                                "window (memory horizon beyond the window).",
+                          "zh": "第 {L} 层：梯度向前回溯时既不缩小也不增大——它能传遍整个窗口（记忆范围超出窗口）。"},
+    "grad.horizon_explodes": {"en": "Layer {L}: the gradient grows going back, by e every {growth:.3g} steps: "
+                                    "it explodes.",
+                              "zh": "第 {L} 层：梯度向前回溯时不断增大，每 {growth:.3g} 步增大 e 倍：梯度爆炸。"},
+    "grad.horizon_undefined": {"en": "Layer {L}: no memory horizon can be fitted (no finite gradient).",
+                               "zh": "第 {L} 层：无法拟合记忆范围（梯度不是有限值）。"},
     "grad.evolution": {"en": "How the gradient profile evolves during training", "zh": "训练过程中梯度分布的变化"},
     "grad.heatmap": {"en": "Epochs × time steps", "zh": "轮次 × 时间步"},
     "grad.film": {"en": "Film strip", "zh": "逐帧播放"},

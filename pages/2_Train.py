@@ -5,9 +5,10 @@ import streamlit as st
 from charts.training import forecast_figure, loss_figure, metrics_table, sample_prediction_figure
 from rnn_core.forecast import predict_sample
 from ui import page_setup, settings_sidebar
+from ui.history import pin_button
 from ui.runs import load_uploaded_bundle, lookup, run_or_default, train_live
 from ui.text_charts import chart_labels, class_names
-from ui.views import chart, downloads, metric_row, pin_button, status
+from ui.views import chart, downloads, metric_row, status
 
 t = page_setup("train")
 cfg = settings_sidebar()

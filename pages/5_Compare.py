@@ -6,9 +6,10 @@ import streamlit as st
 from charts.gradients import grad_overlay_figure
 from charts.training import forecast_overlay_figure, loss_overlay_figure
 from ui import page_setup, settings_sidebar
+from ui.history import pinned_view
 from ui.runs import cached_trace, lookup, run_key, train_live
 from ui.text_charts import chart_labels
-from ui.views import chart, pinned_view
+from ui.views import chart
 
 CELLS = ("rnn", "lstm", "gru")
 

@@ -13,6 +13,7 @@ from charts.states import gate_saturation_figure
 from charts.training import loss_overlay_figure
 from rnn_core.lab import TRACE_BATCH
 from ui import page_setup
+from ui.history import pin_button, pinned_view
 from ui.lab import (
     CELLS,
     DEFAULT_LAGS,
@@ -25,7 +26,7 @@ from ui.lab import (
     stored_sweep,
 )
 from ui.text_charts import chart_labels
-from ui.views import chart, csv_button, pin_button, pinned_view
+from ui.views import chart, csv_button
 
 t = page_setup("lab")
 st.title(f":material/science: {t('nav.lab')}")

@@ -10,10 +10,14 @@ import threading
 
 import streamlit as st
 
+from charts.gradients import clipping_figure, grad_norm_figure, grad_reading, spectrum_figure
 from rnn_core.config import LAG_TASKS, RunConfig
 from rnn_core.lab import compare_cells, lab_config
 from rnn_core.sweep import LAGS, lag_sweep
-from ui.runs import TRAIN_SLOTS, guarded
+from ui.history import pin_button
+from ui.runs import TRAIN_SLOTS, cached_spectrum, cached_trace, guarded, lookup, run_key, train_live
+from ui.text_charts import chart_labels
+from ui.views import chart, status
 
 CELLS = ("rnn", "lstm", "gru")
 LAB_FIELDS = {  # URL key -> (kind, default, options or range)
@@ -154,11 +158,6 @@ def _init_profile(cfg_json: str) -> dict:
 
 def init_view(cfg: RunConfig, t) -> None:
     """Vanilla RNN: W_hh's spectrum and the gradient profile at initialisation, then after training."""
-    from charts.gradients import clipping_figure, grad_norm_figure, grad_reading, spectrum_figure
-    from ui.runs import cached_spectrum, cached_trace, lookup, run_key, train_live
-    from ui.text_charts import chart_labels
-    from ui.views import chart, pin_button, status
-
     st.markdown(t("lab.init_intro"))
     c = st.columns(5)
     init = c[0].selectbox(t("f.init"), ("default", "orthogonal", "identity", "spectral"), index=3, key="lab_init",

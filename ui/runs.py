@@ -211,36 +211,3 @@ def load_uploaded_bundle(t) -> None:
     elif kind == "ok":
         st.success(t("train.bundle_loaded", name=text), icon=":material/check_circle:")
 
-
-MAX_PINS = 6
-PINS = "_pinned_runs"
-
-
-def run_label(cfg: RunConfig) -> str:
-    """A short name for a run, from its config: what a legend needs to tell runs apart."""
-    m, d, tr = cfg.model, cfg.data, cfg.train
-    cell = m.cell.upper() + (f"/{m.nonlinearity}" if m.cell in ("rnn", "scratch") and m.nonlinearity != "tanh" else "")
-    init = f" {m.init}" + (f" ρ={m.rho:g}" if m.init == "spectral" else "") if m.init != "default" else ""
-    what = f"{d.task} lag {d.lag}" if d.task in ("adding", "recall", "first_value") else f"{d.task} {d.dataset}"
-    return f"{cell} {m.num_layers}×{m.hidden_size}{init} · {what} · lr {tr.lr:g} · seed {tr.seed}"
-
-
-def pin(res: RunResult, grad_norms) -> bool:
-    """Keep a run's curves for the run history (a handful per session); False when it is full."""
-    pins = st.session_state.setdefault(PINS, [])
-    label = run_label(res.config)
-    if any(p["label"] == label for p in pins):
-        return True
-    if len(pins) >= MAX_PINS:
-        return False
-    pins.append({"label": label, "cell": res.config.model.cell, "history": res.history,
-                 "grad_norms": grad_norms})
-    return True
-
-
-def pinned() -> list[dict]:
-    return st.session_state.get(PINS, [])
-
-
-def clear_pins() -> None:
-    st.session_state[PINS] = []

@@ -136,36 +136,3 @@ def states_frame(tr) -> pd.DataFrame:
     for name, g in tr.gates.items():
         df[f"gate_{name}"] = g[:, 0].ravel()
     return df
-
-
-def pin_button(res: RunResult, t, key: str) -> None:
-    """Add this run to the session's run history (overlaid on the Compare and lab pages)."""
-    from ui.runs import MAX_PINS, cached_trace, pin, run_key
-
-    if st.button(t("pin.add"), icon=":material/push_pin:", key=key, help=t("pin.help", n=MAX_PINS)):
-        n = min(len(res.data.x_train), 128)
-        tr = cached_trace(run_key(res.config), "train", 0, n, res)
-        if pin(res, tr.grad_norms[-1]):
-            st.toast(t("pin.done"), icon=":material/push_pin:")
-        else:
-            st.warning(t("pin.full", n=MAX_PINS), icon=":material/warning:")
-
-
-def pinned_view(t) -> None:
-    """The run history: pinned runs' loss curves and gradient profiles overlaid."""
-    from charts.gradients import grad_overlay_figure
-    from charts.training import loss_overlay_figure
-    from ui.runs import clear_pins, pinned
-    from ui.text_charts import chart_labels
-
-    pins = pinned()
-    if not pins:
-        st.info(t("pin.none"), icon=":material/push_pin:")
-        return
-    st.caption(" · ".join(f"**{i + 1}.** {p['label']}" for i, p in enumerate(pins)))
-    runs = [{"label": p["label"], "cell": p["cell"], "history": p["history"]} for p in pins if p["history"]["epoch"]]
-    chart(loss_overlay_figure(runs, labels=chart_labels(t, "loss_overlay_figure")), "pinned_loss", key="pinned_loss")
-    chart(grad_overlay_figure([{"label": p["label"], "cell": p["cell"], "grad_norms": p["grad_norms"]} for p in pins],
-                              normalise=True, labels=chart_labels(t, "grad_overlay_figure")),
-          "pinned_gradients", key="pinned_gradients")
-    st.button(t("pin.clear"), icon=":material/delete:", on_click=clear_pins, key="pin_clear")

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
+from charts.forecast import forecast_figure
 from charts.gradients import grad_norm_figure
-from charts.training import forecast_figure
 from rnn_core.config import RunConfig
 from ui.layout import page_links, page_setup
 from ui.runs import cached_trace, default_run, run_key

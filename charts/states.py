@@ -11,8 +11,8 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from charts.common import as_float32, empty_note
 from charts.theme import DIVERGING, MUTED, SEQUENTIAL, TEMPLATE, new_figure
-from charts.training import as_float32, empty_note
 
 GATE_NAMES = {"i": "input i", "f": "forget f", "g": "cell candidate g", "o": "output o",
               "r": "reset r", "z": "update z", "n": "candidate n"}

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from charts.data import samples_figure, series_split_figure, transformed_figure, window_figure
-from rnn_core.series import DataError, load_csv
+from rnn_core.csv_series import DataError, load_csv
 from ui import page_setup, settings_sidebar
 from ui.runs import UPLOAD_KEY, prepared, upload
 from ui.text_charts import chart_labels, class_names

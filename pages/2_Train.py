@@ -2,7 +2,9 @@
 
 import streamlit as st
 
-from charts.training import forecast_figure, loss_figure, metrics_table, sample_prediction_figure
+from charts.forecast import forecast_figure, metrics_table
+from charts.prediction import sample_prediction_figure
+from charts.training import loss_figure
 from rnn_core.forecast import predict_sample
 from ui import page_setup, settings_sidebar
 from ui.history import pin_button

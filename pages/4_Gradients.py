@@ -4,13 +4,12 @@ import pandas as pd
 import streamlit as st
 
 from charts.gradients import (
-    clipping_figure,
     grad_evolution_figure,
     grad_norm_figure,
     grad_reading,
     grad_snapshot_frames_figure,
-    spectrum_figure,
 )
+from charts.weights import clipping_figure, spectrum_figure
 from rnn_core.lab import memory_horizon
 from ui import page_setup, settings_sidebar
 from ui.runs import cached_spectrum, cached_trace, run_key, run_or_default

@@ -3,8 +3,9 @@
 import pandas as pd
 import streamlit as st
 
+from charts.forecast import forecast_overlay_figure
 from charts.gradients import grad_overlay_figure
-from charts.training import forecast_overlay_figure, loss_overlay_figure
+from charts.training import loss_overlay_figure
 from ui import page_setup, settings_sidebar
 from ui.history import pinned_view
 from ui.runs import cached_trace, lookup, run_key, train_live

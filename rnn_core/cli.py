@@ -68,8 +68,8 @@ def report(res, n_trace: int = 1) -> dict:
 
 
 def _train(args) -> int:
+    from .csv_series import load_csv
     from .datasets import prepare
-    from .series import load_csv
 
     params = {k: v for k, v in vars(args).items()
               if v is not None and k not in ("command", "csv", "out", "bundle", "quiet")}

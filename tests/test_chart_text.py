@@ -9,7 +9,7 @@ import string
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from charts import data, gradients, states, training
+from charts import data, forecast, gradients, prediction, states, training, weights
 from rnn_core import tasks
 from ui.text import LANGS
 from ui.text_charts import CHART_TEXT, CLASS_NAMES, chart_labels, class_names
@@ -18,10 +18,10 @@ from ui.text_charts import CHART_TEXT, CLASS_NAMES, chart_labels, class_names
 DEFAULTS = {
     "loss_figure": training.LOSS_LABELS,
     "loss_overlay_figure": training.LOSS_OVERLAY_LABELS,
-    "forecast_figure": training.FORECAST_LABELS,
-    "forecast_overlay_figure": training.FORECAST_OVERLAY_LABELS,
-    "metrics_table": training.METRIC_LABELS,
-    "sample_prediction_figure": training.SAMPLE_LABELS,
+    "forecast_figure": forecast.FORECAST_LABELS,
+    "forecast_overlay_figure": forecast.FORECAST_OVERLAY_LABELS,
+    "metrics_table": forecast.METRIC_LABELS,
+    "sample_prediction_figure": prediction.SAMPLE_LABELS,
     "series_split_figure": data.DEFAULT_LABELS,
     "transformed_figure": data.DEFAULT_LABELS,
     "window_figure": data.DEFAULT_LABELS,
@@ -35,11 +35,11 @@ DEFAULTS = {
     "grad_overlay_figure": gradients.OVERLAY_LABELS,
     "grad_evolution_figure": gradients.EVOLUTION_LABELS,
     "grad_snapshot_frames_figure": gradients.FRAMES_LABELS,
-    "clipping_figure": gradients.CLIP_LABELS,
-    "spectrum_figure": gradients.SPECTRUM_LABELS,
+    "clipping_figure": weights.CLIP_LABELS,
+    "spectrum_figure": weights.SPECTRUM_LABELS,
     "grad_reading": gradients.READING_LABELS,
 }
-MODULES = [training, data, states, gradients]
+MODULES = [training, forecast, prediction, data, states, gradients, weights]
 try:
     lab = importlib.import_module("charts.lab")
     DEFAULTS["sweep_figure"] = lab.SWEEP_LABELS
@@ -72,6 +72,7 @@ def test_every_builder_with_labels_has_a_table_entry():
                 if fn.__module__ == module.__name__ and not name.startswith("_")
                 and "labels" in inspect.signature(fn).parameters}
     assert builders <= set(DEFAULTS), builders - set(DEFAULTS)
+    assert set(DEFAULTS) <= builders, set(DEFAULTS) - builders  # MODULES names every module with a builder
     assert set(DEFAULTS) <= set(CHART_TEXT), set(DEFAULTS) - set(CHART_TEXT)
 
 
@@ -117,7 +118,7 @@ def test_chart_labels_picks_the_language_and_keeps_overrides():
     assert chart_labels("zh", "window_figure", t="步")["t"] == "步"  # a label key may be named t
     names = chart_labels("zh", "forecast_figure", baseline_names={"sarima": "S"})["baseline_names"]
     assert names["sarima"] == "S" and names["naive"] == "朴素法（重复上一个值）"
-    table = training.metrics_table({"one_step": {"mape": 1.0, "rmse": 2.0}},
+    table = forecast.metrics_table({"one_step": {"mape": 1.0, "rmse": 2.0}},
                                    {"naive": {"one_step": {"mape": 3.0, "rmse": 4.0}}},
                                    labels=chart_labels("zh", "metrics_table"), modes=("one_step",))
     assert list(table.columns) == ["预测方法", "单步 MAPE %", "单步 RMSE"]

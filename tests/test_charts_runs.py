@@ -7,9 +7,13 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
+from charts import common as cm
+from charts import forecast as fc
 from charts import gradients as gr
+from charts import prediction as pr
 from charts import states as st
 from charts import training as tr
+from charts import weights as wt
 from charts.theme import CELL_COLORS, SEQUENTIAL
 from rnn_core.lab import gate_saturation
 
@@ -81,10 +85,10 @@ def test_loss_overlay_colours_by_cell_and_dashes_shared_cells():
 
 
 def test_run_styles_and_shade():
-    styles = tr.run_styles(["rnn", "rnn", "gru", "rnn"])
+    styles = cm.run_styles(["rnn", "rnn", "gru", "rnn"])
     assert styles[0] == (CELL_COLORS["rnn"], "solid") and styles[2] == (CELL_COLORS["gru"], "solid")
     assert len(set(styles)) == 4
-    assert tr.shade("#808080", 1) < "#808080" < tr.shade("#808080", 2)
+    assert cm.shade("#808080", 1) < "#808080" < cm.shade("#808080", 2)
 
 
 def _series():
@@ -96,7 +100,7 @@ def _series():
 def test_forecast_figure_dates_test_shading_forecasts_and_baselines():
     idx, vals = _series()
     one, rec = vals[-12:] + 1, vals[-12:] - 1
-    fig = tr.forecast_figure(idx, vals, 12, one, rec,
+    fig = fc.forecast_figure(idx, vals, 12, one, rec,
                              baselines={"naive": np.full(12, vals[-13]), "sarima": {"recursive": vals[-12:] * 0.9}},
                              labels={"y": "passengers (thousands)"}, cell="gru")
     names = [d.name for d in fig.data]
@@ -115,17 +119,17 @@ def test_forecast_figure_dates_test_shading_forecasts_and_baselines():
 
 def test_forecast_figure_steps_without_index():
     _, vals = _series()
-    fig = tr.forecast_figure(None, vals, 12, one_step=vals[-12:])
+    fig = fc.forecast_figure(None, vals, 12, one_step=vals[-12:])
     assert fig.layout.xaxis.title.text == "time step"
     assert list(fig.data[1].x) == list(range(36, 48))
     assert fig.layout.shapes[0].x0 == pytest.approx(35.5)
     with pytest.raises(ValueError):
-        tr.forecast_figure(None, vals, 12, one_step=np.ones(60))
+        fc.forecast_figure(None, vals, 12, one_step=np.ones(60))
 
 
 def test_forecast_overlay_by_cell_with_context():
     idx, vals = _series()
-    fig = tr.forecast_overlay_figure(idx, vals, 12, {"LSTM": ("lstm", vals[-12:]), "GRU": ("gru", vals[-12:]),
+    fig = fc.forecast_overlay_figure(idx, vals, 12, {"LSTM": ("lstm", vals[-12:]), "GRU": ("gru", vals[-12:]),
                                                      "LSTM 2": ("lstm", vals[-12:])}, context=12)
     assert [d.name for d in fig.data] == ["observed series", "LSTM", "GRU", "LSTM 2"]
     assert fig.data[1].line.color == CELL_COLORS["lstm"] and fig.data[2].line.color == CELL_COLORS["gru"]
@@ -137,31 +141,31 @@ def test_metrics_table_model_first_and_columns():
     model = {"one_step": {"mape": 4.0, "rmse": 10.0, "mae": 8.0}, "recursive": {"mape": 9.0, "rmse": 30.0}}
     base = {"naive": {"one_step": {"mape": 6.0, "rmse": 15.0}, "recursive": {"mape": 20.0, "rmse": 50.0}},
             "sarima": {"one_step": {"mape": 3.0, "rmse": 9.0}, "recursive": {"mape": 5.0}}}
-    df = tr.metrics_table(model, base)
+    df = fc.metrics_table(model, base)
     assert isinstance(df, pd.DataFrame)
     assert list(df.columns) == ["forecaster", "one-step MAPE %", "recursive MAPE %", "one-step RMSE", "recursive RMSE"]
     assert list(df["forecaster"]) == ["this model", "naive (last value)", "SARIMA"]
     assert df.loc[0, "recursive RMSE"] == 30.0 and np.isnan(df.loc[2, "recursive RMSE"])
-    cn = tr.metrics_table(None, base, labels={"name": "方法", "one_step": "单步", "mape": "MAPE %"})
+    cn = fc.metrics_table(None, base, labels={"name": "方法", "one_step": "单步", "mape": "MAPE %"})
     assert list(cn["方法"]) == ["naive (last value)", "SARIMA"] and "单步 MAPE %" in cn.columns
 
 
 def test_sample_prediction_all_last_classify():
     x = RNG.normal(size=(20, 1))
-    fig = tr.sample_prediction_figure(x, np.sin(np.arange(20)), np.cos(np.arange(20)), "all")
+    fig = pr.sample_prediction_figure(x, np.sin(np.arange(20)), np.cos(np.arange(20)), "all")
     assert [d.name for d in fig.data] == ["input", "target", "prediction"]
     np.testing.assert_allclose(fig.data[1].y, np.sin(np.arange(20)), atol=1e-6)
     assert list(fig.data[0].x[:2]) == [1, 2]
-    fig = tr.sample_prediction_figure(RNG.normal(size=(30, 2)), [1.2], [1.0], "last",
+    fig = pr.sample_prediction_figure(RNG.normal(size=(30, 2)), [1.2], [1.0], "last",
                                       labels={"channel_names": ["value", "marker"]})
     assert [d.name for d in fig.data] == ["value", "marker", "target", "prediction"]
     assert fig.data[2].x[0] == 30 and fig.data[3].y[0] == pytest.approx(1.0)
-    fig = tr.sample_prediction_figure(x, 1, np.log([0.2, 0.7, 0.1]), "classify", class_names=["a", "b", "c"])
+    fig = pr.sample_prediction_figure(x, 1, np.log([0.2, 0.7, 0.1]), "classify", class_names=["a", "b", "c"])
     bar = next(d for d in fig.data if d.type == "bar")
     np.testing.assert_allclose(bar.y, [0.2, 0.7, 0.1], rtol=1e-5)
     assert bar.marker.color[1] != bar.marker.color[0] and "true class: b" in _texts(fig)
     with pytest.raises(ValueError):
-        tr.sample_prediction_figure(x, 1, [1.0], "nope")
+        pr.sample_prediction_figure(x, 1, [1.0], "nope")
 
 
 # ---------------------------------------------------------------- states
@@ -306,16 +310,16 @@ def test_grad_snapshot_frames_slider_and_fixed_range():
 
 def test_clipping_figure_counts_threshold_and_highlights():
     pre = np.array([0.5, 3.0, 1.0, 5.0, 0.2])
-    fig = gr.clipping_figure(pre, np.minimum(pre, 2.0), 2.0)
+    fig = wt.clipping_figure(pre, np.minimum(pre, 2.0), 2.0)
     assert fig.layout.title.text == "Gradient norm per step: clipped 2 of 5 steps"
     assert fig.layout.yaxis.type == "log"
     assert _shape_vals(fig, "y0") == [2.0]
     marked = next(d for d in fig.data if d.name == "clipped step")
     assert list(marked.x) == [2, 4]
     assert any(a.y == pytest.approx(np.log10(2.0)) for a in fig.layout.annotations)
-    off = gr.clipping_figure(pre, None, 0)
+    off = wt.clipping_figure(pre, None, 0)
     assert off.layout.title.text == "Gradient norm per step (clipping off)" and len(off.data) == 1
-    assert _texts(gr.clipping_figure([], None, 1.0)) == ["No optimisation steps yet"]
+    assert _texts(wt.clipping_figure([], None, 1.0)) == ["No optimisation steps yet"]
 
 
 def test_spectrum_figure_unit_circle_equal_aspect_blocks():
@@ -324,7 +328,7 @@ def test_spectrum_figure_unit_circle_equal_aspect_blocks():
     eig = {b: np.linalg.eigvals(W[j * H:(j + 1) * H]) for j, b in enumerate("rzn")}
     spec = [{"eigenvalues": eig, "spectral_radius": {b: float(np.abs(v).max()) for b, v in eig.items()},
              "singular_values": np.linalg.svd(W, compute_uv=False)}]
-    fig = gr.spectrum_figure(spec)
+    fig = wt.spectrum_figure(spec)
     circle = fig.data[0]
     np.testing.assert_allclose(np.hypot(circle.x, circle.y), 1.0, atol=1e-6)
     assert fig.layout.yaxis.scaleanchor == "x" and fig.layout.yaxis.scaleratio == 1
@@ -335,7 +339,7 @@ def test_spectrum_figure_unit_circle_equal_aspect_blocks():
     assert f"{top:.3g}" in fig.layout.title.text
     bar = next(d for d in fig.data if d.type == "bar")
     assert np.all(np.diff(bar.y) <= 0)
-    assert len([d for d in gr.spectrum_figure(spec, singular_values=False).data if d.type == "bar"]) == 0
+    assert len([d for d in wt.spectrum_figure(spec, singular_values=False).data if d.type == "bar"]) == 0
 
 
 def test_grad_reading_cases_and_translation():

@@ -4,14 +4,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from rnn_core.series import (
-    ASSETS,
-    SERIES_NAMES,
-    DataError,
-    load_air_passengers,
-    load_csv,
-    synthetic,
-)
+from rnn_core.csv_series import DataError, load_csv
+from rnn_core.series import ASSETS, SERIES_NAMES, load_air_passengers, synthetic
 
 
 def _csv(header, rows):

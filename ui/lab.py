@@ -10,7 +10,8 @@ import threading
 
 import streamlit as st
 
-from charts.gradients import clipping_figure, grad_norm_figure, grad_reading, spectrum_figure
+from charts.gradients import grad_norm_figure, grad_reading
+from charts.weights import clipping_figure, spectrum_figure
 from rnn_core.config import LAG_TASKS, RunConfig
 from rnn_core.lab import compare_cells, lab_config
 from rnn_core.sweep import LAGS, lag_sweep

@@ -109,6 +109,7 @@ CHART_TEXT: dict[str, dict[str, dict]] = {
         "train": {"en": "{label} · training", "zh": "{label} · 训练"},
         "empty": _NO_RUNS,
     },
+    # charts.forecast
     "forecast_figure": {
         "title": {"en": "Forecast of the test period", "zh": "测试期的预测"},
         **_FORECAST_COMMON,
@@ -131,6 +132,7 @@ CHART_TEXT: dict[str, dict[str, dict]] = {
         "mae": {"en": "MAE", "zh": "MAE"},
         "baseline_names": BASELINE_NAMES,
     },
+    # charts.prediction
     "sample_prediction_figure": {
         "title_all": {"en": "One sample: input, target and prediction at every step",
                       "zh": "一个样本：每个时间步的输入、目标与预测"},
@@ -250,6 +252,7 @@ CHART_TEXT: dict[str, dict[str, dict]] = {
         "pause": {"en": "❚❚ pause", "zh": "❚❚ 暂停"},
         "empty": _NO_SNAPSHOTS,
     },
+    # charts.weights
     "clipping_figure": {
         "title": {"en": "Gradient norm per step: clipped {k} of {n} steps",
                   "zh": "每步的梯度范数：{n} 步中有 {k} 步被裁剪"},
@@ -276,6 +279,7 @@ CHART_TEXT: dict[str, dict[str, dict]] = {
         "sv": {"en": "singular value σ of W<sub>hh</sub>", "zh": "W<sub>hh</sub> 的奇异值 σ"},
         "empty": {"en": "No spectrum", "zh": "没有特征值可显示"},
     },
+    # charts.gradients
     "grad_reading": {
         "vanish": {"en": "In layer {layer} the gradient at t=1 is {ratio} of the one at t={T}: it vanishes.",
                    "zh": "第 {layer} 层：t=1 处的梯度只有 t={T} 处的 {ratio} 倍——梯度消失了。"},

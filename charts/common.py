@@ -68,14 +68,6 @@ def legend_on_top(fig: go.Figure) -> go.Figure:
     return fig
 
 
-def _log_axis(fig: go.Figure, arrays, **where) -> None:
-    """A log y axis in powers of ten; whole decades as ticks once the data span two or more."""
-    finite = [a[np.isfinite(a)] for a in arrays]
-    finite = np.concatenate(finite) if finite else np.array([])
-    decades = float(np.log10(finite.max() / finite.min())) if finite.size else 0.0
-    fig.update_yaxes(type="log", exponentformat="power", dtick=1 if decades >= 2 else None, **where)
-
-
 def _marker_mode(n: int) -> str:
     return "lines+markers" if n <= 40 else "lines"
 
@@ -96,4 +88,5 @@ def _log_y(fig: go.Figure, arrays, fixed: bool = False, **where) -> None:
     if fixed and span is not None:
         pad = max(0.15, 0.05 * (span[1] - span[0]))
         extra = {"range": [span[0] - pad, span[1] + pad], "autorange": False}
-    fig.update_yaxes(type="log", exponentformat="power", dtick=1 if wide else None, **extra, **where)
+    # within two decades plotly labels every minor tick (2..9), which crowds the axis: keep 2 and 5 only
+    fig.update_yaxes(type="log", exponentformat="power", dtick=1 if wide else "D2", **extra, **where)

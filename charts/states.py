@@ -109,8 +109,8 @@ def layer_states_figure(hiddens, cells=None, labels: dict | None = None, height:
     blocks = [[(hs[k], lab["hidden"].format(layer=k + 1))] + ([(cs[k], lab["cell"].format(layer=k + 1))]
                                                               if cs is not None else []) for k in range(L)]
     cols = len(blocks[0])
-    fig = make_subplots(rows=L, cols=cols, shared_xaxes=True, horizontal_spacing=0.08,
-                        vertical_spacing=min(0.12, 0.3 / L) if L > 1 else 0.0,
+    fig = make_subplots(rows=L, cols=cols, shared_xaxes=True, horizontal_spacing=0.1,
+                        vertical_spacing=min(0.18, 0.4 / L) if L > 1 else 0.0,
                         subplot_titles=[title for row in blocks for _, title in row])
     t, units = np.arange(1, T + 1, dtype=np.int32), np.arange(1, H + 1, dtype=np.int32)
     for r, row in enumerate(blocks, start=1):
@@ -121,7 +121,8 @@ def layer_states_figure(hiddens, cells=None, labels: dict | None = None, height:
     fig.update_layout(template=TEMPLATE, height=height or max(360, 80 + 170 * L), title_text=lab["title"],
                       margin=dict(t=80),
                       coloraxis=dict(colorscale=DIVERGING, cmid=0, colorbar=_colorbar(lab["value"])))
-    fig.update_yaxes(autorange="reversed", showgrid=False, title_text=lab["y"])
+    fig.update_yaxes(autorange="reversed", showgrid=False)
+    fig.update_yaxes(title_text=lab["y"], col=1)
     fig.update_xaxes(showgrid=False)
     for c in range(1, cols + 1):
         fig.update_xaxes(title_text=lab["x"], row=L, col=c)

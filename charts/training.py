@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from charts.common import _log_axis, _marker_mode, as_float32, empty_note, legend_on_top, positive, run_styles
+from charts.common import _log_y, _marker_mode, as_float32, empty_note, legend_on_top, positive, run_styles
 from charts.theme import MUTED, ROLE_COLORS, new_figure
 
 LOSS_LABELS = {"title": "Loss per epoch", "x": "epoch", "y": "loss (log scale)", "y_linear": "loss",
@@ -68,7 +68,7 @@ def loss_figure(history: dict, labels: dict | None = None, log_y: bool = True, b
     if len(epochs) < 8:  # a handful of epochs: whole numbers only, no 0.5 ticks
         fig.update_xaxes(dtick=1)
     if log_y:
-        _log_axis(fig, shown)
+        _log_y(fig, shown)
     return fig
 
 
@@ -100,5 +100,5 @@ def loss_overlay_figure(runs: list[dict], labels: dict | None = None, log_y: boo
                                      legendgroup=run["label"], opacity=1.0 if key == "val_loss" else 0.85,
                                      hovertemplate=f"{name}<br>{lab['x']} %{{x:.0f}}: %{{y:.4g}}<extra></extra>"))
     if log_y:
-        _log_axis(fig, shown)
+        _log_y(fig, shown)
     return fig

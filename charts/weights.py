@@ -94,8 +94,10 @@ def spectrum_figure(spectrum: list[dict], layer: int = 0, labels: dict | None = 
     fig = make_subplots(rows=1, cols=cols, column_widths=[0.6, 0.4] if cols == 2 else None,
                         horizontal_spacing=0.12)
     fig.update_layout(template=TEMPLATE, height=height,
-                      title_text=lab["title"].format(layer=layer % len(spectrum) + 1, radius=top))
-    legend_on_top(fig)
+                      title_text=lab["title"].format(layer=layer % len(spectrum) + 1, radius=top),
+                      # up to five entries: below the plot they never collide with the title
+                      legend=dict(orientation="h", yanchor="top", y=-0.18, xanchor="left", x=0.0),
+                      margin=dict(t=60, b=110))
     angle = np.linspace(0, 2 * np.pi, 181)
     fig.add_trace(go.Scatter(x=np.cos(angle).astype(np.float32), y=np.sin(angle).astype(np.float32),
                              name=lab["circle"], mode="lines", line=dict(color=MUTED, width=1.5, dash="dot"),

@@ -52,9 +52,9 @@ if sd is not None:
     unit = t(f"unit.{cfg.data.dataset}")
     c = st.columns(4)
     c[0].metric(t("data.points"), len(sd.values), border=True)
-    c[1].metric(t("data.train"), f"{len(data.x_train)} {t('data.windows')}", border=True)
-    c[2].metric(t("data.val"), f"{len(data.x_val)} {t('data.windows')}", border=True)
-    c[3].metric(t("data.test"), f"{sd.n_test} {t('data.points_short')}", border=True)
+    c[1].metric(f"{t('data.train')} · {t('data.windows')}", len(data.x_train), border=True)
+    c[2].metric(f"{t('data.val')} · {t('data.windows')}", len(data.x_val), border=True)
+    c[3].metric(f"{t('data.test')} · {t('data.points_short')}", sd.n_test, border=True)
     split_labels = chart_labels(t, "series_split_figure", split_title=t("data.split_title"), y=unit,
                                 train=t("data.train"), val=t("data.val"), test=t("data.test"))
     chart(series_split_figure(sd.index, sd.values, sd.n_train, sd.n_val, labels=split_labels), "series")

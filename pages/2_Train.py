@@ -8,7 +8,7 @@ from charts.training import loss_figure
 from rnn_core.forecast import predict_sample
 from ui import page_setup, settings_sidebar
 from ui.history import pin_button
-from ui.runs import load_uploaded_bundle, lookup, run_or_default, train_live
+from ui.runs import baselines_of, load_uploaded_bundle, lookup, run_or_default, train_live
 from ui.text_charts import chart_labels, class_names
 from ui.views import chart, downloads, metric_row, status
 
@@ -42,7 +42,7 @@ chart(loss_figure(res.history, best_epoch=res.best_epoch,
                   labels=chart_labels(t, "loss_figure", title=t("train.loss_title"))), "loss")
 if sd is not None and "model" in res.metrics:
     st.subheader(t("train.metrics"))
-    st.dataframe(metrics_table(res.metrics["model"], res.metrics["baselines"],
+    st.dataframe(metrics_table(res.metrics["model"], baselines_of(res),
                                labels=chart_labels(t, "metrics_table")), hide_index=True)
     st.caption(t("train.metrics_caption", n=sd.n_test))
 elif sd is None:

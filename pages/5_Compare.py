@@ -43,11 +43,12 @@ for c, r in done.items():
         row[t("met.recursive")] = m["model"]["recursive"]["mape"]
     if "val_accuracy" in m:
         row[t("met.accuracy")] = m["val_accuracy"]
-    row[t("met.time")] = r.elapsed
+    row[t("met.time") + " (s)"] = round(r.elapsed, 2)
     row[t("met.epochs")] = len(r.history["epoch"])
     row[t("compare.stopped")] = t(f"stop.{r.stopped}", epoch=len(r.history["epoch"]), best=r.best_epoch, s=r.elapsed)
     rows.append(row)
-st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch",
+             column_config={t("compare.stopped"): st.column_config.TextColumn(width="large")})
 
 chart(loss_overlay_figure([{"label": c.upper(), "cell": c, "history": r.history} for c, r in done.items()],
                           labels=chart_labels(t, "loss_overlay_figure")), "compare_loss")

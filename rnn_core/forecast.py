@@ -54,8 +54,9 @@ def recursive(model, sd: SeriesData, seq_len: int, steps: int | None = None) -> 
     return np.asarray(preds)
 
 
-def evaluate(model, data: Prepared, seq_len: int) -> dict:
-    """Test metrics in the task's own terms; for series, in original units next to baselines."""
+def evaluate(model, data: Prepared, seq_len: int, baselines: bool = True) -> dict:
+    """Test metrics in the task's own terms; for series, in original units (and next to the baselines
+    unless ``baselines`` is False: the first SARIMA fit costs about two seconds, so the UI asks later)."""
     model.eval()
     dev = _device(model)
     with torch.no_grad():
@@ -84,10 +85,16 @@ def evaluate(model, data: Prepared, seq_len: int) -> dict:
     else:
         out["model"] = {k: regression_metrics(y_true, v) for k, v in fc.items()}
     out["forecasts"] = {k: v.tolist() for k, v in fc.items()}
-    out["baselines"] = {
-        name: {k: regression_metrics(y_true, v) for k, v in modes.items()}
-        for name, modes in _baselines(sd.values.tobytes(), sd.n_test, sd.season).items()}
+    if baselines:
+        out["baselines"] = baseline_metrics(sd)
     return out
+
+
+def baseline_metrics(sd: SeriesData) -> dict:
+    """Naive, seasonal naive and SARIMA on the holdout: {name: {mode: {metric: value}}}."""
+    y_true = sd.values[sd.origin:]
+    return {name: {k: regression_metrics(y_true, v) for k, v in modes.items()}
+            for name, modes in _baselines(sd.values.tobytes(), sd.n_test, sd.season).items()}
 
 
 @lru_cache(maxsize=32)

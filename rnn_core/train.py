@@ -57,7 +57,7 @@ def default_device() -> torch.device:
 
 
 def train(cfg: RunConfig, data: Prepared | None = None,
-          callback: Callable[[Progress], bool | None] | None = None) -> RunResult:
+          callback: Callable[[Progress], bool | None] | None = None, baselines: bool = True) -> RunResult:
     """Train ``cfg`` to completion, early stop, time budget or divergence.
 
     The callback runs after each epoch; returning ``False`` stops the run (results are kept).
@@ -69,12 +69,12 @@ def train(cfg: RunConfig, data: Prepared | None = None,
     try:
         with torch.random.fork_rng(devices=[]):
             torch.manual_seed(cfg.train.seed)
-            return _train(cfg, data, callback)
+            return _train(cfg, data, callback, baselines)
     finally:
         torch.set_num_threads(threads)
 
 
-def _train(cfg: RunConfig, data: Prepared, callback) -> RunResult:
+def _train(cfg: RunConfig, data: Prepared, callback, baselines: bool) -> RunResult:
     tc, dev = cfg.train, default_device()
     model = build_model(cfg.model, data.input_size, data.output_size, data.output_mode, data.loss,
                         data.horizon, tc.seed).to(dev)
@@ -146,7 +146,7 @@ def _train(cfg: RunConfig, data: Prepared, callback) -> RunResult:
     model.load_state_dict(best_state)
     res.model = model.cpu().eval()
     res.elapsed = time.perf_counter() - start
-    res.metrics = evaluate(res.model, data, cfg.data.seq_len)
+    res.metrics = evaluate(res.model, data, cfg.data.seq_len, baselines)
     return res
 
 

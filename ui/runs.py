@@ -123,7 +123,7 @@ def train_live(cfg: RunConfig, t, label: str = "") -> RunResult | None:
         return guarded(interrupted, draw)
 
     with TRAIN_SLOTS:
-        res = train(cfg, data, on_epoch)
+        res = train(cfg, data, on_epoch, baselines=False)
     remember(cfg, res)
     if interrupted:
         raise interrupted[0]
@@ -156,7 +156,14 @@ def run_or_default(cfg: RunConfig) -> RunResult | None:
 def default_run() -> RunResult:
     """The ready example: the default configuration, trained once per server."""
     with TRAIN_SLOTS:
-        return train(RunConfig())
+        return train(RunConfig(), baselines=False)
+
+
+def baselines_of(res: RunResult) -> dict:
+    """The holdout baselines of a series run (computed once per series and split, then cached)."""
+    from rnn_core.forecast import baseline_metrics
+
+    return res.metrics.get("baselines") or baseline_metrics(res.data.series)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

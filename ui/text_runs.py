@@ -11,8 +11,8 @@ TEXT_RUNS: dict[str, dict[str, str]] = {
               "epochs. Holdout: the last 24 months — one-step error {mape:.1f} %, 24 months ahead {rec:.1f} %.",
         "zh": "一个两层 LSTM 预测航空旅客人数（1949–1960），训练 {epochs} 轮，用时 {s:.1f} 秒。"
               "留出最后 24 个月：单步误差 {mape:.1f} %，向前 24 个月的递归预测误差 {rec:.1f} %。"},
-    "home.grad_title": {"en": "How far back the gradient reaches: ‖∂L/∂h_t‖",
-                        "zh": "梯度能回传多远：‖∂L/∂h_t‖"},
+    "home.grad_title": {"en": "How far back the gradient reaches: ‖∂L/∂h<sub>t</sub>‖",
+                        "zh": "梯度能回传多远：‖∂L/∂h<sub>t</sub>‖"},
     # shared run words
     "run.starting": {"en": "{label} starting…", "zh": "{label} 正在开始…"},
     "run.progress": {"en": "{label} epoch {epoch}/{epochs} · train {train:.4g} · val {val:.4g} · {s:.1f} s",
@@ -136,7 +136,7 @@ TEXT_RUNS: dict[str, dict[str, str]] = {
     "hidden.tab_states": {"en": "Hidden states", "zh": "隐藏状态"},
     "hidden.tab_gates": {"en": "Gates", "zh": "门"},
     "hidden.tab_units": {"en": "Single units", "zh": "单个单元"},
-    "hidden.states_title": {"en": "Hidden states h_t per layer", "zh": "每层的隐藏状态 h_t"},
+    "hidden.states_title": {"en": "Hidden states h<sub>t</sub> per layer", "zh": "每层的隐藏状态 h<sub>t</sub>"},
     "hidden.no_gates": {"en": "A plain RNN has no gates: choose LSTM or GRU to see them.",
                         "zh": "普通 RNN 没有门：选择 LSTM 或 GRU 即可看到。"},
     "hidden.layer": {"en": "Layer", "zh": "层"},
@@ -151,17 +151,18 @@ TEXT_RUNS: dict[str, dict[str, str]] = {
                            "cannot learn from early inputs.",
                      "zh": "‖∂L/∂h_t‖：第 t 步隐藏状态变化时训练损失的变化量——经过之后的每一步传递。"
                            "若它在较早的时间步迅速下降，网络就无法从早期输入中学习。"},
-    "grad.profile_title": {"en": "‖∂L/∂h_t‖ per time step (loss on {n} training windows)",
-                           "zh": "每个时间步的 ‖∂L/∂h_t‖（{n} 个训练窗口上的损失）"},
+    "grad.profile_title": {"en": "‖∂L/∂h<sub>t</sub>‖ per time step (loss on {n} training windows)",
+                           "zh": "每个时间步的 ‖∂L/∂h<sub>t</sub>‖（{n} 个训练窗口上的损失）"},
     "grad.horizon_vanishes": {"en": "Memory horizon of layer {L}: τ ≈ {tau:.3g} steps (the gradient shrinks by e "
                                     "every τ steps back).",
                               "zh": "第 {L} 层的记忆范围：τ ≈ {tau:.3g} 步（每向前回溯 τ 步，梯度缩小为 1/e）。"},
     "grad.horizon_flat": {"en": "Layer {L}: the gradient neither shrinks nor grows going back — it carries the whole "
                                 "window (memory horizon beyond the window).",
                           "zh": "第 {L} 层：梯度向前回溯时既不缩小也不增大——它能传遍整个窗口（记忆范围超出窗口）。"},
-    "grad.horizon_explodes": {"en": "Layer {L}: the gradient grows going back, by e every {growth:.3g} steps: "
-                                    "it explodes.",
-                              "zh": "第 {L} 层：梯度向前回溯时不断增大，每 {growth:.3g} 步增大 e 倍：梯度爆炸。"},
+    "grad.horizon_explodes": {"en": "Layer {L}: going back, the gradient grows by e every {growth:.3g} steps; over "
+                                    "many more steps such growth would explode.",
+                              "zh": "第 {L} 层：向前回溯时，梯度每 {growth:.3g} 步增大 e 倍；"
+                                    "若步数更多，这种增长就会爆炸。"},
     "grad.horizon_undefined": {"en": "Layer {L}: no memory horizon can be fitted (no finite gradient).",
                                "zh": "第 {L} 层：无法拟合记忆范围（梯度不是有限值）。"},
     "grad.evolution": {"en": "How the gradient profile evolves during training", "zh": "训练过程中梯度分布的变化"},
@@ -235,8 +236,8 @@ TEXT_RUNS: dict[str, dict[str, str]] = {
                        "zh": "普通 RNN 每向前回溯一步，梯度都要乘以 W_hh（以及 tanh'）。"
                              "特征值都在单位圆内（ρ < 1）时梯度消失；"
                              "在圆外（ρ > 1）时可能爆炸。ReLU 配合单位矩阵初始化（IRNN）能传得更远。"},
-    "lab.at_init": {"en": "‖∂L/∂h_t‖ at initialisation", "zh": "初始化时的 ‖∂L/∂h_t‖"},
-    "lab.after_training": {"en": "‖∂L/∂h_t‖ after training", "zh": "训练后的 ‖∂L/∂h_t‖"},
+    "lab.at_init": {"en": "‖∂L/∂h<sub>t</sub>‖ at initialisation", "zh": "初始化时的 ‖∂L/∂h<sub>t</sub>‖"},
+    "lab.after_training": {"en": "‖∂L/∂h<sub>t</sub>‖ after training", "zh": "训练后的 ‖∂L/∂h<sub>t</sub>‖"},
     "lab.init_go": {"en": "Train this RNN", "zh": "训练这个 RNN"},
     "lab.lr_help": {"en": "Adam's learning rate. With ReLU and ρ > 1, a large one (1.0) makes the weights blow up: "
                           "watch the NaN guard stop the run.",

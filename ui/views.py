@@ -90,8 +90,13 @@ def downloads(res: RunResult, t, prefix: str = "run") -> None:
                                file_name=f"{prefix}_forecasts.csv", mime="text/csv",
                                icon=":material/download:")
     with cols[2]:
+        metrics = res.metrics
+        if res.data.series is not None and "model" in metrics:
+            from ui.runs import baselines_of
+
+            metrics = {**metrics, "baselines": baselines_of(res)}
         report = {"config": res.config.to_dict(), "stopped": res.stopped, "message": res.message,
-                  "elapsed_s": res.elapsed, "metrics": res.metrics, "history": res.history}
+                  "elapsed_s": res.elapsed, "metrics": metrics, "history": res.history}
         st.download_button(t("run.json"), json.dumps(report, default=float).encode(),
                            file_name=f"{prefix}.json", mime="application/json", icon=":material/data_object:")
     with cols[3]:
@@ -117,7 +122,7 @@ def need_run(res: RunResult | None, t) -> RunResult:
 def window_picker(res: RunResult, t) -> tuple[str, int]:
     """Which split and which window of it to look inside."""
     splits = [s for s in ("test", "val", "train") if len(getattr(res.data, f"x_{s}"))]
-    c1, c2 = st.columns([1, 3])
+    c1, c2 = st.columns([2, 3])
     split = c1.segmented_control(t("view.split"), splits, default=splits[0], key="view_split",
                                  format_func=lambda s: t(f"data.{s}")) or splits[0]
     n = len(getattr(res.data, f"x_{split}"))

@@ -5,9 +5,9 @@ tests, so the first request the server ever gets is a direct link to /Data, and 
 first opened by its own URL, Home last). What each test checks:
 
 1. every page opened first by its URL: no exception, its title, its charts; a 1280×800 and a tall
-   screenshot of each;
+   screenshot of each; then each page again in Chinese (tall screenshots for a reader);
 2. Train: click → forecast and loss charts and metrics drawn, timed for the default run; then a
-   second, non-default run (``SHARE_PARAMS``) that the share test reuses;
+   second, non-default run (``SHARE_PARAMS``) that tests 3 and 4 reuse;
 3. Hidden states and Gradients reached through the sidebar links (which must carry the settings):
    the hidden-state heatmap and the gradient profile are drawn for that run;
 4. the share link of that run, opened in a new browser context: the stored run shows at once,
@@ -15,8 +15,9 @@ first opened by its own URL, Home last). What each test checks:
    the first session's; the same config trained twice in this test process with ``rnn_core``
    gives identical metrics that format to the very strings the browser shows, so
    reproducibility does not rest on the server's run store;
-5. Stop after about a second of a long run: the partial-run warning and its charts;
-6. cold start of Home on a second, fresh server: navigation → the example's charts drawn.
+5. Compare: one click trains the missing cells; all three appear in the overlays;
+6. Stop after about a second of a long run: the partial-run warning and its charts;
+7. cold start of Home on a second, fresh server: navigation → the example's charts drawn.
 
 Timings go to ``tests/artifacts/timings.json``, screenshots to ``tests/artifacts/screenshots/``.
 """
@@ -29,6 +30,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from browser_helpers import (
+    EXCEPTION,
     MAIN,
     METRIC_VALUE,
     ROOT,
@@ -61,6 +63,8 @@ PAGES = [
     ("Learn", "pages/7_Learn.py", "Learn", 1),
     ("", "streamlit_app.py", "RNN Playground", 2),  # Home last: no page may ride on its first run
 ]
+ZH_TITLES = {"Data": "数据", "Train": "训练", "Hidden_states": "隐藏状态", "Gradients": "梯度", "Compare": "对比",
+             "Long_range_lab": "长程", "Learn": "学习", "": "RNN 实验场"}
 SHARE_PARAMS = {"epochs": "80", "patience": "0", "hidden_size": "16"}  # trained by nobody else
 MAPE = re.compile(r"^\d+\.\d\d %$")
 ONE_STEP, RECURSIVE = "One-step MAPE", "Recursive MAPE"
@@ -72,9 +76,12 @@ def _title(page, text: str) -> str:
 
 
 def _open(page, url: str, title: str, charts: int = 0) -> float:
-    """Go to ``url``; wait for its title, the end of the run and ``charts`` drawn charts. Seconds."""
+    """Go to ``url``; wait for its title, the end of the run and ``charts`` drawn charts. Seconds.
+    An exception box fails at once, with its text."""
     t0 = time.perf_counter()
     page.goto(url)
+    page.wait_for_selector(f"{_title(page, title)}, {EXCEPTION}")
+    assert_no_exception(page)
     wait_ready(page, _title(page, title))
     if charts:
         wait_charts(page, charts)
@@ -125,6 +132,18 @@ def test_every_page_opens_first_by_its_url(app_url, page):
     record_timing("first_visit_by_url_s", first_visit)
 
 
+def test_every_page_in_chinese(app_url, page):
+    """Screenshots for a reader to check the translation; here only: no exception, a Chinese title."""
+    for path, script, _, charts in PAGES:
+        if (ROOT / script).is_file():
+            page.goto(f"{app_url}/{path}?lang=zh")
+            wait_ready(page, f"{MAIN} h1:has-text('{ZH_TITLES[path]}'), {EXCEPTION}")
+            if charts:
+                wait_charts(page, charts)
+            assert_no_exception(page)
+            tall_screenshot(page, f"page_{(path or 'home').lower()}_zh")
+
+
 def test_train_click_draws_charts(app_url, session_a):
     p = session_a
     _open(p, f"{app_url}/Train", "Train", 2)  # the default run, already stored, shows at once
@@ -163,8 +182,10 @@ def test_hidden_states_and_gradients_via_sidebar(session_a):
     assert_no_exception(p)
     params = parse_qs(urlsplit(p.url).query)
     assert {k: v[0] for k, v in params.items()} == SHARE_PARAMS  # the link carried the settings
-    assert p.locator(MAIN, has_text="2 layer(s) × 16 units").count() == 1  # ... and it is that run
     assert set(chart_traces(p)[0]) == {"heatmap"}
+    rows = p.evaluate(f"""() => document.querySelector('{MAIN} .js-plotly-plot').calcdata
+        .map(c => [c[0].z.length, c[0].z[0].length])""")
+    assert rows == [[16, 12]] * 4, rows  # ... and it is that run: h and c of 2 layers, 16 units × T = 12
     assert p.locator(f"{MAIN} .js-plotly-plot .heatmaplayer").first.is_visible()
     screenshot(p, "hidden_states")
     tall_screenshot(p, "hidden_states_full")
@@ -220,6 +241,29 @@ def test_share_link_reproduces_the_run(browser):
     assert f"{a.metrics['model']['recursive']['mape']:.2f} %" == first[RECURSIVE]
 
 
+def test_compare_trains_the_three_cells(app_url, page):
+    _open(page, f"{app_url}/Compare", "Compare")  # after test 1, the default LSTM is stored already
+    watch_runs(page)
+    t0 = time.perf_counter()
+    page.locator(f"{MAIN} .st-key-compare_go button >> visible=true").click()
+    seen = wait_rerun(page)
+    wait_charts(page, 3)
+    page.wait_for_function(f"() => !document.querySelector('{MAIN} [data-stale=\"true\"]')")
+    seconds = time.perf_counter() - t0
+    assert seen["progress"]
+    assert_no_exception(page)
+    assert page.locator(f"{MAIN} [data-testid='stAlert']", has_text="Not trained yet").count() == 0
+    overlay = page.evaluate(f"""() => Array.from(document.querySelectorAll('{MAIN} .js-plotly-plot'))
+        .map(e => e.data.map(t => t.name).join('|'))""")
+    assert all(c in overlay[0] for c in ("RNN", "LSTM", "GRU")), overlay  # the loss overlay
+    assert all(c in overlay[1] for c in ("RNN", "LSTM", "GRU")), overlay  # the gradient profiles
+    print(f"compare (the cells not stored yet trained): click → charts drawn in {seconds:.2f} s")
+    record_timing("compare_click_to_charts_s", round(seconds, 2))
+    page.mouse.move(0, 0)
+    screenshot(page, "compare")
+    tall_screenshot(page, "compare_full")
+
+
 def test_stop_keeps_the_partial_run(app_url, page):
     _open(page, f"{app_url}/Train?epochs=3000&patience=0&time_budget=60", "Train")
     page.wait_for_selector(f"{MAIN} [data-testid='stAlert']:has-text('No run with these settings')")
@@ -237,6 +281,9 @@ def test_stop_keeps_the_partial_run(app_url, page):
     assert 0 < epochs < 3000, text
     assert page.locator(f"{MAIN} [data-testid='stProgress']").count() == 0
     print(f"stopped after {epochs} epochs")
+    page.mouse.move(0, 0)  # no Stop tooltip (it shows on hover and on focus) in the picture
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stTooltipContent\"]')", timeout=3000)
     screenshot(page, "train_stopped")
 
 

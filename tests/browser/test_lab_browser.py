@@ -1,0 +1,108 @@
+"""The long-range lab in a real browser: the three-cell comparison, pinning, a small sweep, the
+initialisation lab at three spectral radii, and classroom links that hide controls.
+
+Runs after test_app_browser.py on the same server; the lab pages are opened by their URL.
+"""
+
+from __future__ import annotations
+
+import pytest
+from browser_helpers import (
+    MAIN,
+    SIDEBAR,
+    assert_no_exception,
+    chart_traces,
+    screenshot,
+    tall_screenshot,
+    wait_charts,
+    wait_ready,
+    wait_rerun,
+    watch_runs,
+)
+
+pytestmark = pytest.mark.browser
+TITLE = f"{MAIN} h1:has-text('Long-range lab')"
+
+
+def _open_lab(page, app_url, query: str) -> None:
+    page.goto(f"{app_url}/Long_range_lab?{query}")
+    wait_ready(page, TITLE)
+    assert_no_exception(page)
+
+
+def _click(page, key: str) -> None:
+    watch_runs(page)
+    page.locator(f"{MAIN} .st-key-{key} button >> visible=true").click()
+    wait_rerun(page, timeout=180_000)
+    assert_no_exception(page)
+
+
+def _tab(page, name: str) -> None:
+    page.locator(MAIN).get_by_role("tab", name=name).click()
+    page.wait_for_timeout(300)
+
+
+def _trace_names(page) -> list[str]:
+    return page.evaluate(f"""() => Array.from(document.querySelectorAll('{MAIN} .js-plotly-plot'))
+        .flatMap(e => (e.data || []).map(t => t.name || ''))""")
+
+
+def _chart_titles(page) -> list[str]:
+    return page.evaluate(f"""() => Array.from(document.querySelectorAll('{MAIN} .js-plotly-plot'))
+        .map(e => (e.layout && e.layout.title && e.layout.title.text) || '')""")
+
+
+def test_compare_three_cells_then_pin_one(app_url, page):
+    _open_lab(page, app_url, "lab_lag=5&lab_epochs=2")
+    _click(page, "lab_go")
+    wait_charts(page, 4)
+    assert page.locator(f"{MAIN} [data-testid='stDataFrame']").count() == 1  # the results table
+    names = _trace_names(page)
+    for cell in ("RNN", "LSTM", "GRU"):
+        assert any(n.startswith(cell) for n in names), names
+    assert any("memory horizon" in t.lower() or "Gradient reaching" in t for t in _chart_titles(page))
+    screenshot(page, "lab_compare")
+    tall_screenshot(page, "lab_compare_full")
+    _click(page, "pin_lab_gru")
+    _tab(page, "Run history")
+    wait_charts(page, 5)
+    assert any("GRU 1×32" in n and "lag 5" in n for n in _trace_names(page)), _trace_names(page)
+
+
+def test_small_lag_sweep(app_url, page):
+    _open_lab(page, app_url, "lab_lags=5,8&lab_epochs=1")
+    _tab(page, "Lag sweep")
+    _click(page, "lab_sweep_go")
+    _tab(page, "Lag sweep")
+    wait_charts(page, 1)
+    assert any("Breaking point" in t for t in _chart_titles(page))
+    screenshot(page, "lab_sweep")
+
+
+@pytest.mark.parametrize("rho", ["0.5", "1.0", "1.5"])
+def test_initialisation_lab_at_three_spectral_radii(app_url, page, rho):
+    _open_lab(page, app_url, f"lab_init=spectral&lab_rho={rho}&lab_lag=20&lab_epochs=2")
+    _tab(page, "Initialisation")
+    wait_charts(page, 2)
+    titles = _chart_titles(page)
+    assert any("Eigenvalues" in t and f"{float(rho):.3g}" in t for t in titles), titles
+    assert ["scatter"] in [sorted(set(c)) for c in chart_traces(page)]
+    _click(page, "lab_init_go")
+    _tab(page, "Initialisation")
+    wait_charts(page, 5)
+    assert any("after training" in t for t in _chart_titles(page))
+    screenshot(page, f"lab_init_rho_{rho}")
+
+
+def test_classroom_links_hide_and_lock_controls(app_url, page):
+    page.goto(f"{app_url}/Train?cell=gru&hide=hidden_size,num_layers")
+    wait_ready(page, f"{MAIN} h1:has-text('Train')")
+    assert_no_exception(page)
+    assert page.locator(f"{SIDEBAR} .st-key-hidden_size").count() == 0
+    assert page.locator(f"{SIDEBAR} .st-key-num_layers").count() == 0
+    assert page.locator(f"{SIDEBAR} .st-key-cell").count() == 1
+    assert "Fixed by the link: hidden_size, num_layers" in page.locator(SIDEBAR).inner_text()
+    _open_lab(page, app_url, "hide=lab_lag&lab_lag=7")
+    assert page.locator(f"{MAIN} .st-key-lab_lag").count() == 0
+    assert page.locator(f"{MAIN} .st-key-lab_epochs").count() == 1
+    screenshot(page, "lab_classroom")

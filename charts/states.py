@@ -28,7 +28,7 @@ GATE_LABELS = {"title": "{cell} gates over time", "x": "time step t", "y": "unit
                "cell_names": CELL_NAMES, "no_gates": "A plain RNN cell has no gates."}
 UNIT_LABELS = {"title": "Hidden units over time", "x": "time step t", "y": "activation h<sub>t</sub>",
                "unit": "unit {k}", "empty": "Choose one or more units"}
-SATURATION_LABELS = {"title": "Gate saturation: share of steps each unit's gate is closed or open",
+SATURATION_LABELS = {"title": "Gate saturation per unit: closed or open",
                      "x": "hidden unit", "y": "share", "closed": "closed (< {low:g})",
                      "between": "in between", "open": "open (> {high:g})", "unit": "unit",
                      "gate_names": GATE_NAMES, "no_gates": "No sigmoid gates to show."}

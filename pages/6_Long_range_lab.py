@@ -44,11 +44,13 @@ with tabs[0]:
     else:
         table = pd.DataFrame([{t("compare.cell"): r.cell.upper(), t("lab.val"): r.val_loss,
                                t("lab.baseline"): r.baseline_loss, t("lab.ratio"): r.ratio,
-                               t("lab.horizon"): r.horizon["horizon"], t("met.time"): r.elapsed} for r in results])
+                               t("lab.horizon"): r.horizon["horizon"], t("met.time") + " (s)": round(r.elapsed, 2)}
+                              for r in results])
         st.dataframe(table, hide_index=True, width="stretch")
         csv_button(table, f"lab_{cfg.data.task}_lag{cfg.data.lag}", t, key="lab_csv")
         profiles = [{"label": r.cell.upper(), "cell": r.cell, "grad_norms": r.grad_norms[-1],
-                     "fit": {"t": r.horizon["t"], "values": r.horizon["values"], "horizon": r.horizon["horizon"]}}
+                     "fit": {"t": r.horizon["t"], "values": r.horizon["values"], "horizon": r.horizon["horizon"]}
+                     if r.horizon["regime"] == "vanishes" else None}
                     for r in results]
         chart(grad_overlay_figure(profiles, normalise=True,
                                   labels=chart_labels(t, "grad_overlay_figure", title=t("lab.profiles_title"))),

@@ -195,8 +195,8 @@ CHART_TEXT: dict[str, dict[str, dict]] = {
         "empty": {"en": "Choose one or more units", "zh": "请选择一个或多个单元"},
     },
     "gate_saturation_figure": {
-        "title": {"en": "Gate saturation: share of steps each unit's gate is closed or open",
-                  "zh": "门的饱和：每个单元的门处于关闭或打开状态的时间步占比"},
+        "title": {"en": "Gate saturation per unit: closed or open",
+                  "zh": "每个单元的门饱和：关闭或打开"},
         "x": {"en": "hidden unit", "zh": "隐藏单元"},
         "y": {"en": "share", "zh": "占比"},
         "closed": {"en": "closed (< {low:g})", "zh": "关闭（< {low:g}）"},

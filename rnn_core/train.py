@@ -18,6 +18,8 @@ from .instrument import grad_profile
 from .models import RNNModel, build_model
 
 SNAPSHOT_BATCH = 128  # training windows whose ∂L/∂h_t profile a snapshot records
+MAX_ACTIVATION_BYTES = 2e9  # one batch's activations: beyond this a run could take down a shared server
+_STORED_PER_UNIT = {"rnn": 2, "scratch": 2, "gru": 5, "lstm": 7}  # floats autograd keeps per unit and step
 
 
 @dataclass
@@ -64,6 +66,7 @@ def train(cfg: RunConfig, data: Prepared | None = None,
     On CPU with the same config the result is bit-identical from run to run.
     """
     data = data if data is not None else prepare(cfg.data)
+    check_size(cfg, data)
     threads = torch.get_num_threads()
     torch.set_num_threads(cfg.train.threads)
     try:
@@ -72,6 +75,19 @@ def train(cfg: RunConfig, data: Prepared | None = None,
             return _train(cfg, data, callback, baselines)
     finally:
         torch.set_num_threads(threads)
+
+
+def check_size(cfg: RunConfig, data: Prepared) -> None:
+    """Refuse a run whose batch would need more than MAX_ACTIVATION_BYTES for its activations."""
+    n = len(data.x_train)
+    batch = n if cfg.train.batch_size == 0 else min(cfg.train.batch_size, n)
+    steps = data.x_train.shape[1] + (data.horizon - 1 if data.output_mode == "generate" else 0)
+    m = cfg.model
+    need = 4 * batch * steps * m.num_layers * m.hidden_size * _STORED_PER_UNIT[m.cell]
+    if need > MAX_ACTIVATION_BYTES:
+        raise ValueError(f"batch_size: one batch of {batch} sequences × {steps} steps × {m.num_layers} layers × "
+                         f"{m.hidden_size} units needs about {need / 1e9:.1f} GB; the limit is "
+                         f"{MAX_ACTIVATION_BYTES / 1e9:.0f} GB. Use a smaller batch_size, hidden_size or sequence.")
 
 
 def _train(cfg: RunConfig, data: Prepared, callback, baselines: bool) -> RunResult:

@@ -100,3 +100,11 @@ def test_diverging_training_is_explained():
     at.button(key="train").click().run()
     assert not at.exception
     assert any("diverged" in e.value for e in at.error)
+
+
+def test_absurd_sizes_get_a_message_not_a_traceback():
+    at = open_page("pages/2_Train.py", task="adding", lag="400", n_samples="20000", hidden_size="256",
+                   num_layers="4", batch_size="0")
+    at.button(key="train").click().run()
+    assert not at.exception
+    assert any("GB" in e.value for e in at.error)

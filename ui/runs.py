@@ -21,7 +21,7 @@ from charts import png_config
 from charts.training import loss_figure
 from rnn_core.config import RunConfig
 from rnn_core.datasets import Prepared, prepare
-from rnn_core.train import Progress, RunResult, train
+from rnn_core.train import Progress, RunResult, check_size, train
 from ui.text_charts import chart_labels
 
 MAX_STORED = 48  # runs kept per server; the oldest go first
@@ -122,6 +122,12 @@ def train_live(cfg: RunConfig, t, label: str = "") -> RunResult | None:
                                config=png_config("loss"))
         return guarded(interrupted, draw)
 
+    try:
+        check_size(cfg, data)
+    except ValueError as e:
+        bar.empty()
+        st.error(str(e), icon=":material/memory:")
+        return None
     with TRAIN_SLOTS:
         res = train(cfg, data, on_epoch, baselines=False)
     remember(cfg, res)

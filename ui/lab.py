@@ -17,6 +17,7 @@ from rnn_core.lab import compare_cells, lab_config
 from rnn_core.sweep import LAGS, lag_sweep
 from ui.history import pin_button
 from ui.runs import TRAIN_SLOTS, cached_spectrum, cached_trace, guarded, lookup, run_key, train_live
+from ui.settings import share_url
 from ui.text_charts import chart_labels
 from ui.views import chart, status
 
@@ -52,6 +53,8 @@ def lab_settings(t) -> RunConfig:
             values[key] = col.selectbox(options=lim, index=lim.index(default), **kw)
         else:
             values[key] = col.number_input(min_value=lim[0], max_value=lim[1], value=default, step=1, **kw)
+    st.sidebar.caption(f":material/link: {t('set.share')}", help=t("set.share_help"))
+    st.sidebar.code(share_url(st.query_params.to_dict()), language=None, wrap_lines=True)
     return lab_config(task=values["lab_task"], lag=int(values["lab_lag"]), epochs=int(values["lab_epochs"]),
                       seed=int(values["lab_seed"]))
 

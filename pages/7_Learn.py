@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from charts import png_config
 from charts.diagrams import KINDS, rnn_kind_figure
 from charts.learn import (
     ACTIVATIONS,
@@ -13,41 +12,19 @@ from charts.learn import (
     vanishing_figure,
 )
 from ui import page_setup
+from ui.learn_code import SCRATCH_CODE, TORCH_CODE
+from ui.views import chart
 
 t = page_setup("learn")
 NAMES = {"tanh": "tanh", "sigmoid": "sigmoid", "relu": "ReLU"}
 
-SCRATCH_CODE = """import torch
-
-# x: (batch, T, input_size)
-h_prev = torch.zeros(batch, hidden_size)
-hs = []
-for t in range(T):
-    x_t = x[:, t]
-    h_t = torch.tanh(x_t @ W_x.T + h_prev @ W_h.T + b)
-    hs.append(h_t)
-    h_prev = h_t
-h = torch.stack(hs, dim=1)  # (batch, T, hidden_size)
-"""
-TORCH_CODE = """import torch
-from torch import nn
-
-rnn = nn.RNN(input_size, hidden_size, batch_first=True)
-h, h_last = rnn(x)  # h: (batch, T, hidden_size)
-
-# the same weights under the loop's names
-W_x = rnn.weight_ih_l0
-W_h = rnn.weight_hh_l0
-b = rnn.bias_ih_l0 + rnn.bias_hh_l0
-"""
+def _chart(fig, name: str) -> None:
+    chart(fig, name, key=f"chart_{name}")
 
 
 def labels(prefix: str, *names: str) -> dict[str, str]:
     return {name: t(f"{prefix}.{name}") for name in names}
 
-
-def chart(fig, name: str) -> None:
-    st.plotly_chart(fig, width="stretch", theme=None, config=png_config(name), key=f"chart_{name}")
 
 
 st.title(f":material/school: {t('l.title')}")
@@ -55,7 +32,7 @@ st.caption(t("l.intro"))
 
 st.header(t("l.ts.h"), divider="gray")
 st.markdown(t("l.ts.body"))
-chart(time_series_figure(labels=labels("l.ts", "series", "window", "target", "x", "y", "title")),
+_chart(time_series_figure(labels=labels("l.ts", "series", "window", "target", "x", "y", "title")),
       "time_series")
 
 st.header(t("l.rec.h"), divider="gray")
@@ -72,7 +49,7 @@ for kind, tab in zip(KINDS, st.tabs([t(f"l.k.{kind}") for kind in KINDS]), stric
     with tab:
         left, right = st.columns([3, 2], vertical_alignment="center")
         with left:
-            chart(rnn_kind_figure(kind, labels=diagram_labels), f"rnn_{kind}")
+            _chart(rnn_kind_figure(kind, labels=diagram_labels), f"rnn_{kind}")
         with right:
             st.markdown(t(f"l.k.{kind}.desc"))
             st.markdown(f"**{t('l.example')}:** {t(f'l.k.{kind}.ex')}")
@@ -91,7 +68,7 @@ st.header(t("l.act.h"), divider="gray")
 st.markdown(t("l.act.body"))
 act = st.segmented_control(t("l.act.pick"), ACTIVATIONS, format_func=NAMES.get, default="tanh",
                            key="learn_act", required=True)
-chart(activation_figure(act, labels=labels("l.act", "f", "df", "x", "y", "title", "max")), "activation")
+_chart(activation_figure(act, labels=labels("l.act", "f", "df", "x", "y", "title", "max")), "activation")
 st.info(t(f"l.act.note.{act}"), icon=":material/lightbulb:")
 
 st.header(t("l.van.h"), divider="gray")
@@ -111,7 +88,7 @@ after = float(gradient_product(w, k, z, van_act)[-1])
 m1, m2 = st.columns(2)
 m1.metric(t("l.van.factor"), f"{factor:.3g}")
 m2.metric(t("l.van.after", k=k), f"{after:.2e}")
-chart(vanishing_figure(w, k, z, van_act, labels=labels("l.van", "x", "y", "title", "trace", "one")),
+_chart(vanishing_figure(w, k, z, van_act, labels=labels("l.van", "x", "y", "title", "trace", "one")),
       "vanishing")
 if abs(factor - 1.0) < 1e-9:
     st.success(t("l.van.stable"), icon=":material/balance:")

@@ -119,7 +119,7 @@ def train_live(cfg: RunConfig, t, label: str = "") -> RunResult | None:
                          text=t("run.progress", label=label, epoch=p.epoch, epochs=p.epochs,
                                 train=p.train_loss, val=p.val_loss, s=p.elapsed))
             chart.plotly_chart(loss_figure(hist, labels=chart_labels(t, "loss_figure")), width="stretch",
-                               config=png_config("loss"))
+                               theme=None, config=png_config("loss"))
         return guarded(interrupted, draw)
 
     try:

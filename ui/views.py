@@ -15,7 +15,8 @@ from rnn_core.train import RunResult
 
 def chart(fig, name: str, key: str | None = None) -> None:
     """Every chart the same way: full width, the camera button saves ``<name>.png``."""
-    st.plotly_chart(fig, width="stretch", config=png_config(name), key=key)
+    # theme=None: the figures carry the playground's own template (fonts, colours per cell)
+    st.plotly_chart(fig, width="stretch", theme=None, config=png_config(name), key=key)
 
 
 def csv_button(df: pd.DataFrame, name: str, t, key: str | None = None) -> None:

@@ -4,9 +4,8 @@ import streamlit as st
 
 from charts.forecast import forecast_figure
 from charts.gradients import grad_norm_figure
-from rnn_core.config import RunConfig
 from ui.layout import page_links, page_setup
-from ui.runs import cached_trace, default_run, run_key
+from ui.runs import default_run, trace_of
 from ui.text_charts import chart_labels
 from ui.views import chart
 
@@ -28,7 +27,7 @@ with left:
                                               y=t("unit.air_passengers"))),
           "home_forecast")
 with right:
-    tr = cached_trace(run_key(RunConfig()), "train", 0, 128, res)
+    tr = trace_of(res, "train", 0, 128)
     chart(grad_norm_figure(tr.grad_norms, labels=chart_labels(t, "grad_norm_figure", title=t("home.grad_title"))),
           "home_gradients")
 st.subheader(t("home.pages"))

@@ -5,7 +5,7 @@ import streamlit as st
 from charts.states import gate_figure, gate_saturation_figure, layer_states_figure, unit_traces_figure
 from rnn_core.lab import gate_saturation
 from ui import page_setup, settings_sidebar
-from ui.runs import cached_trace, run_key, run_or_default
+from ui.runs import run_or_default, trace_of
 from ui.text_charts import chart_labels
 from ui.views import chart, csv_button, need_run, states_frame, window_picker
 
@@ -15,8 +15,7 @@ st.title(f":material/grid_on: {t('nav.hidden')}")
 st.caption(t("hidden.caption"))
 res = need_run(run_or_default(cfg), t)
 split, i = window_picker(res, t)
-key = run_key(cfg)
-tr = cached_trace(key, split, i, i + 1, res)
+tr = trace_of(res, split, i, i + 1)
 L, _, T, H = tr.hiddens.shape
 st.markdown(t("hidden.reading", cell=cfg.model.cell.upper(), L=L, H=H, T=T))
 
@@ -35,7 +34,7 @@ with tabs[1]:
         chart(gate_figure({k: v[layer - 1, 0] for k, v in tr.gates.items()}, cfg.model.cell,
                           labels=chart_labels(t, "gate_figure")), "gates")
         batch = getattr(res.data, f"x_{split}")
-        many = cached_trace(key, split, 0, min(len(batch), 256), res)
+        many = trace_of(res, split, 0, min(len(batch), 256))
         sat = gate_saturation(many.gates)
         chart(gate_saturation_figure({k: {"low": v["low"][layer - 1], "high": v["high"][layer - 1]}
                                       for k, v in sat.items()},

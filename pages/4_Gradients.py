@@ -12,7 +12,7 @@ from charts.gradients import (
 from charts.weights import clipping_figure, spectrum_figure
 from rnn_core.lab import memory_horizon
 from ui import page_setup, settings_sidebar
-from ui.runs import cached_spectrum, cached_trace, run_key, run_or_default
+from ui.runs import run_or_default, spectrum_of, trace_of
 from ui.text_charts import chart_labels
 from ui.views import chart, csv_button, need_run
 
@@ -23,9 +23,8 @@ cfg = settings_sidebar()
 st.title(f":material/trending_down: {t('nav.gradients')}")
 st.caption(t("grad.caption"))
 res = need_run(run_or_default(cfg), t)
-key = run_key(cfg)
 n = min(len(res.data.x_train), BATCH)
-tr = cached_trace(key, "train", 0, n, res)
+tr = trace_of(res, "train", 0, n)
 L, T = tr.grad_norms.shape
 fit = memory_horizon(tr.grad_norms[-1])
 st.info(grad_reading(tr.grad_norms, labels=chart_labels(t, "grad_reading")), icon=":material/lightbulb:")
@@ -59,7 +58,7 @@ with left:
         st.caption(t("grad.clipped", k=res.clipped_steps, n=len(pre), clip=cfg.train.clip))
 with right:
     st.subheader(t("grad.spectrum"))
-    spec = cached_spectrum(key, res)
+    spec = spectrum_of(res)
     layer = st.segmented_control(t("hidden.layer"), list(range(1, L + 1)), default=1, key="spec_layer") or 1
     chart(spectrum_figure(spec, layer=layer - 1, labels=chart_labels(t, "spectrum_figure")), "spectrum")
     st.caption(t("grad.spectrum_caption"))

@@ -8,7 +8,7 @@ from charts.gradients import grad_overlay_figure
 from charts.training import loss_overlay_figure
 from ui import page_setup, settings_sidebar
 from ui.history import pinned_view
-from ui.runs import cached_trace, lookup, run_key, train_live
+from ui.runs import lookup, trace_of, train_live
 from ui.text_charts import chart_labels
 from ui.views import chart
 
@@ -55,7 +55,7 @@ chart(loss_overlay_figure([{"label": c.upper(), "cell": c, "history": r.history}
 profiles = []
 for c, r in done.items():
     n = min(len(r.data.x_train), 128)
-    tr = cached_trace(run_key(cfgs[c]), "train", 0, n, r)
+    tr = trace_of(r, "train", 0, n)
     profiles.append({"label": c.upper(), "cell": c, "grad_norms": tr.grad_norms[-1]})
 chart(grad_overlay_figure(profiles, normalise=True, labels=chart_labels(t, "grad_overlay_figure")),
       "compare_gradients")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import math
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -47,6 +48,8 @@ class RunResult:
     message: str = ""  # a sentence for people: why training ended
     best_epoch: int = 0
     elapsed: float = 0.0
+    run_id: str = field(default_factory=lambda: uuid.uuid4().hex)  # this trained model (a stopped and a
+    # finished run of one config differ), so views can cache what they compute from it
 
     @property
     def clipped_steps(self) -> int:

@@ -20,6 +20,7 @@ def test_same_seed_gives_bit_identical_runs_and_another_seed_differs():
         assert torch.equal(v, w), k
     assert a.metrics["model"] == b.metrics["model"]
     assert a.history["train_loss"] != c.history["train_loss"]
+    assert a.run_id != b.run_id  # same numbers, but each trained model has its own identity for caches
 
 
 def test_training_does_not_disturb_the_callers_random_state():

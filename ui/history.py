@@ -11,7 +11,7 @@ from charts.gradients import grad_overlay_figure
 from charts.training import loss_overlay_figure
 from rnn_core.config import RunConfig
 from rnn_core.train import RunResult
-from ui.runs import cached_trace, run_key
+from ui.runs import trace_of
 from ui.text_charts import chart_labels
 from ui.views import chart
 
@@ -53,7 +53,7 @@ def pin_button(res: RunResult, t, key: str) -> None:
     """Add this run to the session's run history (overlaid on the Compare and lab pages)."""
     if st.button(t("pin.add"), icon=":material/push_pin:", key=key, help=t("pin.help", n=MAX_PINS)):
         n = min(len(res.data.x_train), 128)
-        tr = cached_trace(run_key(res.config), "train", 0, n, res)
+        tr = trace_of(res, "train", 0, n)
         if pin(res, tr.grad_norms[-1]):
             st.toast(t("pin.done"), icon=":material/push_pin:")
         else:

@@ -16,7 +16,7 @@ from rnn_core.config import LAG_TASKS, RunConfig
 from rnn_core.lab import compare_cells, lab_config
 from rnn_core.sweep import LAGS, lag_sweep
 from ui.history import pin_button
-from ui.runs import TRAIN_SLOTS, cached_spectrum, cached_trace, guarded, lookup, run_key, train_live
+from ui.runs import TRAIN_SLOTS, guarded, lookup, spectrum_of, trace_of, train_live
 from ui.settings import share_url
 from ui.text_charts import chart_labels
 from ui.views import chart, status
@@ -188,16 +188,15 @@ def init_view(cfg: RunConfig, t) -> None:
     if res is None:
         return
     status(res, t)
-    key = run_key(rcfg)
     n = min(len(res.data.x_val), 200)
-    tr = cached_trace(key, "val", 0, n, res)
+    tr = trace_of(res, "val", 0, n)
     left, right = st.columns(2)
     with left:
         chart(grad_norm_figure(tr.grad_norms,
                                labels=chart_labels(t, "grad_norm_figure", title=t("lab.after_training"))),
               "trained_gradients",
               key="trained_gradients")
-        chart(spectrum_figure(cached_spectrum(key, res), singular_values=False,
+        chart(spectrum_figure(spectrum_of(res), singular_values=False,
                               labels=chart_labels(t, "spectrum_figure")), "trained_spectrum",
               key="trained_spectrum")
     with right:

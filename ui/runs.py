@@ -172,9 +172,13 @@ def baselines_of(res: RunResult) -> dict:
     return res.metrics.get("baselines") or baseline_metrics(res.data.series)
 
 
+def trace_of(res: RunResult, split: str, start: int, stop: int):
+    """trace() of windows [start, stop) of one split of a run, cached per trained model and selection."""
+    return _trace(res.run_id, split, start, stop, res)
+
+
 @st.cache_data(max_entries=64, show_spinner=False)
-def cached_trace(key: str, split: str, start: int, stop: int, _res: RunResult):
-    """trace() of windows [start, stop) of one split of a run; cached per run key and selection."""
+def _trace(run_id: str, split: str, start: int, stop: int, _res: RunResult):
     from rnn_core.instrument import trace
 
     data = _res.data
@@ -182,8 +186,12 @@ def cached_trace(key: str, split: str, start: int, stop: int, _res: RunResult):
     return trace(_res.model, x, y)
 
 
+def spectrum_of(res: RunResult) -> list[dict]:
+    return _spectrum(res.run_id, res)
+
+
 @st.cache_data(max_entries=64, show_spinner=False)
-def cached_spectrum(key: str, _res: RunResult):
+def _spectrum(run_id: str, _res: RunResult):
     from rnn_core.instrument import spectrum
 
     return spectrum(_res.model)

@@ -37,9 +37,21 @@ def _click(page, key: str) -> None:
     assert_no_exception(page)
 
 
-def _tab(page, name: str) -> None:
-    page.locator(MAIN).get_by_role("tab", name=name).click()
-    page.wait_for_timeout(300)
+def _tab(page, name: str, expect: str | None = None) -> None:
+    """Select a tab; with ``expect`` (a widget key in it), make sure its content is showing: a rerun
+    that is still drawing can re-render the tab bar and drop a click."""
+    tab = page.locator(MAIN).get_by_role("tab", name=name)
+    tab.click()
+    if expect is None:
+        page.wait_for_timeout(300)
+        return
+    target = f"{MAIN} .st-key-{expect} button >> visible=true"
+    try:
+        page.wait_for_selector(target, timeout=10_000)
+    except Exception:  # noqa: BLE001 - one retry of the click, then let the wait fail loudly
+        wait_ready(page)
+        tab.click()
+        page.wait_for_selector(target, timeout=30_000)
 
 
 def _trace_names(page) -> list[str]:
@@ -71,7 +83,7 @@ def test_compare_three_cells_then_pin_one(app_url, page):
 
 def test_small_lag_sweep(app_url, page):
     _open_lab(page, app_url, "lab_lags=5,8&lab_epochs=1")
-    _tab(page, "Lag sweep")
+    _tab(page, "Lag sweep", expect="lab_sweep_go")
     _click(page, "lab_sweep_go")
     _tab(page, "Lag sweep")
     wait_charts(page, 1)
@@ -82,7 +94,7 @@ def test_small_lag_sweep(app_url, page):
 @pytest.mark.parametrize("rho", ["0.5", "1.0", "1.5"])
 def test_initialisation_lab_at_three_spectral_radii(app_url, page, rho):
     _open_lab(page, app_url, f"lab_init=spectral&lab_rho={rho}&lab_lag=20&lab_epochs=2")
-    _tab(page, "Initialisation")
+    _tab(page, "Initialisation", expect="lab_init_go")
     wait_charts(page, 2)
     titles = _chart_titles(page)
     assert any("Eigenvalues" in t and f"{float(rho):.3g}" in t for t in titles), titles

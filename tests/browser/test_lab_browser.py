@@ -68,7 +68,7 @@ def test_compare_three_cells_then_pin_one(app_url, page):
     _open_lab(page, app_url, "lab_lag=5&lab_epochs=2")
     _click(page, "lab_go")
     wait_charts(page, 4)
-    assert page.locator(f"{MAIN} [data-testid='stDataFrame']").count() == 1  # the results table
+    page.wait_for_selector(f"{MAIN} [data-testid='stDataFrame']", timeout=30_000)  # the results table (lazy-loaded)
     names = _trace_names(page)
     for cell in ("RNN", "LSTM", "GRU"):
         assert any(n.startswith(cell) for n in names), names

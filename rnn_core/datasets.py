@@ -16,7 +16,7 @@ import torch
 from . import series as series_mod
 from . import tasks
 from .config import DataConfig
-from .transforms import Pipeline, windows
+from .transforms import Pipeline, target_positions, windows
 
 
 @dataclass
@@ -104,7 +104,7 @@ def _prepare_series(cfg: DataConfig, upload) -> Prepared:
     pipe.fit(values, n_train)
     z = pipe.forward(values)
     X, Y = windows(z, T, h)  # (N, T), (N, h)
-    first = np.arange(len(X)) + T + pipe.offset  # original index of each window's first target
+    first = target_positions(len(z), T, h) + pipe.offset  # original index of each window's first target
     last = first + h - 1
     splits = {"train": last < n_train,
               "val": (first >= n_train) & (last < n_train + cfg.val_size),

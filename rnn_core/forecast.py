@@ -30,8 +30,8 @@ def one_step(model, sd: SeriesData, seq_len: int) -> np.ndarray:
     positions = range(sd.origin, n)
     wins = np.stack([sd.z[p - off - seq_len:p - off] for p in positions])
     zhat = _predict(model, wins)[:, 0]
-    return np.array([sd.pipeline.invert_step(zh, sd.values[:p]) for zh, p in zip(zhat, positions,
-                                                                               strict=True)])
+    history = np.stack([sd.values[p - off:p] for p in positions])  # (n_test, offset): what each step undoes
+    return sd.pipeline.invert_steps(zhat, history)
 
 
 def recursive(model, sd: SeriesData, seq_len: int, steps: int | None = None) -> np.ndarray:

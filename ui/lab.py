@@ -17,7 +17,7 @@ from rnn_core.lab import compare_cells, lab_config
 from rnn_core.sweep import LAGS, lag_sweep
 from ui.history import pin_button
 from ui.runs import TRAIN_SLOTS, guarded, lookup, spectrum_of, trace_of, train_live
-from ui.settings import share_url
+from ui.settings import hidden_names, share_url
 from ui.text_charts import chart_labels
 from ui.views import chart, status
 
@@ -35,13 +35,9 @@ def _store() -> dict:
     return {"lock": threading.Lock(), "compare": {}, "sweep": {}}
 
 
-def _hidden() -> set[str]:
-    return {n.strip() for n in st.query_params.get("hide", "").split(",")}
-
-
 def lab_settings(t) -> RunConfig:
     """The lab's settings as widgets bound to the URL; ``?hide=lab_lag`` locks one to its link value."""
-    values, hidden = {}, _hidden()
+    values, hidden = {}, set(hidden_names())
     cols = st.columns(len(LAB_FIELDS))
     for col, (key, (kind, default, lim)) in zip(cols, LAB_FIELDS.items(), strict=True):
         if key in hidden:

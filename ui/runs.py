@@ -27,7 +27,6 @@ from ui.text_charts import chart_labels
 MAX_STORED = 48  # runs kept per server; the oldest go first
 UPLOAD_KEY = "upload_series"  # session: the uploaded pd.Series, set by the Data page
 SESSION_RUNS = "_runs"  # session: key -> RunResult
-LAST_RUN = "_last_run_key"
 TRAIN_SLOTS = threading.Semaphore(2)  # two concurrent trainings at most: the machine has 2 cores
 
 
@@ -77,19 +76,12 @@ def lookup(cfg: RunConfig) -> RunResult | None:
 def remember(cfg: RunConfig, res: RunResult) -> None:
     key = run_key(cfg)
     st.session_state.setdefault(SESSION_RUNS, {})[key] = res
-    st.session_state[LAST_RUN] = key
     if res.stopped in ("completed", "early stop", "diverged"):  # reproducible outcomes only
         store = _store()
         with store["lock"]:
             store["runs"][key] = res
             while len(store["runs"]) > MAX_STORED:
                 store["runs"].popitem(last=False)
-
-
-def latest_run() -> RunResult | None:
-    """The last run this session trained or opened, whatever its config."""
-    key = st.session_state.get(LAST_RUN)
-    return st.session_state.get(SESSION_RUNS, {}).get(key) if key else None
 
 
 def train_live(cfg: RunConfig, t, label: str = "") -> RunResult | None:

@@ -49,10 +49,15 @@ def relevant(name: str, v: dict) -> bool:
     return rules.get(name, True)
 
 
+def hidden_names() -> tuple[str, ...]:
+    """Every name listed in the ``hide`` URL param (classroom links), in the order given."""
+    names = (n.strip() for n in st.query_params.get("hide", "").split(","))
+    return tuple(dict.fromkeys(n for n in names if n))
+
+
 def locked_fields() -> tuple[str, ...]:
-    """Field names listed in the ``hide`` URL param (classroom links), in the order given."""
-    names = [n.strip() for n in st.query_params.get("hide", "").split(",")]
-    return tuple(dict.fromkeys(n for n in names if n in FIELD_NAMES))
+    """The RunConfig fields among ``hidden_names()``."""
+    return tuple(n for n in hidden_names() if n in FIELD_NAMES)
 
 
 def parse_field(name: str, raw: str):

@@ -169,3 +169,11 @@ def record_timing(key: str, value) -> None:
 def assert_no_exception(page) -> None:
     boxes = page.locator(EXCEPTION)
     assert boxes.count() == 0, boxes.first.inner_text()
+
+
+def new_page(browser):
+    """A fresh browser context (a new Streamlit session) with one 1280×800 page; close its context after."""
+    context = browser.new_context(viewport=VIEWPORT, locale="en-US")
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    return context, page

@@ -9,7 +9,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from browser_helpers import CHROMIUM_ARGS, VIEWPORT, serve
+from browser_helpers import CHROMIUM_ARGS, new_page, serve
 
 
 @pytest.fixture(scope="session")
@@ -35,9 +35,7 @@ def browser():
 @pytest.fixture
 def page(browser):
     """A fresh 1280×800 page (slide-sized screenshots)."""
-    context = browser.new_context(viewport=VIEWPORT, locale="en-US")
-    p = context.new_page()
-    p.set_default_timeout(60_000)
+    context, p = new_page(browser)
     yield p
     context.close()
 

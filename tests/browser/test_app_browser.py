@@ -35,11 +35,11 @@ from browser_helpers import (
     METRIC_VALUE,
     ROOT,
     SIDEBAR,
-    VIEWPORT,
     assert_no_exception,
     chart_traces,
     drawn_charts,
     metric_values,
+    new_page,
     record_timing,
     screenshot,
     serve,
@@ -108,9 +108,7 @@ def _click_and_wait_run(page, button, charts: int = 2) -> tuple[float, dict]:
 @pytest.fixture(scope="module")
 def session_a(browser):
     """The first user's browser context, kept across tests 2–3."""
-    context = browser.new_context(viewport=VIEWPORT, locale="en-US")
-    p = context.new_page()
-    p.set_default_timeout(60_000)
+    context, p = new_page(browser)
     yield p
     context.close()
 
@@ -211,10 +209,8 @@ def test_share_link_reproduces_the_run(browser):
     assert urlsplit(url).path == "/Train"
     assert {k: v[0] for k, v in parse_qs(urlsplit(url).query).items()} == SHARE_PARAMS
 
-    context = browser.new_context(viewport=VIEWPORT, locale="en-US")  # a new session, no cookies
+    context, p = new_page(browser)  # a new session, no cookies
     try:
-        p = context.new_page()
-        p.set_default_timeout(60_000)
         _open(p, url, "Train", 2)
         p.wait_for_selector(f"{MAIN} {METRIC_VALUE}")
         stored = metric_values(p)  # the server's stored run of these settings, shown at once
@@ -291,9 +287,8 @@ def test_home_cold_start(browser):
     """Home on a second server that has served nothing: torch import and the default training
     happen inside this measurement."""
     with serve("streamlit-cold.log") as (url, boot):
-        context = browser.new_context(viewport=VIEWPORT, locale="en-US")
+        context, p = new_page(browser)
         try:
-            p = context.new_page()
             p.set_default_timeout(90_000)
             t0 = time.perf_counter()
             p.goto(url)

@@ -13,10 +13,20 @@ from charts import png_config
 from rnn_core.train import RunResult
 
 
-def chart(fig, name: str, key: str | None = None) -> None:
-    """Every chart the same way: full width, the camera button saves ``<name>.png``."""
+def chart(fig, name: str, key: str | None = None, subtitle: str | None = None) -> None:
+    """Every chart the same way: full width, the camera button saves ``<name>.png``.
+
+    ``subtitle`` (see ``run_subtitle``) names the run the chart shows, so an exported PNG keeps it."""
+    if subtitle:
+        fig.update_layout(title_subtitle_text=subtitle)
     # theme=None: the figures carry the playground's own template (fonts, colours per cell)
     st.plotly_chart(fig, width="stretch", theme=None, config=png_config(name), key=key)
+
+
+def run_subtitle(cfg, t) -> str:
+    """One line naming a run for chart subtitles: cell, layers × hidden, data, seed."""
+    m = cfg.model
+    return f"{m.cell} · {m.num_layers}×{m.hidden_size} · {cfg.data.dataset} · seed {cfg.train.seed}"
 
 
 def csv_button(df: pd.DataFrame, name: str, t, key: str | None = None) -> None:

@@ -11,9 +11,9 @@ from ui.text_charts import chart_labels, class_names
 from ui.views import chart, csv_button
 
 t = page_setup("data")
-cfg = settings_sidebar(sections=("data",))
 st.title(f":material/table_chart: {t('nav.data')}")
 st.caption(t("data.caption"))
+cfg = settings_sidebar(sections=("data",))
 
 
 def _on_upload():

@@ -7,22 +7,23 @@ from charts.prediction import sample_prediction_figure
 from charts.training import loss_figure
 from rnn_core.forecast import predict_sample
 from ui import page_setup, settings_sidebar
+from ui.flow import LAST_SHOWN, run_for
 from ui.history import pin_button
-from ui.runs import baselines_of, load_uploaded_bundle, lookup, run_or_default, train_live
+from ui.runs import baselines_of, load_uploaded_bundle, train_live
 from ui.text_charts import chart_labels, class_names
 from ui.views import chart, downloads, metric_row, status
 
 t = page_setup("train")
-cfg = settings_sidebar()
 st.title(f":material/model_training: {t('nav.train')}")
 st.caption(t("train.caption"))
+cfg = settings_sidebar()
 
 left, right, _ = st.columns([1, 1, 4])
 go = left.button(t("train.go"), type="primary", icon=":material/play_arrow:", width="stretch", key="train")
 right.button(t("train.stop"), icon=":material/stop:", width="stretch", key="stop", help=t("train.stop_help"))
-if go:
-    train_live(cfg, t)
-res = lookup(cfg) if go else run_or_default(cfg)
+res, stale = (train_live(cfg, t), False) if go else run_for(cfg, t, train_button=False)
+if go and res is not None:
+    st.session_state[LAST_SHOWN] = res
 if res is None:
     st.info(t("train.none"), icon=":material/info:")
     with st.expander(t("train.load"), icon=":material/upload_file:"):
@@ -36,7 +37,7 @@ if sd is not None and "forecasts" in res.metrics:
     fc = res.metrics["forecasts"]
     chart(forecast_figure(sd.index, sd.values, sd.n_test, fc["one_step"], fc["recursive"],
                           labels=chart_labels(t, "forecast_figure", title=t("train.forecast_title"),
-                                              y=t(f"unit.{cfg.data.dataset}"))),
+                                              y=t(f"unit.{res.config.data.dataset}"))),
           "forecast")
 chart(loss_figure(res.history, best_epoch=res.best_epoch,
                   labels=chart_labels(t, "loss_figure", title=t("train.loss_title"))), "loss")

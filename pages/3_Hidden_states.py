@@ -5,15 +5,17 @@ import streamlit as st
 from charts.states import gate_figure, gate_saturation_figure, layer_states_figure, unit_traces_figure
 from rnn_core.lab import gate_saturation
 from ui import page_setup, settings_sidebar
-from ui.runs import run_or_default, trace_of
+from ui.flow import run_for
+from ui.runs import trace_of
 from ui.text_charts import chart_labels
 from ui.views import chart, csv_button, need_run, states_frame, window_picker
 
 t = page_setup("hidden")
-cfg = settings_sidebar()
 st.title(f":material/grid_on: {t('nav.hidden')}")
 st.caption(t("hidden.caption"))
-res = need_run(run_or_default(cfg), t)
+cfg = settings_sidebar()
+res = need_run(run_for(cfg, t)[0], t)
+cfg = res.config  # the run drawn (an earlier one, dimmed, while a costly change waits for Train)
 split, i = window_picker(res, t)
 tr = trace_of(res, split, i, i + 1)
 L, _, T, H = tr.hiddens.shape

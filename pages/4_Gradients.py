@@ -12,17 +12,19 @@ from charts.gradients import (
 from charts.weights import clipping_figure, spectrum_figure
 from rnn_core.lab import memory_horizon
 from ui import page_setup, settings_sidebar
-from ui.runs import run_or_default, spectrum_of, trace_of
+from ui.flow import run_for
+from ui.runs import spectrum_of, trace_of
 from ui.text_charts import chart_labels
 from ui.views import chart, csv_button, need_run
 
 BATCH = 128  # training windows whose loss the gradient is taken of
 
 t = page_setup("gradients")
-cfg = settings_sidebar()
 st.title(f":material/trending_down: {t('nav.gradients')}")
 st.caption(t("grad.caption"))
-res = need_run(run_or_default(cfg), t)
+cfg = settings_sidebar()
+res = need_run(run_for(cfg, t)[0], t)
+cfg = res.config  # the run drawn (an earlier one, dimmed, while a costly change waits for Train)
 n = min(len(res.data.x_train), BATCH)
 tr = trace_of(res, "train", 0, n)
 L, T = tr.grad_norms.shape

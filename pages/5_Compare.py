@@ -6,26 +6,31 @@ import streamlit as st
 from charts.forecast import forecast_overlay_figure
 from charts.gradients import grad_overlay_figure
 from charts.training import loss_overlay_figure
+from rnn_core.cost import AUTO_TRAIN_S
 from ui import page_setup, settings_sidebar
+from ui.flow import cached_run, estimate
 from ui.history import pinned_view
-from ui.runs import lookup, trace_of, train_live
+from ui.runs import trace_of, train_live
 from ui.text_charts import chart_labels
 from ui.views import chart
 
 CELLS = ("rnn", "lstm", "gru")
 
 t = page_setup("compare")
-cfg = settings_sidebar()
 st.title(f":material/compare_arrows: {t('nav.compare')}")
 st.caption(t("compare.caption"))
+cfg = settings_sidebar()
 with st.expander(t("pin.title"), icon=":material/push_pin:"):
     pinned_view(t)
 cfgs = {c: cfg.replace(cell=c) for c in CELLS}
-if st.button(t("compare.go"), type="primary", icon=":material/play_arrow:", key="compare_go"):
-    for c, ccfg in cfgs.items():
-        if lookup(ccfg) is None:
-            train_live(ccfg, t, label=c.upper())
-runs = {c: lookup(ccfg) for c, ccfg in cfgs.items()}
+missing = {c: ccfg for c, ccfg in cfgs.items() if cached_run(ccfg) is None}
+seconds = sum(estimate(ccfg) or 0.0 for ccfg in missing.values())
+go = st.button(t("compare.go"), type="primary", icon=":material/play_arrow:", key="compare_go",
+               help=t("compare.go_help", s=max(1, round(seconds))) if missing else None)
+if missing and (go or seconds <= 1.5 * AUTO_TRAIN_S):  # three small runs start by themselves, like one
+    for c, ccfg in missing.items():
+        train_live(ccfg, t, label=c.upper())
+runs = {c: cached_run(ccfg) for c, ccfg in cfgs.items()}
 done = {c: r for c, r in runs.items() if r is not None}
 if not done:
     st.info(t("compare.none"), icon=":material/info:")

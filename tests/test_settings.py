@@ -6,6 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from rnn_core.config import RunConfig
+from rnn_core.series import CLEAN_SHAPES
 from ui.settings import DEFAULTS, parse_field, relevant
 
 APP = "apps/settings_app.py"
@@ -32,7 +33,8 @@ def share(at: AppTest) -> str:
 
 
 def widget_keys(at: AppTest) -> set[str]:
-    return {w.key for kind in ("selectbox", "slider", "number_input") for w in getattr(at.sidebar, kind)}
+    kinds = ("selectbox", "slider", "select_slider", "number_input")
+    return {w.key for kind in kinds for w in getattr(at.sidebar, kind)}
 
 
 def test_defaults_without_params():
@@ -48,37 +50,69 @@ def test_url_params_seed_the_config():
     assert (cfg.model.cell, cfg.model.hidden_size, cfg.train.lr) == ("gru", 64, 0.003)
     assert (cfg.data.task, cfg.data.lag) == ("adding", 50)
     assert at.sidebar.selectbox(key="cell").value == "gru"
-    assert at.sidebar.slider(key="hidden_size").value == 64
+    assert at.sidebar.select_slider(key="hidden_size").value == 64
     assert share(at) == "?task=adding&lag=50&cell=gru&hidden_size=64&lr=0.003"
     assert links(at) == {"task": "adding", "lag": "50", "cell": "gru", "hidden_size": "64", "lr": "0.003"}
 
 
 def test_widget_change_updates_config_and_share_link():
     at = run_app(cell="gru")
-    at.sidebar.slider(key="hidden_size").set_value(100).run()
-    assert config(at).model.hidden_size == 100
-    assert "hidden_size=100" in share(at)
+    at.sidebar.select_slider(key="hidden_size").set_value(128).run()
+    assert config(at).model.hidden_size == 128
+    assert "hidden_size=128" in share(at)
+    at.sidebar.selectbox(key="cell").set_value("rnn").run()
+    assert "cell=rnn" in share(at)  # the URL keeps the identifier, whatever label the widget shows
     at.sidebar.selectbox(key="cell").set_value("lstm").run()
     assert "cell=" not in share(at)  # defaults stay out of the link
+
+
+def test_a_link_value_between_the_offered_hidden_sizes_is_kept():
+    at = run_app(hidden_size="20")
+    assert config(at).model.hidden_size == 20
+    assert 20 in at.sidebar.select_slider(key="hidden_size").options or "20" in \
+        at.sidebar.select_slider(key="hidden_size").options
 
 
 def test_out_of_range_params_give_an_error_not_an_exception():
     at = run_app(hidden_size="9999", lr="abc", cell="bogus")
     errors = " ".join(e.value for e in at.error)
-    for name in ("hidden_size", "lr", "cell"):
-        assert name in errors
+    for label in ("Hidden size", "Learning rate", "Cell"):
+        assert label in errors
     assert config(at).model == RunConfig().model
 
 
-def test_settings_that_conflict_give_an_error_and_the_last_valid_config():
-    at = run_app(dataset="sine")  # the default log transform needs a positive series
-    assert len(at.error) == 1 and "transform" in at.error[0].value
-    assert config(at).data == RunConfig().data
-    at.sidebar.selectbox(key="transform").set_value("none").run()
+def test_a_link_value_is_echoed_as_plain_text_and_short():
+    at = run_app(cell="[sign in](https://evil.example/login)" + "x" * 200)
+    (error,) = at.error
+    assert "](https://" not in error.value and "\\[sign in\\]" in error.value
+    assert len(error.value) < 400
+
+
+def test_a_series_gets_a_transform_that_fits_it():
+    at = run_app(dataset="sine")  # the default log transform is undefined on a series that crosses zero
     assert not at.error
     assert (config(at).data.dataset, config(at).data.transform) == ("sine", "none")
-    at.sidebar.selectbox(key="transform").set_value("log").run()
-    assert at.error and config(at).data.transform == "none"  # still the last valid one
+    assert len(at.sidebar.selectbox(key="transform").options) == 3  # none, diff, seasonal: no log
+    assert "transform=none" in share(at)
+    at.sidebar.selectbox(key="dataset").set_value("random_walk").run()
+    assert not at.error and config(at).data.transform == "none"
+    at.sidebar.selectbox(key="dataset").set_value("air_passengers").run()
+    assert not at.error and config(at).data.dataset == "air_passengers"
+
+
+def test_choosing_a_series_moves_a_transform_that_no_longer_fits():
+    at = run_app()
+    assert config(at).data.transform == "logdiff"
+    at.sidebar.selectbox(key="dataset").set_value("trend_season").run()
+    assert not at.error
+    assert (config(at).data.dataset, config(at).data.transform) == ("trend_season", "diff")
+
+
+def test_denoise_offers_only_series_with_a_clean_signal():
+    at = run_app(task="denoise")
+    assert not at.error and config(at).data.task == "denoise"
+    assert config(at).data.dataset != "air_passengers"
+    assert len(at.sidebar.selectbox(key="dataset").options) == len(CLEAN_SHAPES)
 
 
 def test_hide_hides_widgets_and_locks_values():

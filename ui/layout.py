@@ -32,6 +32,8 @@ _CSS = """<style>
 [data-testid="stMainBlockContainer"] {padding-top: 3rem;}
 [data-testid="stSidebarHeader"] {padding-bottom: 0; margin-bottom: 0;}
 [data-testid="stSidebarUserContent"] {padding-top: 0.5rem;}
+[data-testid="stSidebarUserContent"] [data-testid="stPageLink"] a {padding-top: 0.05rem; padding-bottom: 0.05rem;}
+[data-testid="stSidebarUserContent"] hr {margin: 0.4rem 0;}
 </style>"""
 
 

@@ -22,6 +22,7 @@ from charts.training import loss_figure
 from rnn_core.config import RunConfig
 from rnn_core.datasets import Prepared, prepare
 from rnn_core.train import Progress, RunResult, check_size, train
+from ui.layout import ROOT
 from ui.text_charts import chart_labels
 
 MAX_STORED = 48  # runs kept per server; the oldest go first
@@ -141,18 +142,27 @@ def guarded(box: list, draw) -> bool | None:
     return None
 
 
-def run_or_default(cfg: RunConfig) -> RunResult | None:
-    """The run of ``cfg`` if one exists; else, for the default config, train it once (about a second)."""
-    res = lookup(cfg)
-    if res is None and cfg == RunConfig():
-        res = default_run()
-        remember(cfg, res)
-    return res
+def run_or_default(cfg: RunConfig, t=None) -> RunResult | None:
+    """The run a page shows for ``cfg`` (see ``ui.flow.run_for``): stored, trained by itself when cheap,
+    or the session's previous run (dimmed) while a costly change waits for a click."""
+    from ui.flow import run_for
+    from ui.layout import Translator, current_lang
+
+    return run_for(cfg, t or Translator(current_lang()))[0]
+
+
+DEFAULT_RUN_FILE = ROOT / "assets" / "default_run.pt"
 
 
 @st.cache_resource(show_spinner=False)
 def default_run() -> RunResult:
-    """The ready example: the default configuration, trained once per server."""
+    """The ready example: the default configuration as shipped in ``assets`` (a test checks it equals a
+    fresh training), trained once per server only if the file does not match the default config."""
+    from rnn_core.run_file import load_run
+
+    res = load_run(DEFAULT_RUN_FILE, RunConfig())
+    if res is not None:
+        return res
     with TRAIN_SLOTS:
         return train(RunConfig(), baselines=False)
 

@@ -1,8 +1,12 @@
-"""The shared settings block: one sidebar widget per RunConfig field, bound to the URL query params.
+"""The shared settings block: one sidebar widget per RunConfig field, kept in step with the URL.
 
-Each widget uses ``bind="query-params"`` with the field name as key: the URL seeds it, every change
-rewrites the URL, and default values are left out. Fields irrelevant to the current choices are not
-drawn but keep their value, and ``?hide=a,b`` hides fields and locks them to their URL values.
+The URL seeds the widgets and every change rewrites it (default values are left out), so a link always
+reproduces the config. The URL holds the stable identifiers (``cell=lstm``) while the widgets show human
+labels in the page's language; that is why the widgets are not bound to the URL by Streamlit (a bound
+selectbox writes its displayed label) and ``_sync_url`` writes the params instead. Model settings come
+first; fields irrelevant to the current choices are not drawn but keep their value; choices offer only
+options that fit the other settings (``rnn_core.fit``); ``?hide=a,b`` hides fields and locks them to
+their URL values.
 """
 
 from __future__ import annotations
@@ -15,9 +19,12 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from rnn_core.config import LAG_TASKS, PARTS, RunConfig
+from rnn_core.fit import fit, options
 from ui.layout import FIELD_NAMES, PARAMS_KEY, Translator, current_lang, draw_nav
 
-SLIDERS = frozenset({"num_layers", "hidden_size", "dropout", "noise", "rho"})
+SECTIONS = ("model", "data", "train")  # drawing order: what a newcomer changes first comes first
+SLIDERS = frozenset({"num_layers", "dropout", "noise", "rho"})
+HIDDEN_SIZES = (1, 2, 4, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256)  # picked from, not slid over
 STEPS = {"period": 1.0, "lr": 0.001, "clip": 0.1, "time_budget": 5.0, "dropout": 0.05, "noise": 0.05,
          "rho": 0.05}
 FORMATS = {"period": "%g", "lr": "%g", "clip": "%g", "time_budget": "%g"}
@@ -25,8 +32,9 @@ ICONS = {"data": ":material/dataset:", "model": ":material/account_tree:", "trai
 SERIES_TASKS = ("forecast", "multistep", "denoise")
 _FIELDS = {f.name: (cls, f) for _, cls in PARTS for f in fields(cls)}
 DEFAULTS = {name: getattr(cls(), name) for name, (cls, _) in _FIELDS.items()}
-_VALUES = "_ui_values"  # every field's value after the last run
+VALUES_KEY = "_ui_values"  # every field's value after the last run of the settings block
 _LAST = "_ui_last_valid"
+UPLOAD_POSITIVE_KEY = "_ui_upload_positive"  # None without an uploaded series, else whether it is > 0
 
 
 def relevant(name: str, v: dict) -> bool:
@@ -47,6 +55,13 @@ def relevant(name: str, v: dict) -> bool:
         "rho": v["init"] == "spectral",
     }
     return rules.get(name, True)
+
+
+def option_label(t: Translator, name: str, value) -> str:
+    """The human label of choice ``value`` of field ``name`` (``opt.<name>.<value>``), else the value."""
+    key = f"opt.{name}.{value}"
+    text = t(key)
+    return str(value) if text == key else text
 
 
 def hidden_names() -> tuple[str, ...]:
@@ -74,9 +89,11 @@ def parse_field(name: str, raw: str):
     return value
 
 
-def _allowed(name: str) -> str:
+def _allowed(name: str, t: Translator) -> str:
     lim = _FIELDS[name][0].limits(name)
-    return ", ".join(lim) if isinstance(lim[0], str) else f"{lim[0]:g}..{lim[1]:g}"
+    if isinstance(lim[0], str):
+        return ", ".join(option_label(t, name, o) for o in lim)
+    return f"{lim[0]:g} – {lim[1]:g}"
 
 
 def _from_url(name: str, problems: list[str], t: Translator):
@@ -86,14 +103,24 @@ def _from_url(name: str, problems: list[str], t: Translator):
     try:
         return parse_field(name, raw)
     except ValueError:
-        problems.append(t("set.url_ignored", field=name, raw=raw, allowed=_allowed(name),
-                          value=DEFAULTS[name]))
+        problems.append(t("set.url_ignored", field=t(f"f.{name}"), raw=_shorten(raw), allowed=_allowed(name, t),
+                          value=_shown(t, name, DEFAULTS[name])))
         return DEFAULTS[name]
+
+
+def _shorten(raw: str, limit: int = 40) -> str:
+    """A URL value echoed back as plain text: at most ``limit`` characters, no Markdown."""
+    text = raw if len(raw) <= limit else raw[:limit] + "…"
+    return "".join("\\" + c if c in "\\`*_{}[]()<>#+-.!|~$:" else c for c in text)
+
+
+def _shown(t: Translator, name: str, value) -> str:
+    return option_label(t, name, value) if isinstance(value, str) else f"{value:g}"
 
 
 def _start_values(locked, problems: list[str], t: Translator) -> dict:
     """Every field's value before the widgets run: locked → widget state → last run → URL → default."""
-    stored = st.session_state.get(_VALUES, {})
+    stored = st.session_state.get(VALUES_KEY, {})
     values = {}
     for name in _FIELDS:
         if name in locked:
@@ -103,51 +130,39 @@ def _start_values(locked, problems: list[str], t: Translator) -> dict:
         elif name in stored:
             values[name] = stored[name]
         else:
-            values[name] = _from_url(name, [], t)  # a drawn widget reports bad URL values itself
-    return values
+            values[name] = _from_url(name, problems, t)
+    return fit(values, st.session_state.get(UPLOAD_POSITIVE_KEY))  # the widgets then show fitted values
 
 
-def _same(name: str, raw: str, value) -> bool:
-    try:
-        parsed = parse_field(name, raw)
-    except ValueError:
-        return False
-    return math.isclose(parsed, value) if isinstance(value, float) else parsed == value
-
-
-def _widget(name: str, t: Translator, problems: list[str]):
+def _widget(name: str, value, values: dict, t: Translator):
+    """Draw field ``name`` showing ``value``; return what it holds now."""
     cls, f = _FIELDS[name]
-    lim, default = cls.limits(name), DEFAULTS[name]
-    raw = None
-    if name not in st.session_state:
-        raw = st.query_params.get(name)
-        stored = st.session_state.get(_VALUES, {}).get(name, default)
-        if stored != default and (raw is None or _same(name, raw, stored)):
-            st.session_state[name] = stored  # back on a page after one without this widget
-            raw = None
-    kw = dict(label=t(f"f.{name}"), key=name, bind="query-params", help=t(f"h.{name}"))
+    lim = cls.limits(name)
+    # Assigned on every run: a widget's state does not carry over to another page's widget of the same key
+    st.session_state[name] = value
+    kw = dict(label=t(f"f.{name}"), key=name, help=t(f"h.{name}"))
     if f.type == "str":
-        value = st.selectbox(options=lim, index=lim.index(default), **kw)
-    elif name in SLIDERS:
-        value = st.slider(min_value=lim[0], max_value=lim[1], value=default, step=STEPS.get(name), **kw)
+        opts = options(name, values, st.session_state.get(UPLOAD_POSITIVE_KEY)) or lim
+        return st.selectbox(options=opts, format_func=lambda v: option_label(t, name, v), **kw)
+    if name == "hidden_size":
+        sizes = sorted(set(HIDDEN_SIZES) | {int(st.session_state[name])})
+        return st.select_slider(options=sizes, **kw)
+    if name in SLIDERS:
+        value = st.slider(min_value=lim[0], max_value=lim[1], step=STEPS.get(name), **kw)
     else:
-        value = st.number_input(min_value=lim[0], max_value=lim[1], value=default, step=STEPS.get(name),
+        value = st.number_input(min_value=lim[0], max_value=lim[1], step=STEPS.get(name),
                                 format=FORMATS.get(name), **kw)
-    if isinstance(value, float):
-        value = float(f"{value:.12g}")  # drop float noise from slider steps
-    if raw is not None and not _same(name, raw, value):
-        problems.append(t("set.url_ignored", field=name, raw=raw, allowed=_allowed(name), value=value))
-    return value
+    return float(f"{value:.12g}") if isinstance(value, float) else value  # drop float noise of slider steps
 
 
-def _validate(values: dict, t: Translator) -> RunConfig:
+def _validate(values: dict, t: Translator, problems: list[str]) -> RunConfig:
     last = st.session_state.get(_LAST)
     parts = {}
     for part, cls in PARTS:
         try:
             parts[part] = cls(**{f.name: values[f.name] for f in fields(cls)})
         except ValueError as err:
-            st.error(t("set.invalid", part=t(f"set.{part}").lower(), error=err), icon=":material/error:")
+            problems.append(t("set.invalid", part=t(f"set.{part}").lower(), error=err))
             parts[part] = getattr(last, part) if last is not None else cls()
     return RunConfig(**parts)
 
@@ -168,40 +183,48 @@ def share_url(params: dict[str, str]) -> str:
     return f"{base}?{urlencode(params, safe=',')}" if params else base or "?"
 
 
-def _sync_url(cfg: RunConfig, drawn: set[str]) -> None:
-    """Write the fields without a widget on this page into the URL, so it always reproduces ``cfg``."""
+def _sync_url(cfg: RunConfig) -> None:
+    """Write every setting into the URL (defaults left out), so it always reproduces ``cfg``."""
     params = cfg.to_params(only_changed=True)
-    for name in FIELD_NAMES - drawn:
+    for name in FIELD_NAMES:
         try:
             if name in params and st.query_params.get(name) != params[name]:
                 st.query_params[name] = params[name]
             elif name not in params and name in st.query_params:
                 del st.query_params[name]
         except StreamlitAPIException:
-            pass  # still bound to a widget that this run no longer draws; streamlit drops it
+            pass  # bound to a widget of this page (a page's own control), which keeps the URL itself
 
 
-def settings_sidebar(sections: tuple[str, ...] = ("data", "model", "train")) -> RunConfig:
-    """Draw the settings of ``sections`` in the sidebar and return the last valid RunConfig."""
+def _locked_caption(locked: tuple[str, ...], values: dict, t: Translator) -> str:
+    shown = ", ".join(f"{t(f'f.{n}')}: {_shown(t, n, values[n])}" for n in locked)
+    return t("set.locked", fields=shown)
+
+
+def settings_sidebar(sections: tuple[str, ...] = SECTIONS) -> RunConfig:
+    """Draw the settings of ``sections`` in the sidebar and return the last valid RunConfig.
+
+    Messages about the link (values that are not allowed) are drawn where this is called: call it after
+    the page title."""
     t = Translator(current_lang())
-    locked, problems, drawn = locked_fields(), [], set()
+    locked, problems = locked_fields(), []
     values = _start_values(locked, problems, t)
-    for part, cls in PARTS:
+    classes = dict(PARTS)
+    for part in SECTIONS:
         if part not in sections:
             continue
         with st.sidebar.expander(t(f"set.{part}"), expanded=part != "train", icon=ICONS[part]):
-            for f in fields(cls):
+            for f in fields(classes[part]):
                 if f.name not in locked and relevant(f.name, values):
-                    values[f.name] = _widget(f.name, t, problems)
-                    drawn.add(f.name)
+                    values[f.name] = _widget(f.name, values[f.name], values, t)
     if locked:
-        st.sidebar.caption(t("set.locked", fields=", ".join(locked)))
+        st.sidebar.caption(_locked_caption(locked, values, t))
+    cfg = _validate(values, t, problems)
     for message in problems:
         st.error(message, icon=":material/link_off:")
-    cfg = _validate(values, t)
-    st.session_state[_VALUES] = values
+    st.session_state[VALUES_KEY] = values
     st.session_state[_LAST] = cfg
-    _sync_url(cfg, drawn)
+    _sync_url(cfg)
     params = share_params(cfg, locked)
     st.session_state[PARAMS_KEY] = params
     draw_nav(params)

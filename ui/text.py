@@ -319,3 +319,7 @@ TEXT: dict[str, dict[str, str]] = {
 from ui.text_runs import TEXT_RUNS  # noqa: E402 - the run pages keep their strings in their own table
 
 TEXT.update(TEXT_RUNS)
+
+from ui.text_flow import TEXT as _FLOW  # noqa: E402
+
+TEXT.update(_FLOW)

@@ -119,13 +119,8 @@ def downloads(res: RunResult, t, prefix: str = "run") -> None:
 
 
 def need_run(res: RunResult | None, t) -> RunResult:
-    """The run to show, or a pointer to the Train page and a stop."""
+    """The run to show, or a stop: the banner above (estimate and Train button) or an error explains."""
     if res is None:
-        st.info(t("view.no_run"), icon=":material/info:")
-        from ui.layout import link_params
-
-        st.page_link("pages/2_Train.py", label=t("nav.train"), icon=":material/model_training:",
-                     query_params=link_params() or None)
         st.stop()
     return res
 

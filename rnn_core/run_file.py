@@ -1,0 +1,53 @@
+"""A whole finished run in one file (weights, history, gradient snapshots, metrics), loaded without
+executing code: the Home page's example ships this way, so a cold server shows it without training.
+
+``scripts/make_default_run.py`` writes ``assets/default_run.pt``; a test checks that it equals a fresh
+training run of the default config, so the file cannot drift from what the engine computes.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import torch
+
+from .config import RunConfig
+from .datasets import prepare
+from .models import build_model
+from .train import RunResult
+
+FORMAT = "rnn-playground-run/1"
+
+
+def save_run(res: RunResult, path) -> None:
+    payload = {
+        "format": FORMAT,
+        "config": res.config.to_json(),
+        "state_dict": {k: v.detach().cpu() for k, v in res.model.state_dict().items()},
+        "history": res.history,
+        "steps": res.steps,
+        "snapshots": [{**s, "grad_norms": torch.from_numpy(np.asarray(s["grad_norms"]))} for s in res.snapshots],
+        "metrics": res.metrics,
+        "stopped": res.stopped, "message": res.message, "best_epoch": res.best_epoch, "elapsed": res.elapsed,
+    }
+    torch.save(payload, path)
+
+
+def load_run(path, cfg: RunConfig | None = None) -> RunResult | None:
+    """The run stored at ``path``; None if the file is missing, not a run file, or not of ``cfg``."""
+    try:
+        payload = torch.load(path, map_location="cpu", weights_only=True)
+    except (OSError, RuntimeError, ValueError, EOFError):
+        return None
+    if not isinstance(payload, dict) or payload.get("format") != FORMAT:
+        return None
+    stored = RunConfig.from_json(payload["config"])
+    if cfg is not None and stored != cfg:
+        return None
+    data = prepare(stored.data)
+    model = build_model(stored.model, data.input_size, data.output_size, data.output_mode, data.loss,
+                        data.horizon, stored.train.seed)
+    model.load_state_dict(payload["state_dict"])
+    snapshots = [{**s, "grad_norms": s["grad_norms"].numpy()} for s in payload["snapshots"]]
+    return RunResult(stored, model.eval(), data, history=payload["history"], steps=payload["steps"],
+                     snapshots=snapshots, metrics=payload["metrics"], stopped=payload["stopped"],
+                     message=payload["message"], best_epoch=payload["best_epoch"], elapsed=payload["elapsed"])

@@ -6,6 +6,7 @@ from charts.forecast import forecast_figure, metrics_table
 from charts.prediction import sample_prediction_figure
 from charts.training import loss_figure
 from rnn_core.forecast import predict_sample
+from rnn_core.metrics import headline_metric
 from ui import page_setup, settings_sidebar
 from ui.flow import LAST_SHOWN, run_for
 from ui.history import pin_button
@@ -43,8 +44,9 @@ chart(loss_figure(res.history, best_epoch=res.best_epoch,
                   labels=chart_labels(t, "loss_figure", title=t("train.loss_title"))), "loss")
 if sd is not None and "model" in res.metrics:
     st.subheader(t("train.metrics"))
-    st.dataframe(metrics_table(res.metrics["model"], baselines_of(res),
-                               labels=chart_labels(t, "metrics_table")), hide_index=True)
+    headline = headline_metric(sd.values)
+    st.dataframe(metrics_table(res.metrics["model"], baselines_of(res), labels=chart_labels(t, "metrics_table"),
+                               metrics=(headline, "mae" if headline == "rmse" else "rmse")), hide_index=True)
     st.caption(t("train.metrics_caption", n=sd.n_test))
 elif sd is None:
     kind = "classify" if res.data.loss == "nll" else res.data.output_mode

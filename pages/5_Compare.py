@@ -7,6 +7,7 @@ from charts.forecast import forecast_overlay_figure
 from charts.gradients import grad_overlay_figure
 from charts.training import loss_overlay_figure
 from rnn_core.cost import AUTO_TRAIN_S
+from rnn_core.metrics import headline_metric
 from ui import page_setup, settings_sidebar
 from ui.flow import cached_run, estimate
 from ui.history import pinned_view
@@ -44,8 +45,9 @@ for c, r in done.items():
     m = r.metrics
     row = {t("compare.cell"): c.upper(), t("met.val_loss"): m.get("val_loss"), t("met.baseline"): m["baseline_loss"]}
     if "model" in m:
-        row[t("met.one_step")] = m["model"]["one_step"]["mape"]
-        row[t("met.recursive")] = m["model"]["recursive"]["mape"]
+        key = headline_metric(r.data.series.values)
+        row[t(f"met.one_step_{key}")] = m["model"]["one_step"][key]
+        row[t(f"met.recursive_{key}")] = m["model"]["recursive"][key]
     if "val_accuracy" in m:
         row[t("met.accuracy")] = m["val_accuracy"]
     row[t("met.time") + " (s)"] = round(r.elapsed, 2)

@@ -69,3 +69,14 @@ def accuracy(labels, pred_labels) -> float:
     if labels.size == 0:
         raise ValueError("labels are empty")
     return float(np.mean(labels == pred_labels))
+
+
+def headline_metric(values) -> str:
+    """The error to headline for a series: ``"mape"`` where a percentage means something — every value
+    positive and the smallest at least a tenth of the mean, so no division by values near zero — else
+    ``"rmse"`` (in the series' own units)."""
+    v = np.asarray(values, dtype=np.float64)
+    v = v[np.isfinite(v)]
+    if len(v) == 0 or v.min() <= 0:
+        return "rmse"
+    return "mape" if v.min() >= 0.1 * v.mean() else "rmse"

@@ -60,3 +60,13 @@ def test_accuracy():
     assert accuracy(np.array(["a", "b"]), np.array(["a", "b"])) == 1.0
     with pytest.raises(ValueError):
         accuracy([0, 1], [0])
+
+
+def test_headline_metric_is_mape_only_for_series_well_above_zero():
+    from rnn_core.metrics import headline_metric
+    from rnn_core.series import load_air_passengers
+
+    assert headline_metric(load_air_passengers().to_numpy()) == "mape"
+    assert headline_metric(np.sin(np.linspace(0, 20, 200))) == "rmse"  # crosses zero
+    assert headline_metric(np.linspace(0.01, 10, 100)) == "rmse"  # positive, but reaches near zero
+    assert headline_metric(np.full(10, np.nan)) == "rmse"

@@ -108,3 +108,29 @@ def test_absurd_sizes_get_a_message_not_a_traceback():
     at.button(key="train").click().run()
     assert not at.exception
     assert any("GB" in e.value for e in at.error)
+
+
+def test_a_cheap_link_trains_by_itself_on_a_view_page():
+    at = open_page("pages/4_Gradients.py", cell="rnn", hidden_size="8", epochs="20", patience="0", seed="5")
+    assert not at.get("button") or all(b.key != "flow_train" for b in at.button)
+    (res,) = at.session_state["_runs"].values()
+    assert (res.config.model.cell, res.config.train.seed, len(res.history["epoch"])) == ("rnn", 5, 20)
+    assert any("∂L/∂h" in n for n in titles(at))
+
+
+def test_a_costly_change_keeps_the_previous_charts_under_a_banner():
+    at = open_page("pages/4_Gradients.py")
+    drawn = len(at.get("plotly_chart"))
+    at.sidebar.number_input(key="epochs").set_value(3000).run()
+    at.sidebar.number_input(key="patience").set_value(0).run()
+    assert not at.exception
+    assert any(b.key == "flow_train" for b in at.button)  # Train, with the estimate on it
+    assert "_runs" not in at.session_state or len(at.session_state["_runs"]) <= 1  # nothing trained by itself
+    assert len(at.get("plotly_chart")) == drawn  # the previous run's charts stay (dimmed)
+    assert "epochs=3000" in at.sidebar.code[-1].value
+
+
+def test_a_costly_link_on_a_fresh_session_offers_train_with_the_estimate():
+    at = open_page("pages/3_Hidden_states.py", epochs="3000", patience="0", hidden_size="128")
+    assert any(b.key == "flow_train" for b in at.button)
+    assert any("about" in w.value and " s" in w.value for w in at.warning)

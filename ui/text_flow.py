@@ -9,5 +9,16 @@ TEXT = {
         "en": "This link's run: {run}. Training it takes about {s} s — press Train to see it.",
         "zh": "此链接对应的运行：{run}。训练约需 {s} 秒——点击“训练”即可查看。"},
     "flow.train": {"en": "Train (≈ {s} s)", "zh": "训练（约 {s} 秒）"},
+    "met.one_step_mape": {"en": "One-step MAPE", "zh": "单步 MAPE"},
+    "met.recursive_mape": {"en": "Recursive MAPE", "zh": "递归 MAPE"},
+    "met.one_step_rmse": {"en": "One-step RMSE", "zh": "单步 RMSE"},
+    "met.recursive_rmse": {"en": "Recursive RMSE", "zh": "递归 RMSE"},
+    "met.why_mape": {"en": "MAPE: mean absolute percentage error; this series stays well above zero, so a "
+                           "percentage is meaningful.",
+                     "zh": "MAPE：平均绝对百分比误差；该序列始终远大于零，因此百分比有意义。"},
+    "met.why_rmse": {"en": "RMSE: root mean squared error, in the series' own units. MAPE is not shown: this "
+                           "series reaches zero or near it, where a percentage error explodes.",
+                     "zh": "RMSE：均方根误差，单位与序列相同。此处不显示 MAPE：该序列会到达或接近零，"
+                           "百分比误差会失真。"},
     "compare.go_help": {"en": "About {s} s for the cells not trained yet.", "zh": "尚未训练的单元约需 {s} 秒。"},
 }

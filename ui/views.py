@@ -53,10 +53,15 @@ def metric_row(res: RunResult, t) -> None:
     m = res.metrics
     cols = st.columns(4)
     if "model" in m:
-        cols[0].metric(t("met.one_step"), _pct(m["model"]["one_step"]["mape"]), border=True,
-                       help=t("met.one_step_help"))
-        cols[1].metric(t("met.recursive"), _pct(m["model"]["recursive"]["mape"]), border=True,
-                       help=t("met.recursive_help", n=res.data.series.n_test))
+        from rnn_core.metrics import headline_metric
+
+        key = headline_metric(res.data.series.values)
+        why = t(f"met.why_{key}")
+        show = _pct if key == "mape" else (lambda v: f"{v:.3g}")
+        cols[0].metric(t(f"met.one_step_{key}"), show(m["model"]["one_step"][key]), border=True,
+                       help=f"{t('met.one_step_help')} {why}")
+        cols[1].metric(t(f"met.recursive_{key}"), show(m["model"]["recursive"][key]), border=True,
+                       help=f"{t('met.recursive_help', n=res.data.series.n_test)} {why}")
     else:
         cols[0].metric(t("met.val_loss"), f"{m.get('val_loss', float('nan')):.4g}", border=True)
         if "val_accuracy" in m:

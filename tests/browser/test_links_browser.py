@@ -1,0 +1,187 @@
+"""Links and settings changes never leave a page empty, on a server that never trained the run.
+
+1. every page opened by a share link as a session's first request, each with a config nobody trained on
+   this server (a seed of its own): charts, no banner, no exception; on Gradients and Hidden states the
+   drawn numbers equal the same config trained in this test process, and so do the Train page's metrics;
+2. a classroom link (``hide=``) as the first request: charts, and the lock caption names the values;
+3. changing cell, layers and hidden size in the sidebar: at every moment some chart is on the page (the
+   previous run, dimmed, or the new one), never an empty page;
+4. each synthetic series picked with default settings trains without an error box.
+"""
+
+from __future__ import annotations
+
+import time
+from urllib.parse import urlencode
+
+import numpy as np
+import pytest
+from browser_helpers import (
+    EXCEPTION,
+    MAIN,
+    METRIC_VALUE,
+    SIDEBAR,
+    assert_no_exception,
+    metric_values,
+    new_page,
+    record_timing,
+    screenshot,
+    serve,
+    wait_charts,
+    wait_ready,
+)
+
+pytestmark = pytest.mark.browser
+
+LINK = {"cell": "gru", "num_layers": "1", "hidden_size": "16", "epochs": "60", "patience": "0"}
+# URL path, title, charts a fresh link draws at least
+PAGES = [("Train", "Train", 2), ("Hidden_states", "Hidden states", 1), ("Gradients", "Gradients", 3),
+         ("Compare", "Compare", 3), ("Data", "Data", 3)]
+SYNTHETIC = ("sine", "noisy_sine", "trend_season", "square", "sawtooth", "ar2", "random_walk")
+
+
+@pytest.fixture(scope="module")
+def fresh_url():
+    with serve("streamlit-links.log") as (url, _):
+        yield url
+
+
+def _config(seed: int):
+    from rnn_core.config import RunConfig
+
+    return RunConfig.from_params({**LINK, "seed": str(seed)})
+
+
+def _reference(seed: int):
+    """The link's run trained in this process, and the traces its pages draw."""
+    from rnn_core.instrument import trace
+    from rnn_core.train import train
+
+    res = train(_config(seed), baselines=False)
+    d = res.data
+    return res, trace(res.model, d.x_train[:128], d.y_train[:128]), trace(res.model, d.x_test[:1], d.y_test[:1])
+
+
+def _goto(page, url: str, title: str, charts: int) -> float:
+    t0 = time.perf_counter()
+    page.goto(url)
+    page.wait_for_selector(f"{MAIN} h1:has-text('{title}'), {EXCEPTION}")
+    assert_no_exception(page)
+    wait_ready(page, f"{MAIN} h1:has-text('{title}')", timeout=120_000)
+    wait_charts(page, charts, timeout=120_000)
+    return time.perf_counter() - t0
+
+
+def _series(page, index: int) -> list[np.ndarray]:
+    """The y values of every trace of chart ``index`` in the main area."""
+    ys = page.evaluate(f"""() => document.querySelectorAll('{MAIN} .js-plotly-plot')[{index}].calcdata
+        .map(c => c.map(p => p.y))""")
+    return [np.array(y, dtype=float) for y in ys]
+
+
+def _heatmap(page, index: int = 0) -> np.ndarray:
+    z = page.evaluate(f"""() => document.querySelectorAll('{MAIN} .js-plotly-plot')[{index}].calcdata[0][0].z""")
+    return np.array(z, dtype=float)
+
+
+def test_a_share_link_is_a_sessions_first_request_on_every_page(browser, fresh_url):
+    seconds = {}
+    for seed, (path, title, charts) in enumerate(PAGES, start=20):
+        context, p = new_page(browser)
+        try:
+            seconds[path] = round(_goto(p, f"{fresh_url}/{path}?{urlencode({**LINK, 'seed': seed})}", title, charts), 2)
+            assert p.locator(f"{MAIN} .st-key-flow_banner").count() == 0
+            assert p.locator(f"{MAIN} [data-testid='stAlert']", has_text="Nothing trained").count() == 0
+            if path == "Gradients":
+                _, batch, _ = _reference(seed)
+                (profile,) = [y for y in _series(p, 0) if len(y) == batch.grad_norms.shape[1]][:1]
+                np.testing.assert_allclose(profile, batch.grad_norms[0], rtol=1e-3)
+                screenshot(p, "link_gradients")
+            if path == "Hidden_states":
+                _, _, window = _reference(seed)
+                np.testing.assert_allclose(_heatmap(p), window.hiddens[0, 0].T, rtol=1e-3, atol=1e-5)
+                screenshot(p, "link_hidden_states")
+            if path == "Train":
+                res, _, _ = _reference(seed)
+                p.wait_for_function(f"() => document.querySelectorAll('{MAIN} {METRIC_VALUE}').length >= 4")
+                shown = metric_values(p)
+                assert shown["One-step MAPE"] == f"{res.metrics['model']['one_step']['mape']:.2f} %", shown
+                assert shown["Recursive MAPE"] == f"{res.metrics['model']['recursive']['mape']:.2f} %", shown
+        finally:
+            context.close()
+    print("share link as first request → charts (s):", seconds)
+    record_timing("share_link_first_request_s", seconds)
+
+
+def test_a_classroom_link_is_a_sessions_first_request(browser, fresh_url):
+    context, p = new_page(browser)
+    try:
+        query = urlencode({**LINK, "seed": 40, "hide": "cell,hidden_size"})
+        _goto(p, f"{fresh_url}/Hidden_states?{query}", "Hidden states", 1)
+        caption = p.locator(SIDEBAR).inner_text()
+        assert "GRU" in caption or "gru" in caption and "16" in caption, caption
+        assert p.locator(f"{SIDEBAR} .st-key-cell").count() == 0  # locked: not drawn
+        screenshot(p, "link_classroom")
+    finally:
+        context.close()
+
+
+def _pick(page, key: str, option: str) -> None:
+    """Choose ``option`` (its visible label) in the sidebar widget of ``key``."""
+    page.locator(f"{SIDEBAR} .st-key-{key} [data-baseweb='select']").click()
+    page.locator("[data-baseweb='popover'] li[role='option']", has_text=option).first.click()
+
+
+def _never_empty_during(page, seconds: float) -> int:
+    """Poll the main area for ``seconds``: fail if it ever holds no chart; return the polls made."""
+    polls, t0 = 0, time.perf_counter()
+    while time.perf_counter() - t0 < seconds:
+        charts = page.locator(f"{MAIN} .js-plotly-plot").count()
+        assert charts >= 1, "the page went blank after a settings change"
+        polls += 1
+        page.wait_for_timeout(50)
+    return polls
+
+
+def test_settings_changes_never_blank_the_page(browser, fresh_url):
+    context, p = new_page(browser)
+    try:
+        _goto(p, f"{fresh_url}/Hidden_states", "Hidden states", 1)
+        _pick(p, "cell", "GRU")
+        _never_empty_during(p, 1.5)
+        wait_ready(p, timeout=120_000)
+        wait_charts(p, 1)
+        _pick(p, "num_layers", "1") if p.locator(f"{SIDEBAR} .st-key-num_layers [data-baseweb='select']").count() \
+            else p.locator(f"{SIDEBAR} .st-key-num_layers [role='slider']").press("ArrowLeft")
+        _never_empty_during(p, 1.5)
+        wait_ready(p, timeout=120_000)
+        p.locator(f"{SIDEBAR} .st-key-hidden_size [role='slider']").press("ArrowRight")
+        _never_empty_during(p, 1.5)
+        wait_ready(p, timeout=120_000)
+        wait_charts(p, 1)
+        assert_no_exception(p)
+        screenshot(p, "settings_changed")
+    finally:
+        context.close()
+
+
+def test_each_synthetic_series_trains_with_default_settings(browser, fresh_url):
+    context, p = new_page(browser)
+    try:
+        for name in SYNTHETIC:
+            _goto(p, f"{fresh_url}/Train?dataset={name}", "Train", 0)
+            errors = p.locator(f"{MAIN} [data-testid='stAlertContentError']")
+            assert errors.count() == 0, errors.first.inner_text()
+            if p.locator(f"{MAIN} .st-key-flow_banner").count():
+                p.locator(f"{MAIN} .st-key-train button").click()
+            wait_charts(p, 2, timeout=120_000)
+            p.wait_for_function(f"() => document.querySelectorAll('{MAIN} {METRIC_VALUE}').length >= 4",
+                                timeout=120_000)
+            wait_ready(p, timeout=120_000)
+            assert errors.count() == 0, errors.first.inner_text()
+            assert_no_exception(p)
+            shown = metric_values(p)
+            assert any(k.endswith("RMSE") for k in shown), shown  # these series cross zero: no MAPE headline
+        screenshot(p, "train_random_walk")
+    finally:
+        context.close()

@@ -30,9 +30,11 @@ _NAV_SLOT = "_ui_nav_slot"
 PARAMS_KEY = "_ui_params"  # the settings of this session's last valid config, as URL params
 _CSS = """<style>
 [data-testid="stMainBlockContainer"] {padding-top: 3rem;}
-[data-testid="stSidebarHeader"] {padding-bottom: 0; margin-bottom: 0;}
+[data-testid="stSidebarHeader"] {padding-top: 0.6rem; padding-bottom: 0; margin-bottom: 0; height: 2.2rem;}
+[data-testid="stSidebarUserContent"] h3 {padding-top: 0; padding-bottom: 0.3rem;}
 [data-testid="stSidebarUserContent"] {padding-top: 0.5rem;}
-[data-testid="stSidebarUserContent"] [data-testid="stPageLink"] a {padding-top: 0.05rem; padding-bottom: 0.05rem;}
+[data-testid="stSidebarUserContent"] [data-testid="stPageLink"] a {padding-top: 0; padding-bottom: 0;}
+[data-testid="stSidebarUserContent"] [data-testid="stPageLink"] {margin-bottom: -0.45rem;}
 [data-testid="stSidebarUserContent"] hr {margin: 0.4rem 0;}
 </style>"""
 

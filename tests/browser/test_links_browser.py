@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from urllib.parse import urlencode
 
@@ -128,8 +129,8 @@ def test_a_classroom_link_is_a_sessions_first_request(browser, fresh_url):
 
 def _pick(page, key: str, option: str) -> None:
     """Choose ``option`` (its visible label) in the sidebar widget of ``key``."""
-    page.locator(f"{SIDEBAR} .st-key-{key} [data-baseweb='select']").click()
-    page.locator("[data-baseweb='popover'] li[role='option']", has_text=option).first.click()
+    page.locator(f"{SIDEBAR} .st-key-{key} input[role='combobox']").click()
+    page.get_by_role("option", name=re.compile(f"^{re.escape(option)}$", re.IGNORECASE)).click()
 
 
 def _never_empty_during(page, seconds: float) -> int:
@@ -151,11 +152,10 @@ def test_settings_changes_never_blank_the_page(browser, fresh_url):
         _never_empty_during(p, 1.5)
         wait_ready(p, timeout=120_000)
         wait_charts(p, 1)
-        _pick(p, "num_layers", "1") if p.locator(f"{SIDEBAR} .st-key-num_layers [data-baseweb='select']").count() \
-            else p.locator(f"{SIDEBAR} .st-key-num_layers [role='slider']").press("ArrowLeft")
+        p.locator(f"{SIDEBAR} .st-key-num_layers input[type='range']").press("ArrowLeft")
         _never_empty_during(p, 1.5)
         wait_ready(p, timeout=120_000)
-        p.locator(f"{SIDEBAR} .st-key-hidden_size [role='slider']").press("ArrowRight")
+        p.locator(f"{SIDEBAR} .st-key-hidden_size input[type='range']").press("ArrowRight")
         _never_empty_during(p, 1.5)
         wait_ready(p, timeout=120_000)
         wait_charts(p, 1)

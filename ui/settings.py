@@ -16,6 +16,7 @@ from streamlit.errors import StreamlitAPIException
 
 from rnn_core.config import LAG_TASKS, PARTS, RunConfig
 from ui.layout import FIELD_NAMES, PARAMS_KEY, Translator, current_lang, draw_nav
+from ui.safe import plain
 
 SLIDERS = frozenset({"num_layers", "hidden_size", "dropout", "noise", "rho"})
 STEPS = {"period": 1.0, "lr": 0.001, "clip": 0.1, "time_budget": 5.0, "dropout": 0.05, "noise": 0.05,
@@ -86,7 +87,7 @@ def _from_url(name: str, problems: list[str], t: Translator):
     try:
         return parse_field(name, raw)
     except ValueError:
-        problems.append(t("set.url_ignored", field=name, raw=raw, allowed=_allowed(name),
+        problems.append(t("set.url_ignored", field=name, raw=plain(raw), allowed=_allowed(name),
                           value=DEFAULTS[name]))
         return DEFAULTS[name]
 
@@ -136,7 +137,7 @@ def _widget(name: str, t: Translator, problems: list[str]):
     if isinstance(value, float):
         value = float(f"{value:.12g}")  # drop float noise from slider steps
     if raw is not None and not _same(name, raw, value):
-        problems.append(t("set.url_ignored", field=name, raw=raw, allowed=_allowed(name), value=value))
+        problems.append(t("set.url_ignored", field=name, raw=plain(raw), allowed=_allowed(name), value=value))
     return value
 
 

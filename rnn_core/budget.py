@@ -17,6 +17,7 @@ from .config import DataConfig, RunConfig
 GATES = {"rnn": 1, "scratch": 1, "gru": 3, "lstm": 4}  # H×(H+in) weight blocks per layer
 _STORED_PER_UNIT = {"rnn": 2, "scratch": 3, "gru": 5, "lstm": 7}  # floats autograd keeps per unit and step
 _TRACE_PER_UNIT = {"rnn": 12, "scratch": 12, "gru": 20, "lstm": 25}  # unrolled trace, peak floats per unit
+_SNAPSHOT_PER_UNIT = {"rnn": 6, "scratch": 6, "gru": 10, "lstm": 12}  # ∂L/∂h_t only, weights detached
 SNAPSHOT_BATCH = 128  # training windows whose ∂L/∂h_t profile a snapshot records
 VIEW_WINDOWS = 256  # windows the Hidden states view traces at most
 
@@ -136,7 +137,7 @@ def estimate(cfg: RunConfig, shape: Shape | None = None, n_train: int | None = N
     data_bytes = 12.0 * n_windows * (shape.steps * shape.input_size + out_per_window)
     eval_bytes = 4.0 * n_eval * steps * H * 2  # a layer's input and output sequence, no graph
     snaps = tc.epochs // tc.snapshot_every + 1 if tc.snapshot_every else 0
-    snapshot_bytes = (4.0 * min(SNAPSHOT_BATCH, n_train) * unit_steps * _TRACE_PER_UNIT[m.cell]
+    snapshot_bytes = (4.0 * min(SNAPSHOT_BATCH, n_train) * unit_steps * _SNAPSHOT_PER_UNIT[m.cell]
                       + 8.0 * snaps * L * steps) if snaps else 0.0
     trace_bytes = min(BUDGET.max_trace_bytes, trace_window_bytes(cfg, steps) * min(VIEW_WINDOWS, n_train))
     step_macs = sum(g * H * ((shape.input_size if k == 0 else H) + H) for k in range(L))
@@ -201,3 +202,17 @@ def set_server_threads() -> int:
     if torch.get_num_threads() != n:
         torch.set_num_threads(n)
     return n
+
+
+def result_bytes(res) -> int:
+    """Bytes a finished run holds (weights, its data tensors, snapshots, per-step lists), for caches."""
+    import numpy as np
+    import torch
+
+    n = sum(p.numel() * p.element_size() for p in res.model.state_dict().values())
+    d = res.data
+    n += sum(t.numel() * t.element_size() for t in (d.x_train, d.y_train, d.x_val, d.y_val, d.x_test, d.y_test)
+             if isinstance(t, torch.Tensor))
+    n += sum(s["grad_norms"].nbytes for s in res.snapshots if isinstance(s.get("grad_norms"), np.ndarray))
+    n += 32 * (sum(map(len, res.history.values())) + sum(map(len, res.steps.values())))  # Python floats
+    return int(n)

@@ -16,13 +16,17 @@ import unicodedata
 _PUNCT = frozenset(string.punctuation)
 
 
-def plain(text, limit: int = 80) -> str:
-    """``text`` as Markdown that renders exactly as the characters it holds, at most ``limit`` long."""
+def short(text, limit: int = 80) -> str:
+    """``text`` on one line, without control or format characters, at most ``limit`` long (for places
+    that show text as it is, like the options of a select box)."""
     s = "".join(" " if unicodedata.category(ch)[0] in "CZ" and ch != " " else ch for ch in str(text))
     s = " ".join(s.split())
-    if len(s) > limit:
-        s = s[: max(1, limit - 1)].rstrip() + "…"
-    return "".join("\\" + ch if ch in _PUNCT else ch for ch in s)
+    return s if len(s) <= limit else s[: max(1, limit - 1)].rstrip() + "…"
+
+
+def plain(text, limit: int = 80) -> str:
+    """``text`` as Markdown that renders exactly as the characters it holds, at most ``limit`` long."""
+    return "".join("\\" + ch if ch in _PUNCT else ch for ch in short(text, limit))
 
 
 def plain_message(text, limit: int = 400) -> str:

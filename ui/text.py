@@ -319,3 +319,7 @@ TEXT: dict[str, dict[str, str]] = {
 from ui.text_runs import TEXT_RUNS  # noqa: E402 - the run pages keep their strings in their own table
 
 TEXT.update(TEXT_RUNS)
+
+from ui.text_budget import TEXT as _BUDGET  # noqa: E402 - budget, queue and upload strings
+
+TEXT.update(_BUDGET)

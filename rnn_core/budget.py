@@ -216,3 +216,11 @@ def result_bytes(res) -> int:
     n += sum(s["grad_norms"].nbytes for s in res.snapshots if isinstance(s.get("grad_norms"), np.ndarray))
     n += 32 * (sum(map(len, res.history.values())) + sum(map(len, res.steps.values())))  # Python floats
     return int(n)
+
+
+def check_data(cfg: DataConfig) -> None:
+    """Refuse data alone too big to build on this server (before any tensor of it exists)."""
+    est = estimate(RunConfig(data=cfg))
+    if est.data_bytes > BUDGET.max_run_bytes / 2:
+        raise BudgetError(f"n_samples: this data needs about {_mb(est.data_bytes)} of memory; this server allows "
+                          f"{_mb(BUDGET.max_run_bytes / 2)} for data. Lower n_samples, seq_len or lag.")

@@ -59,6 +59,7 @@ def _prepared(cfg_json: str, upload_hash: str, _series) -> Prepared:
 
 def prepared(cfg: RunConfig) -> Prepared:
     """The tensors of ``cfg``'s data, shared by all sessions (read-only). Raises ValueError."""
+    budget.check_data(cfg.data)  # before any tensor is built
     series = upload() if cfg.data.dataset == "csv" else None
     digest = hashlib.sha256(series.to_numpy().tobytes()).hexdigest() if series is not None else ""
     return _prepared(RunConfig(data=cfg.data).to_json(), digest, series)
@@ -97,9 +98,13 @@ def train_live(cfg: RunConfig, t, label: str = "") -> RunResult | None:
     """Train with a progress bar and a live loss chart. A click anywhere (e.g. Stop) ends the run
     after the current epoch and keeps it; the click's rerun then proceeds."""
     try:
+        check_size(cfg, None)  # on the settings alone, before the data is built
         data = prepared(cfg)
+    except budget.BudgetError as e:
+        st.error(f"{t('run.too_big')} {plain(e, 400)}", icon=":material/memory:")
+        return None
     except ValueError as e:
-        st.error(str(e), icon=":material/error:")
+        st.error(plain(e, 400), icon=":material/error:")
         return None
     bar = st.progress(0.0, text=t("run.starting", label=label))
     chart = st.empty()

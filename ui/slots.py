@@ -9,6 +9,7 @@ session redraws its position a few times a second: that redraw is where Streamli
 
 from __future__ import annotations
 
+import ctypes
 import threading
 import time
 from collections.abc import Callable
@@ -16,6 +17,24 @@ from contextlib import contextmanager
 
 SIZES = {"light": 2, "heavy": 1}  # concurrent trainings per kind: the machine has 2 cores
 POLL_S = 0.25  # how often a waiting session redraws its position
+
+
+def _libc():
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        libc.mallopt(-8, 2)  # M_ARENA_MAX: few malloc arenas, not one per session thread (glibc)
+        return libc
+    except (OSError, AttributeError):
+        return None
+
+
+_LIBC = _libc()
+
+
+def give_back_memory() -> None:
+    """Return freed heap pages to the system (glibc keeps them otherwise), so RSS falls after runs."""
+    if _LIBC is not None:
+        _LIBC.malloc_trim(0)
 
 
 class Slots:
@@ -66,7 +85,10 @@ class Slots:
     def release(self, kind: str) -> None:
         with self._cond:
             self._running[kind] -= 1
+            idle = not any(self._running.values())
             self._cond.notify_all()
+        if idle:
+            give_back_memory()
 
     @contextmanager
     def slot(self, kind: str = "light", wait: Callable[[int], None] | None = None):

@@ -4,9 +4,10 @@ import pandas as pd
 import streamlit as st
 
 from charts.data import samples_figure, series_split_figure, transformed_figure, window_figure
-from rnn_core.csv_series import DataError, load_csv
+from rnn_core.csv_series import DataError, SeveralColumns, load_csv
 from ui import page_setup, settings_sidebar
 from ui.runs import UPLOAD_KEY, prepared, upload
+from ui.safe import plain, short
 from ui.text_charts import chart_labels, class_names
 from ui.views import chart, csv_button
 
@@ -16,35 +17,56 @@ st.caption(t("data.caption"))
 cfg = settings_sidebar(sections=("data",))
 
 
+def _use(series, name: str) -> None:
+    st.session_state[UPLOAD_KEY] = series
+    st.session_state["dataset"] = "csv"
+    if not cfg.data.is_series:
+        st.session_state["task"] = "forecast"
+    st.session_state["_csv_msg"] = ("ok", name)
+
+
+def _load(raw: bytes, name: str, column: str | None = None) -> None:
+    """Load an uploaded file; several numeric columns keep the file and offer a choice."""
+    try:
+        _use(load_csv(raw, value_column=column), name)
+        st.session_state.pop("_csv_pick", None)
+    except SeveralColumns as e:
+        st.session_state["_csv_pick"] = (raw, name, e.columns)
+    except Exception as e:  # noqa: BLE001 - every failure is a message for the person, never a traceback
+        st.session_state["_csv_msg"] = ("error", str(e) if isinstance(e, DataError) else type(e).__name__)
+        st.session_state.pop("_csv_pick", None)
+
+
 def _on_upload():
     f = st.session_state.get("csv_file")
-    if f is None:
-        return
-    try:
-        st.session_state[UPLOAD_KEY] = load_csv(f.getvalue())
-        st.session_state["dataset"] = "csv"
-        if not cfg.data.is_series:
-            st.session_state["task"] = "forecast"
-        st.session_state["_csv_msg"] = ("ok", f.name)
-    except DataError as e:
-        st.session_state["_csv_msg"] = ("error", str(e))
+    if f is not None:
+        _load(f.getvalue(), f.name)
+
+
+def _on_pick():
+    raw, name, _ = st.session_state["_csv_pick"]
+    _load(raw, name, st.session_state["csv_column"])
 
 
 with st.expander(t("data.upload"), icon=":material/upload_file:", expanded=cfg.data.dataset == "csv"):
-    st.file_uploader(t("data.upload_label"), type=["csv", "txt"], key="csv_file", on_change=_on_upload,
+    st.file_uploader(t("data.upload_label"), type=["csv", "txt", "tsv"], key="csv_file", on_change=_on_upload,
                      help=t("data.upload_help"))
+    pick = st.session_state.get("_csv_pick")
+    if pick is not None:  # the labels are a stranger's column names: shown as plain text
+        st.selectbox(t("data.pick_column"), pick[2], index=None, key="csv_column", on_change=_on_pick,
+                     format_func=lambda c: short(c, 60), help=t("data.pick_help"))
     kind, text = st.session_state.pop("_csv_msg", (None, None))
     if kind == "error":
-        st.error(text, icon=":material/error:")
+        st.error(f"{t('data.upload_failed')} {plain(text, 400)}", icon=":material/error:")
     elif kind == "ok":
-        st.success(t("data.upload_ok", name=text, n=len(upload())), icon=":material/check_circle:")
+        st.success(t("data.upload_ok", name=plain(text, 60), n=len(upload())), icon=":material/check_circle:")
     if cfg.data.dataset == "csv":
         st.caption(t("data.csv_share_note"))
 
 try:
     data = prepared(cfg)
 except ValueError as e:
-    st.error(str(e), icon=":material/error:")
+    st.error(plain(e, 400), icon=":material/error:")
     st.stop()
 
 sd = data.series

@@ -25,7 +25,7 @@ with st.expander(t("pin.title"), icon=":material/push_pin:"):
     pinned_view(t)
 cfgs = {c: cfg.replace(cell=c) for c in CELLS}
 missing = {c: ccfg for c, ccfg in cfgs.items() if cached_run(ccfg) is None}
-seconds = sum(estimate(ccfg) or 0.0 for ccfg in missing.values())
+seconds = sum(estimate(ccfg, t) or 0.0 for ccfg in missing.values())
 go = st.button(t("compare.go"), type="primary", icon=":material/play_arrow:", key="compare_go",
                help=t("compare.go_help", s=max(1, round(seconds))) if missing else None)
 if missing and (go or seconds <= 1.5 * AUTO_TRAIN_S):  # three small runs start by themselves, like one

@@ -9,10 +9,10 @@ about 5 ms, most of it per-timestep kernel overhead rather than arithmetic.
 
 from __future__ import annotations
 
+from .budget import GATES
 from .config import RunConfig
 from .datasets import Prepared
 
-GATES = {"rnn": 1, "scratch": 1, "gru": 3, "lstm": 4}  # weight blocks per layer
 STEP_OVERHEAD_S = {"rnn": 0.06e-3, "scratch": 0.15e-3, "gru": 0.2e-3, "lstm": 0.13e-3}  # per timestep × layer
 FLOPS_PER_S = 25e9  # one thread's sustained rate for these small matrix products
 FIXED_STEP_S = 0.4e-3  # optimiser step, clipping, loss: per batch

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import warnings
 from pathlib import Path
 
@@ -20,11 +21,33 @@ TIME_WORDS = {"date", "time", "datetime", "timestamp", "month", "year", "period"
 MISSING = {"", "na", "n/a", "nan", "null", "none"}
 
 
+MAX_ROWS = 20_000  # a longer series trains too slowly for a shared server (see rnn_core.budget)
+# numbers as spreadsheets export them: 1,234.5 / 1.234,5 / 1 234,5 / 3,14
+_GROUP = "[ \u00a0\u202f']"
+_COMMA_DECIMAL = re.compile(rf"[-+]?(\d+|\d{{1,3}}(\.\d{{3}})+|\d{{1,3}}({_GROUP}\d{{3}})+)(,\d+)?")
+_COMMA_THOUSANDS = re.compile(rf"[-+]?(\d+|\d{{1,3}}(,\d{{3}})+|\d{{1,3}}({_GROUP}\d{{3}})+)(\.\d+)?")
+
+
 class DataError(ValueError):
     """A user's file cannot be used as a series; the message says why in plain words."""
 
 
-def load_csv(source, value_column: str | None = None, max_bytes: int = 5_000_000, max_rows: int = 100_000,
+class SeveralColumns(DataError):
+    """More than one numeric column: the person picks one (``columns`` lists them, file order)."""
+
+    def __init__(self, message: str, columns: list[str]):
+        super().__init__(message)
+        self.columns = columns
+
+
+def numeric_columns(source, max_bytes: int = 5_000_000) -> list[str]:
+    """The columns of a file that could be its series (for a picker)."""
+    df, _ = _parse(_decode(_read_bytes(source, max_bytes)))
+    date_col = _find_date_column(df, exclude=None)
+    return [c for c in df.columns if c != date_col and _numeric_share(df[c]) >= 0.5]
+
+
+def load_csv(source, value_column: str | None = None, max_bytes: int = 5_000_000, max_rows: int = MAX_ROWS,
              min_rows: int = 30) -> pd.Series:
     """A user's univariate series from CSV: one numeric column, optionally a date column.
 
@@ -47,12 +70,14 @@ def _series_from_bytes(raw: bytes, value_column, max_bytes: int, max_rows: int, 
     if len(raw) > max_bytes:
         raise DataError(f"The file is larger than the limit of {_size(max_bytes)}.")
     text = _decode(raw)
+    rows = text.strip().count("\n")  # before parsing, which is the slow part of a long file
+    if rows > max_rows:
+        raise DataError(f"The file has {rows:,} rows; the limit is {max_rows:,}. Keep the most recent "
+                        f"{max_rows:,} rows, or resample the series (e.g. daily to weekly) before uploading.")
     df, first_line = _parse(text)
     if df.empty:
         raise DataError("The file has a header but no data rows.")
     lines = np.arange(len(df)) + first_line  # file line of each row, for messages
-    if len(df) > max_rows:
-        raise DataError(f"The file has {len(df)} rows; the limit is {max_rows}.")
 
     date_col = _find_date_column(df, exclude=value_column)
     value_col = _pick_value_column(df, value_column, date_col)
@@ -98,6 +123,11 @@ def _read_bytes(source, max_bytes: int) -> bytes:
 
 
 def _decode(raw: bytes) -> str:
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff") or _looks_utf16(raw):  # Excel's "Unicode text"
+        try:
+            raw = _utf16(raw).encode("utf-8")
+        except UnicodeDecodeError:
+            raise DataError("The file looks like UTF-16 text but could not be decoded.") from None
     if b"\x00" in raw:
         raise DataError("The file looks binary, not a CSV text file.")
     for encoding in ("utf-8-sig", "latin-1"):  # utf-8-sig also reads plain utf-8, minus any BOM
@@ -110,6 +140,25 @@ def _decode(raw: bytes) -> str:
     if controls > 0:
         raise DataError("The file looks binary, not a CSV text file.")
     return text
+
+
+def _looks_utf16(raw: bytes) -> bool:
+    """No byte-order mark, but every other byte of a text file is zero."""
+    head = raw[:2000]
+    return len(head) >= 4 and (head[1::2].count(0) > 0.9 * len(head[1::2]) or
+                               head[0::2].count(0) > 0.9 * len(head[0::2]))
+
+
+def _utf16(raw: bytes) -> str:
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return raw.decode("utf-16")
+    return raw.decode("utf-16-le" if raw[1:2] == b"\x00" else "utf-16-be")
+
+
+def _names(columns) -> str:
+    """Column names for a message: the first ten, each cut to 40 characters."""
+    cut = [c if len(c) <= 40 else c[:39] + "…" for c in map(str, list(columns)[:10])]
+    return ", ".join(cut) + (f" and {len(columns) - 10} more" if len(columns) > 10 else "")
 
 
 def _parse(text: str) -> tuple[pd.DataFrame, int]:
@@ -133,9 +182,25 @@ def _parse(text: str) -> tuple[pd.DataFrame, int]:
         raise DataError(f"The file could not be read as CSV: {detail[:120]}") from None
     df.columns = [str(c).strip() for c in df.columns]
     df = df.apply(lambda col: col.str.strip())
-    if sep == ";":  # semicolon files usually come from locales that write 3,14 for 3.14
-        df = df.apply(lambda col: col.str.replace(",", ".", regex=False))
+    df = df.apply(lambda col: _numbers(col, comma_first=sep != ","))
     return df, skipped + (2 if header else 1)
+
+
+def _numbers(col: pd.Series, comma_first: bool) -> pd.Series:
+    """A column of numbers in a spreadsheet's locale (3,14 · 1.234,5 · 1,234.5 · 1 234,5) as plain
+    numbers, when that reads more of its cells than the text as it is. "1,234" alone is a decimal
+    comma in a file separated by semicolons or tabs, a thousands separator in a comma-separated one."""
+    cells = col[~col.str.lower().isin(MISSING)]
+    if cells.empty or not cells.str.contains("[,\u00a0\u202f' ]", regex=True).any():
+        return col
+    as_is = _numeric_share(cells)
+    decimal = cells.str.fullmatch(_COMMA_DECIMAL).mean()
+    thousands = cells.str.fullmatch(_COMMA_THOUSANDS).mean()
+    if max(decimal, thousands) <= as_is:
+        return col
+    groups = f"{_GROUP}|\\." if decimal > thousands or (decimal == thousands and comma_first) else f"{_GROUP}|,"
+    out = col.str.replace(groups, "", regex=True)
+    return out.str.replace(",", ".", regex=False) if "," not in groups else out
 
 
 def _is_number(cell: str) -> bool:
@@ -180,15 +245,16 @@ def _find_date_column(df: pd.DataFrame, exclude: str | None) -> str | None:
 def _pick_value_column(df: pd.DataFrame, value_column: str | None, date_col: str | None) -> str:
     if value_column is not None:
         if value_column not in df.columns:
-            raise DataError(f"Column '{value_column}' not found; the columns are: {', '.join(df.columns)}.")
+            raise DataError(f"Column '{value_column[:40]}' not found; the columns are: {_names(df.columns)}.")
         return value_column
     numeric = [c for c in df.columns if c != date_col and _numeric_share(df[c]) >= 0.5]
     if len(numeric) > 1:  # a numeric time index (t = 0, 1, 2, ...) is not a second series
         numeric = [c for c in numeric if c.lower() not in TIME_WORDS] or numeric
     if not numeric:
-        raise DataError(f"No numeric column found (columns: {', '.join(df.columns)}).")
+        raise DataError(f"No numeric column found (columns: {_names(df.columns)}).")
     if len(numeric) > 1:
-        raise DataError(f"Several numeric columns ({', '.join(numeric)}); pick the one to use as the series.")
+        raise SeveralColumns(f"Several numeric columns ({_names(numeric)}); pick the one to use as the series.",
+                             numeric)
     return numeric[0]
 
 

@@ -4,23 +4,28 @@ from __future__ import annotations
 
 import copy
 import math
+import threading
 import time
 import uuid
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import numpy as np
 import torch
 
+from . import budget as budget_mod
 from .config import RunConfig
 from .datasets import Prepared, prepare
 from .forecast import evaluate
 from .instrument import grad_profile
 from .models import RNNModel, build_model
 
-SNAPSHOT_BATCH = 128  # training windows whose ∂L/∂h_t profile a snapshot records
-MAX_ACTIVATION_BYTES = 2e9  # one batch's activations: beyond this a run could take down a shared server
-_STORED_PER_UNIT = {"rnn": 2, "scratch": 2, "gru": 5, "lstm": 7}  # floats autograd keeps per unit and step
+SNAPSHOT_BATCH = budget_mod.SNAPSHOT_BATCH
+# torch's dropout (fused nn.LSTM/GRU/RNN and F.dropout) draws from the process-wide CPU generator. Each
+# run keeps its own generator state and swaps it in, under this lock, only around its training forward
+# passes (backward draws nothing), so concurrent runs never see each other's random numbers.
+GLOBAL_RNG_LOCK = threading.RLock()
 
 
 @dataclass
@@ -62,41 +67,60 @@ def default_device() -> torch.device:
 
 
 def train(cfg: RunConfig, data: Prepared | None = None,
-          callback: Callable[[Progress], bool | None] | None = None, baselines: bool = True) -> RunResult:
+          callback: Callable[[Progress], bool | None] | None = None, baselines: bool = True,
+          should_stop: Callable[[], bool] | None = None) -> RunResult:
     """Train ``cfg`` to completion, early stop, time budget or divergence.
 
     The callback runs after each epoch; returning ``False`` stops the run (results are kept).
-    On CPU with the same config the result is bit-identical from run to run.
+    ``should_stop`` is asked before every batch; ``True`` stops the run as well, within one batch.
+    Runs that do not fit ``budget.BUDGET`` are refused (``BudgetError``) before any tensor is built.
+    The wall-time budget counts from the call (data preparation included) and is checked per batch.
+    On CPU with the same config the result is bit-identical from run to run, concurrent runs included.
+    Torch's thread count is never changed here: it is the process's (``budget.set_server_threads``).
     """
+    start = time.perf_counter()
+    check_size(cfg, None)
     data = data if data is not None else prepare(cfg.data)
     check_size(cfg, data)
-    threads = torch.get_num_threads()
-    torch.set_num_threads(cfg.train.threads)
-    try:
-        with torch.random.fork_rng(devices=[]):
-            torch.manual_seed(cfg.train.seed)
-            return _train(cfg, data, callback, baselines)
-    finally:
-        torch.set_num_threads(threads)
+    return _train(cfg, data, callback, baselines, should_stop, start)
 
 
-def check_size(cfg: RunConfig, data: Prepared) -> None:
-    """Refuse a run whose batch would need more than MAX_ACTIVATION_BYTES for its activations."""
-    n = len(data.x_train)
-    batch = n if cfg.train.batch_size == 0 else min(cfg.train.batch_size, n)
-    steps = data.x_train.shape[1] + (data.horizon - 1 if data.output_mode == "generate" else 0)
-    m = cfg.model
-    need = 4 * batch * steps * m.num_layers * m.hidden_size * _STORED_PER_UNIT[m.cell]
-    if need > MAX_ACTIVATION_BYTES:
-        raise ValueError(f"batch_size: one batch of {batch} sequences × {steps} steps × {m.num_layers} layers × "
-                         f"{m.hidden_size} units needs about {need / 1e9:.1f} GB; the limit is "
-                         f"{MAX_ACTIVATION_BYTES / 1e9:.0f} GB. Use a smaller batch_size, hidden_size or sequence.")
+def check_size(cfg: RunConfig, data: Prepared | None) -> budget_mod.Estimate:
+    """Refuse a run that does not fit the server's budget (memory, work per batch, wall time)."""
+    if data is None:
+        return budget_mod.check(cfg)
+    shape = budget_mod.Shape(data.input_size, data.output_size, data.output_mode, data.loss, data.horizon,
+                             data.x_train.shape[1])
+    est = budget_mod.estimate(cfg, shape, len(data.x_train), max(len(data.x_val), len(data.x_test)))
+    return budget_mod.check(cfg, est)
 
 
-def _train(cfg: RunConfig, data: Prepared, callback, baselines: bool) -> RunResult:
+@contextmanager
+def own_rng(state: list[torch.Tensor]):
+    """Make ``state[0]`` the CPU generator's state for the block, then store its new state back."""
+    with GLOBAL_RNG_LOCK:
+        saved = torch.get_rng_state()
+        torch.set_rng_state(state[0])
+        try:
+            yield
+        finally:
+            state[0] = torch.get_rng_state()
+            torch.set_rng_state(saved)
+
+
+def seeded_model(cfg: RunConfig, data: Prepared) -> RNNModel:
+    """``build_model`` under the generator lock: it seeds the process-wide generator while it builds."""
+    with GLOBAL_RNG_LOCK:
+        return build_model(cfg.model, data.input_size, data.output_size, data.output_mode, data.loss,
+                           data.horizon, cfg.train.seed)
+
+
+def _train(cfg: RunConfig, data: Prepared, callback, baselines: bool, should_stop, start: float) -> RunResult:
     tc, dev = cfg.train, default_device()
-    model = build_model(cfg.model, data.input_size, data.output_size, data.output_mode, data.loss,
-                        data.horizon, tc.seed).to(dev)
+    limit = min(tc.time_budget, budget_mod.BUDGET.max_seconds)
+    model = seeded_model(cfg, data).to(dev)
+    rng = [torch.Generator().manual_seed(tc.seed).get_state()]  # this run's dropout stream
+    needs_rng = cfg.model.dropout > 0 and cfg.model.num_layers > 1
     params = list(model.parameters())
     opt = (torch.optim.Adam(params, lr=tc.lr) if tc.optimizer == "adam"
            else torch.optim.SGD(params, lr=tc.lr, momentum=0.9))
@@ -109,15 +133,22 @@ def _train(cfg: RunConfig, data: Prepared, callback, baselines: bool) -> RunResu
     res = RunResult(cfg, model, data, history={k: [] for k in ("epoch", "train_loss", "val_loss", "time")},
                     steps={"grad_norm_pre": [], "grad_norm_post": []})
     best_val, best_state, bad_epochs = math.inf, copy.deepcopy(model.state_dict()), 0
-    start = time.perf_counter()
     max_norm = tc.clip if tc.clip > 0 else math.inf
     for epoch in range(1, tc.epochs + 1):
         model.train()
         order = torch.randperm(N, generator=gen) if bs < N else None
-        total, diverged = 0.0, None
+        total, diverged, cut = 0.0, None, None
         for i in range(0, N, bs):
+            cut = _cut(start, limit, should_stop)
+            if cut:
+                break
             xb, yb = (xt, yt) if order is None else (xt[order[i:i + bs]], yt[order[i:i + bs]])
-            loss = model.loss(model(xb), yb)
+            if needs_rng:
+                with own_rng(rng):
+                    out = model(xb)
+            else:
+                out = model(xb)
+            loss = model.loss(out, yb)
             opt.zero_grad(set_to_none=True)
             loss.backward()
             pre = float(torch.nn.utils.clip_grad_norm_(params, max_norm))
@@ -128,6 +159,10 @@ def _train(cfg: RunConfig, data: Prepared, callback, baselines: bool) -> RunResu
             res.steps["grad_norm_post"].append(min(pre, max_norm))
             opt.step()
             total += loss.item() * len(xb)
+        cut = cut or (diverged is None and _cut(start, limit, should_stop))
+        if cut:  # mid-epoch: the unfinished epoch is not recorded, the best finished one is kept
+            _ended(res, cut, epoch, limit)
+            break
         if diverged is None:
             model.eval()
             with torch.no_grad():
@@ -156,9 +191,9 @@ def _train(cfg: RunConfig, data: Prepared, callback, baselines: bool) -> RunResu
             res.stopped = "early stop"
             res.message = f"Early stop at epoch {epoch}: no better validation loss for {tc.patience} epochs."
             break
-        if elapsed > tc.time_budget:
+        if elapsed > limit:
             res.stopped = "time budget"
-            res.message = f"Time budget of {tc.time_budget:g} s reached at epoch {epoch}."
+            res.message = f"Time budget of {limit:g} s reached at epoch {epoch}."
             break
     else:
         res.message = f"Trained all {tc.epochs} epochs."
@@ -167,6 +202,23 @@ def _train(cfg: RunConfig, data: Prepared, callback, baselines: bool) -> RunResu
     res.elapsed = time.perf_counter() - start
     res.metrics = evaluate(res.model, data, cfg.data.seq_len, baselines)
     return res
+
+
+def _cut(start: float, limit: float, should_stop) -> str | None:
+    """Why the run must end now, if it must: its wall-time budget is spent or it was asked to stop."""
+    if time.perf_counter() - start > limit:
+        return "time budget"
+    if should_stop is not None and should_stop():
+        return "stopped"
+    return None
+
+
+def _ended(res: RunResult, why: str, epoch: int, limit: float) -> None:
+    res.stopped = why
+    kept = f"the weights of epoch {res.best_epoch} are kept" if res.best_epoch \
+        else "no epoch finished, so the initial weights are kept"
+    what = f"Time budget of {limit:g} s reached" if why == "time budget" else "Stopped"
+    res.message = f"{what} during epoch {epoch}; {kept}."
 
 
 def _diverged(res: RunResult, epoch: int, loss: float, norm: float, best_epoch: int) -> None:
@@ -181,6 +233,7 @@ def _diverged(res: RunResult, epoch: int, loss: float, norm: float, best_epoch: 
 def result_from_model(cfg: RunConfig, model: RNNModel, data: Prepared | None = None) -> RunResult:
     """A RunResult for weights trained elsewhere (a loaded bundle): no history, fresh metrics."""
     data = data if data is not None else prepare(cfg.data)
+    check_size(cfg, data)
     res = RunResult(cfg, model.cpu().eval(), data, history={k: [] for k in ("epoch", "train_loss", "val_loss", "time")},
                     steps={"grad_norm_pre": [], "grad_norm_post": []}, stopped="loaded",
                     message="Loaded from a run bundle: weights only, no training history.")

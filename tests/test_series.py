@@ -203,7 +203,7 @@ def test_csv_inf():
 
 def test_csv_row_count_limits():
     _fails(_csv("y", _values(10)), "only 10 rows.*30")
-    _fails(_csv("y", _values(200)), "200 rows.*limit is 100", max_rows=100)
+    _fails(_csv("y", _values(200)), "200 rows; the limit is 100.*resample", max_rows=100)
 
 
 def test_csv_constant():

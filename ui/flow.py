@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+from rnn_core.budget import BudgetError
 from rnn_core.config import RunConfig
 from rnn_core.cost import AUTO_TRAIN_S, estimate_seconds
-from rnn_core.train import RunResult
+from rnn_core.train import RunResult, check_size
 from ui.runs import default_run, lookup, prepared, remember, train_live
+from ui.safe import plain
 
 LAST_SHOWN = "_ui_last_shown"  # session: the run a page drew last
 _DIM = """<style>
@@ -32,13 +34,18 @@ def cached_run(cfg: RunConfig) -> RunResult | None:
     return res
 
 
-def estimate(cfg: RunConfig) -> float | None:
-    """Estimated seconds to train ``cfg``; None (and a message) when its data cannot be prepared."""
+def estimate(cfg: RunConfig, t=None) -> float | None:
+    """Estimated seconds to train ``cfg``; None, with the reason drawn, when its data cannot be prepared
+    or the run does not fit the server's budget."""
     try:
-        return estimate_seconds(cfg, prepared(cfg))
+        data = prepared(cfg)
+        check_size(cfg, data)
+        return estimate_seconds(cfg, data)
+    except BudgetError as e:
+        st.error(f"{t('run.too_big') if t else ''} {plain(e, 400)}", icon=":material/memory:")
     except ValueError as e:
-        st.error(str(e), icon=":material/error:")
-        return None
+        st.error(plain(e, 400), icon=":material/error:")
+    return None
 
 
 def run_for(cfg: RunConfig, t, train_button: bool = True) -> tuple[RunResult | None, bool]:
@@ -47,7 +54,7 @@ def run_for(cfg: RunConfig, t, train_button: bool = True) -> tuple[RunResult | N
     ``train_button``: draw a Train button in the banner (the Train page has its own)."""
     res = cached_run(cfg)
     if res is None:
-        seconds = estimate(cfg)
+        seconds = estimate(cfg, t)
         if seconds is not None and seconds <= AUTO_TRAIN_S:
             res = train_live(cfg, t)
         elif seconds is not None and _banner(cfg, seconds, t, train_button):

@@ -19,21 +19,26 @@ from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlExcepti
 
 from charts import png_config
 from charts.training import loss_figure
+from rnn_core import budget
 from rnn_core.config import RunConfig
 from rnn_core.datasets import Prepared, prepare
 from rnn_core.train import Progress, RunResult, check_size, train
 from ui.layout import ROOT
+from ui.safe import plain
+from ui.slots import SLOTS, TRAIN_SLOTS  # noqa: F401 - TRAIN_SLOTS: a default-size slot for the lab
 from ui.text_charts import chart_labels
 
-MAX_STORED = 48  # runs kept per server; the oldest go first
+MAX_STORED = 48  # runs kept per server; the least recently used go first
+MAX_STORED_BYTES = 150e6  # and their bytes together (weights, data, snapshots), so memory comes back down
 UPLOAD_KEY = "upload_series"  # session: the uploaded pd.Series, set by the Data page
 SESSION_RUNS = "_runs"  # session: key -> RunResult
-TRAIN_SLOTS = threading.Semaphore(2)  # two concurrent trainings at most: the machine has 2 cores
+TICK_S = 0.3  # a running training touches its progress bar this often, so Stop and closed tabs reach it
 
 
 @st.cache_resource
 def _store() -> dict:
-    return {"lock": threading.Lock(), "runs": OrderedDict()}
+    budget.set_server_threads()  # once per server: runs never change torch's thread count
+    return {"lock": threading.Lock(), "runs": OrderedDict(), "bytes": {}}
 
 
 def upload() -> pd.Series | None:
@@ -55,6 +60,7 @@ def _prepared(cfg_json: str, upload_hash: str, _series) -> Prepared:
 
 def prepared(cfg: RunConfig) -> Prepared:
     """The tensors of ``cfg``'s data, shared by all sessions (read-only). Raises ValueError."""
+    budget.check_data(cfg.data)  # before any tensor is built
     series = upload() if cfg.data.dataset == "csv" else None
     digest = hashlib.sha256(series.to_numpy().tobytes()).hexdigest() if series is not None else ""
     return _prepared(RunConfig(data=cfg.data).to_json(), digest, series)
@@ -81,23 +87,32 @@ def remember(cfg: RunConfig, res: RunResult) -> None:
         store = _store()
         with store["lock"]:
             store["runs"][key] = res
-            while len(store["runs"]) > MAX_STORED:
-                store["runs"].popitem(last=False)
+            store["runs"].move_to_end(key)
+            store["bytes"][key] = budget.result_bytes(res)
+            while len(store["runs"]) > 1 and (len(store["runs"]) > MAX_STORED
+                                               or sum(store["bytes"].values()) > MAX_STORED_BYTES):
+                old, _ = store["runs"].popitem(last=False)
+                store["bytes"].pop(old, None)
 
 
 def train_live(cfg: RunConfig, t, label: str = "") -> RunResult | None:
     """Train with a progress bar and a live loss chart. A click anywhere (e.g. Stop) ends the run
     after the current epoch and keeps it; the click's rerun then proceeds."""
     try:
+        check_size(cfg, None)  # on the settings alone, before the data is built
         data = prepared(cfg)
+    except budget.BudgetError as e:
+        st.error(f"{t('run.too_big')} {plain(e, 400)}", icon=":material/memory:")
+        return None
     except ValueError as e:
-        st.error(str(e), icon=":material/error:")
+        st.error(plain(e, 400), icon=":material/error:")
         return None
     bar = st.progress(0.0, text=t("run.starting", label=label))
     chart = st.empty()
     hist = {"epoch": [], "train_loss": [], "val_loss": []}
     interrupted: list[BaseException] = []
     last_draw = [0.0]
+    shown = [0.0, t("run.starting", label=label)]  # the bar's value and text, redrawn by each tick
 
     def on_epoch(p: Progress):
         for k in hist:
@@ -108,21 +123,35 @@ def train_live(cfg: RunConfig, t, label: str = "") -> RunResult | None:
         last_draw[0] = now
 
         def draw():
-            bar.progress(min(1.0, p.epoch / p.epochs),
-                         text=t("run.progress", label=label, epoch=p.epoch, epochs=p.epochs,
-                                train=p.train_loss, val=p.val_loss, s=p.elapsed))
+            shown[:] = [min(1.0, p.epoch / p.epochs), t("run.progress", label=label, epoch=p.epoch,
+                                                          epochs=p.epochs, train=p.train_loss, val=p.val_loss,
+                                                          s=p.elapsed)]
+            bar.progress(shown[0], text=shown[1])
             chart.plotly_chart(loss_figure(hist, labels=chart_labels(t, "loss_figure")), width="stretch",
                                theme=None, config=png_config("loss"))
         return guarded(interrupted, draw)
 
+    def should_stop() -> bool:  # per batch: a redraw is where a click or a closed tab arrives
+        now = time.perf_counter()
+        if now - last_draw[0] < TICK_S:
+            return False
+        last_draw[0] = now
+        return guarded(interrupted, lambda: bar.progress(shown[0], text=shown[1])) is False
+
     try:
-        check_size(cfg, data)
+        est = check_size(cfg, data)
     except ValueError as e:
         bar.empty()
-        st.error(str(e), icon=":material/memory:")
+        st.error(f"{t('run.too_big')} {plain(e, 400)}", icon=":material/memory:")
         return None
-    with TRAIN_SLOTS:
-        res = train(cfg, data, on_epoch, baselines=False)
+    kind = "heavy" if est.heavy else "light"
+
+    def queued(k: int) -> None:  # raises on Stop or a closed tab: the run leaves the queue
+        bar.progress(0.0, text=t(f"run.queued{'_heavy' if est.heavy else ''}", label=label, k=k,
+                                 slots=SLOTS.sizes[kind]))
+
+    with SLOTS.slot(kind, queued):
+        res = train(cfg, data, on_epoch, baselines=False, should_stop=should_stop)
     remember(cfg, res)
     if interrupted:
         raise interrupted[0]
@@ -163,7 +192,7 @@ def default_run() -> RunResult:
     res = load_run(DEFAULT_RUN_FILE, RunConfig())
     if res is not None:
         return res
-    with TRAIN_SLOTS:
+    with SLOTS.slot("light"):
         return train(RunConfig(), baselines=False)
 
 
@@ -183,12 +212,14 @@ def trace_of(res: RunResult, split: str, start: int, stop: int):
     return _trace(res.run_id, split, start, stop, res)
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@st.cache_data(max_entries=16, show_spinner=False)  # each at most budget.max_trace_bytes
 def _trace(run_id: str, split: str, start: int, stop: int, _res: RunResult):
     from rnn_core.instrument import trace
 
     data = _res.data
-    x, y = getattr(data, f"x_{split}")[start:stop], getattr(data, f"y_{split}")[start:stop]
+    x = getattr(data, f"x_{split}")
+    stop = start + budget.trace_windows(_res.config, x.shape[1], stop - start)  # under the trace cap
+    x, y = x[start:stop], getattr(data, f"y_{split}")[start:stop]
     return trace(_res.model, x, y)
 
 
@@ -219,10 +250,18 @@ def _on_bundle() -> None:
     if f is None:
         return
     try:
-        cfg, model = load_bundle(f.getvalue())
-        res = result_from_model(cfg, model, prepared(cfg))
-    except ValueError as e:
-        st.session_state["_bundle_msg"] = ("error", str(e))
+        cfg, model = load_bundle(f.getvalue())  # checked against the budget like a link
+        data = prepared(cfg)
+        kind = "heavy" if check_size(cfg, data).heavy else "light"
+        if not SLOTS.acquire(kind, timeout=30.0):  # evaluation is bounded by the same caps as training
+            st.session_state["_bundle_msg"] = ("busy", "")
+            return
+        try:
+            res = result_from_model(cfg, model, data)
+        finally:
+            SLOTS.release(kind)
+    except Exception as e:  # noqa: BLE001 - every failure is a message for the person, never a traceback
+        st.session_state["_bundle_msg"] = ("error", str(e) if isinstance(e, ValueError) else type(e).__name__)
         return
     apply_config(cfg)
     remember(cfg, res)
@@ -234,7 +273,9 @@ def load_uploaded_bundle(t) -> None:
     st.file_uploader(t("train.bundle_upload"), type=["pt"], key="bundle_file", on_change=_on_bundle)
     kind, text = st.session_state.pop("_bundle_msg", (None, None))
     if kind == "error":
-        st.error(text, icon=":material/error:")
+        st.error(f"{t('train.bundle_failed')} {plain(text, 400)}", icon=":material/error:")
+    elif kind == "busy":
+        st.warning(t("run.busy"), icon=":material/hourglass_top:")
     elif kind == "ok":
-        st.success(t("train.bundle_loaded", name=text), icon=":material/check_circle:")
+        st.success(t("train.bundle_loaded", name=plain(text, 60)), icon=":material/check_circle:")
 

@@ -21,6 +21,7 @@ from streamlit.errors import StreamlitAPIException
 from rnn_core.config import LAG_TASKS, PARTS, RunConfig
 from rnn_core.fit import fit, options
 from ui.layout import FIELD_NAMES, PARAMS_KEY, Translator, current_lang, draw_nav
+from ui.safe import plain
 
 SECTIONS = ("model", "data", "train")  # drawing order: what a newcomer changes first comes first
 SLIDERS = frozenset({"num_layers", "dropout", "noise", "rho"})
@@ -103,15 +104,9 @@ def _from_url(name: str, problems: list[str], t: Translator):
     try:
         return parse_field(name, raw)
     except ValueError:
-        problems.append(t("set.url_ignored", field=t(f"f.{name}"), raw=_shorten(raw), allowed=_allowed(name, t),
+        problems.append(t("set.url_ignored", field=t(f"f.{name}"), raw=plain(raw, 40), allowed=_allowed(name, t),
                           value=_shown(t, name, DEFAULTS[name])))
         return DEFAULTS[name]
-
-
-def _shorten(raw: str, limit: int = 40) -> str:
-    """A URL value echoed back as plain text: at most ``limit`` characters, no Markdown."""
-    text = raw if len(raw) <= limit else raw[:limit] + "…"
-    return "".join("\\" + c if c in "\\`*_{}[]()<>#+-.!|~$:" else c for c in text)
 
 
 def _shown(t: Translator, name: str, value) -> str:

@@ -323,3 +323,7 @@ TEXT.update(TEXT_RUNS)
 from ui.text_flow import TEXT as _FLOW  # noqa: E402
 
 TEXT.update(_FLOW)
+
+from ui.text_budget import TEXT as _BUDGET  # noqa: E402 - budget, queue and upload strings
+
+TEXT.update(_BUDGET)

@@ -1,0 +1,75 @@
+"""Measured peak memory of runs next to the budget's estimate, each run in a fresh process.
+
+For every config: the process imports torch and trains a tiny run (the idle baseline), then trains the
+config and traces the windows the views would, and reports the peak RSS above the baseline.
+``PYTHONPATH=. .venv/bin/python bench/budget_peak.py`` prints a table; ``--closest`` also searches the
+configs nearest to the memory cap.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+CHILD = r"""
+import json, resource, sys, time
+import torch
+torch.set_num_threads(1)
+from rnn_core.config import RunConfig
+from rnn_core.train import train
+from rnn_core.instrument import trace
+from rnn_core import budget
+import dataclasses, os
+if os.environ.get("CALIBRATE"):  # measure runs beyond the caps too
+    budget.BUDGET = dataclasses.replace(budget.BUDGET, max_run_bytes=1e12, max_batch_macs=1e15)
+train(RunConfig().replace(epochs=2, hidden_size=4), baselines=False)
+base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+cfg = RunConfig.from_params(json.loads(sys.argv[1]))
+est = budget.check(cfg)
+t0 = time.perf_counter()
+res = train(cfg, baselines=False)
+n = budget.trace_windows(cfg, est.steps, budget.VIEW_WINDOWS)
+tr = trace(res.model, res.data.x_train[:n], res.data.y_train[:n])
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+print(json.dumps({"estimate": est.total_bytes, "measured": peak - base, "base": base,
+                  "seconds": time.perf_counter() - t0, "stopped": res.stopped}))
+"""
+
+CONFIGS = [
+    {},
+    {"hidden_size": "256", "num_layers": "4", "batch_size": "32", "epochs": "3"},
+    {"task": "adding", "lag": "400", "n_samples": "6000", "hidden_size": "64", "num_layers": "1",
+     "batch_size": "16", "epochs": "1", "time_budget": "20"},
+    {"task": "adding", "lag": "100", "n_samples": "20000", "hidden_size": "64", "num_layers": "2",
+     "batch_size": "32", "epochs": "1", "time_budget": "20"},
+    {"task": "classify", "seq_len": "500", "n_samples": "8000", "hidden_size": "32", "num_layers": "2",
+     "batch_size": "64", "epochs": "1", "time_budget": "20"},
+    {"task": "denoise", "dataset": "sine", "transform": "none", "seq_len": "500", "n_samples": "4000",
+     "hidden_size": "64", "num_layers": "1", "batch_size": "32", "epochs": "1", "time_budget": "20"},
+]
+
+
+def measure(params: dict) -> dict:
+    out = subprocess.run([sys.executable, "-c", CHILD, json.dumps(params)], capture_output=True, text=True,
+                         timeout=900)
+    if out.returncode:
+        return {"error": (out.stderr.strip().splitlines() or ["?"])[-1]}
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    print("| config | estimate MB | measured peak above idle MB | s |")
+    print("|---|---|---|---|")
+    for params in CONFIGS:
+        r = measure(params)
+        name = ", ".join(f"{k}={v}" for k, v in params.items()) or "default"
+        if "error" in r:
+            print(f"| {name} | refused: {r['error'][:80]} | | |")
+        else:
+            print(f"| {name} | {r['estimate'] / 1e6:.0f} | {r['measured'] / 1e6:.0f} | {r['seconds']:.1f} |")
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

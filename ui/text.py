@@ -319,3 +319,6 @@ TEXT: dict[str, dict[str, str]] = {
 from ui.text_runs import TEXT_RUNS  # noqa: E402 - the run pages keep their strings in their own table
 
 TEXT.update(TEXT_RUNS)
+from ui.text_inside import TEXT as _INSIDE  # noqa: E402 - the Inside-the-cell page keeps its strings in its own table
+
+TEXT.update(_INSIDE)

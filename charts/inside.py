@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from charts.common import as_float32, legend_on_top, positive
+from charts.common import as_float32, positive
 from charts.theme import DIVERGING, MUTED, ROLE_COLORS, SEQUENTIAL, TEMPLATE, cell_color, new_figure
 
 GATES = frozenset({"f", "i", "o", "r", "u"})  # sigmoid gates in 0..1: their own colour scale
@@ -38,8 +38,16 @@ SINGULAR_LABELS = {"title": "Singular values of the step Jacobian ∂h<sub>t</su
 LYAPUNOV_LABELS = {"title": "Largest Lyapunov exponent of a free-running tanh RNN ({H} units)",
                    "x": "spectral radius ρ of W<sub>aa</sub>", "y": "λ per step", "curve": "λ(ρ)",
                    "now": "ρ = {rho:g}: λ = {lam:.3f}", "edge": "contraction ends ρ ≈ {rho:.2f}",
-                   "chaos": "chaos from ρ ≈ {rho:.2f}", "contracting": "contracting", "chaotic": "chaotic",
+                   "chaos": "chaos from ρ ≈ {rho:.2f}", "contracting": "contracting", "edge_band": "edge",
+                   "chaotic": "chaotic",
                    "trained": "this run's W<sub>aa</sub>: ρ = {rho:.2f}"}
+
+
+def _legend_below(fig: go.Figure) -> go.Figure:
+    """A horizontal legend under the x axis title: the space above the plot holds the title and subtitle."""
+    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.22, xanchor="left", x=0.0),
+                      margin=dict(t=80, b=110))
+    return fig
 
 
 def _units(H: int) -> np.ndarray:
@@ -62,15 +70,20 @@ def step_figure(terms: dict, cell: str, layer: int, t: int, labels: dict | None 
     values = [k for k in keys if k not in GATES]
     span = max(float(np.abs(terms[k]).max()) for k in values) or 1.0
     fig = new_figure(lab["title"].format(layer=layer, t=t), height=height or 90 + 34 * len(keys))
-    text = H <= 16
-    for k, row in zip(keys, rows, strict=True):
-        gate = k in GATES
+    grid = np.stack([as_float32(terms[k]) for k in keys])  # (rows, H)
+    is_gate = np.array([k in GATES for k in keys])
+    # two traces over the whole grid, gates in one and values in the other (NaN cells stay blank):
+    # plotly.js fails on several one-row heatmaps sharing a category axis
+    for gate in (False, True):
+        if gate and not is_gate.any():
+            continue
+        z = np.where(is_gate[:, None] == gate, grid, np.nan).astype(np.float32)
         fig.add_trace(go.Heatmap(
-            z=as_float32(terms[k])[None], x=_units(H), y=[row], coloraxis="coloraxis2" if gate else "coloraxis",
-            texttemplate="%{z:.2f}" if text else None, textfont=dict(size=11), xgap=1, ygap=3,
-            hovertemplate=f"{row}<br>{lab['unit']} %{{x}}<br>%{{z:.4f}}<extra></extra>"))
+            z=z, x=_units(H), y=rows, coloraxis="coloraxis2" if gate else "coloraxis",
+            texttemplate="%{z:.2f}" if H <= 16 else None, textfont=dict(size=11), xgap=1, ygap=3,
+            hovertemplate=f"%{{y}}<br>{lab['unit']} %{{x}}<br>%{{z:.4f}}<extra></extra>"))
     fig.update_layout(
-        template=TEMPLATE, margin=dict(l=10, t=50, b=45),
+        template=TEMPLATE, margin=dict(l=10, t=80, b=45),
         coloraxis=dict(colorscale=DIVERGING, cmin=-span, cmax=span, cmid=0,
                        colorbar=dict(title=dict(text=lab["value"], font=dict(size=12)), len=0.5, y=0.75, x=1.01)),
         coloraxis2=dict(colorscale=SEQUENTIAL, cmin=0, cmax=1, showscale=any(k in GATES for k in keys),
@@ -90,7 +103,8 @@ def saliency_figure(values, row_labels, col_labels, signed: bool = False, labels
     finite = z[np.isfinite(z)]
     color = (dict(colorscale=DIVERGING, zmid=0) if signed else
              dict(colorscale=SEQUENTIAL, zmin=0, zmax=float(finite.max()) if finite.size and finite.max() > 0 else 1))
-    fig = new_figure(lab["title"], height=height or int(min(720, max(360, 120 + 14 * z.shape[0]))))
+    fig = new_figure(lab["title"], height=height or int(min(720, max(360, 150 + 14 * z.shape[0]))),
+                     margin=dict(t=80))
     fig.add_trace(go.Heatmap(
         z=z, x=[str(c) for c in col_labels], y=[str(r) for r in row_labels], **color,
         colorbar=dict(title=dict(text=lab["value"], font=dict(size=12))),
@@ -104,7 +118,7 @@ def saliency_bars(mean, col_labels, labels: dict | None = None, color: str | Non
                   height: int = 320) -> go.Figure:
     """The average saliency per input step or lag."""
     lab = {**BARS_LABELS, **(labels or {})}
-    fig = new_figure(lab["title"], height=height)
+    fig = new_figure(lab["title"], height=height, margin=dict(t=80))
     fig.add_trace(go.Bar(x=[str(c) for c in col_labels], y=as_float32(mean), marker_color=color or ROLE_COLORS["input"],
                          hovertemplate=f"{lab['col']} %{{x}}<br>%{{y:.4g}}<extra></extra>"))
     fig.update_xaxes(title_text=lab["x"], type="category")
@@ -128,7 +142,7 @@ def memory_figure(memory, loss, layer: int, cell: str = "lstm", labels: dict | N
                              hovertemplate=f"{lab['t']} %{{x}}<br>%{{y:.3g}}<extra></extra>"))
     fig.update_yaxes(type="log", exponentformat="power", title_text=lab["y"])
     fig.update_xaxes(title_text=lab["x"])
-    return legend_on_top(fig)
+    return _legend_below(fig)
 
 
 def singular_figure(sv, layer: int, labels: dict | None = None, height: int = 360) -> go.Figure:
@@ -150,7 +164,7 @@ def singular_figure(sv, layer: int, labels: dict | None = None, height: int = 36
                   annotation_position="bottom right")
     fig.update_yaxes(type="log", exponentformat="power", title_text=lab["y"])
     fig.update_xaxes(title_text=lab["x"])
-    return legend_on_top(fig)
+    return _legend_below(fig)
 
 
 def lyapunov_figure(rhos, exponents, rho: float, exponent: float, edge: float | None, chaos: float | None,
@@ -161,10 +175,14 @@ def lyapunov_figure(rhos, exponents, rho: float, exponent: float, edge: float | 
     r, lam = as_float32(rhos), as_float32(exponents)
     fig = new_figure(lab["title"].format(H=hidden), height=height)
     lo, hi = float(min(lam.min(), -0.1)), float(max(lam.max(), 0.1))
-    fig.add_hrect(y0=lo * 1.05, y1=0, fillcolor="#dbeafe", opacity=0.45, line_width=0, layer="below",
-                  annotation_text=lab["contracting"], annotation_position="bottom right")
-    fig.add_hrect(y0=0, y1=hi * 1.1, fillcolor="#fee2e2", opacity=0.45, line_width=0, layer="below",
-                  annotation_text=lab["chaotic"], annotation_position="top left")
+    left, right = float(r.min()), float(r.max())
+    cut1 = edge if edge is not None else right
+    cut2 = chaos if chaos is not None else right
+    for x0, x1, color, key in ((left, cut1, "#dbeafe", "contracting"), (cut1, cut2, "#fef3c7", "edge_band"),
+                               (cut2, right, "#fee2e2", "chaotic")):
+        if x1 > x0:
+            fig.add_vrect(x0=x0, x1=x1, fillcolor=color, opacity=0.6, line_width=0, layer="below",
+                          annotation_text=lab[key], annotation_position="top left", annotation_font_size=12)
     fig.add_trace(go.Scatter(x=r, y=lam, name=lab["curve"], mode="lines", line=dict(color=cell_color("rnn"), width=3),
                              hovertemplate="ρ %{x:.2f}<br>λ %{y:.3f}<extra></extra>"))
     fig.add_trace(go.Scatter(x=[rho], y=[exponent], name=lab["now"].format(rho=rho, lam=exponent), mode="markers",
@@ -182,4 +200,4 @@ def lyapunov_figure(rhos, exponents, rho: float, exponent: float, edge: float | 
                                  hoverinfo="skip"))
     fig.update_xaxes(title_text=lab["x"])
     fig.update_yaxes(title_text=lab["y"], range=[lo * 1.05, hi * 1.1], zeroline=True, zerolinecolor=MUTED)
-    return legend_on_top(fig)
+    return _legend_below(fig)

@@ -28,18 +28,22 @@ from ui.text_charts import chart_labels
 from ui.text_inside import inside_labels
 from ui.views import chart, csv_button, need_run, run_subtitle
 
-LATEX = {
-    "rnn": [r"a^{\langle t \rangle} = g\left(W_{ax}\, x^{\langle t \rangle} + W_{aa}\, a^{\langle t-1 \rangle}"
-            r" + b_a\right)"],
-    "lstm": [r"f,\ i,\ o = \sigma\left(W_{\cdot x}\, x^{\langle t \rangle} + W_{\cdot a}\, a^{\langle t-1 \rangle}"
-             r" + b_\cdot\right),\quad \tilde c^{\langle t \rangle} = \tanh\left(W_{cx}\, x^{\langle t \rangle}"
-             r" + W_{ca}\, a^{\langle t-1 \rangle} + b_c\right)",
-             r"c^{\langle t \rangle} = f \odot c^{\langle t-1 \rangle} + i \odot \tilde c^{\langle t \rangle},\qquad"
-             r" a^{\langle t \rangle} = o \odot \tanh c^{\langle t \rangle}"],
-    "gru": [r"r,\ z = \sigma\left(W_{\cdot x}\, x^{\langle t \rangle} + W_{\cdot a}\, a^{\langle t-1 \rangle}"
-            r" + b_\cdot\right),\quad \tilde a^{\langle t \rangle} = \tanh\left(W_{ax}\, x^{\langle t \rangle} + b"
-            r" + r \odot (W_{aa}\, a^{\langle t-1 \rangle} + b)\right)",
-            r"a^{\langle t \rangle} = (1 - z) \odot \tilde a^{\langle t \rangle} + z \odot a^{\langle t-1 \rangle}"],
+_A, _AP, _X = r"a^{\langle t \rangle}", r"a^{\langle t-1 \rangle}", r"x^{\langle t \rangle}"
+
+
+def _gate(name: str, sub: str, f: str = r"\sigma") -> str:
+    return rf"{name}^{{\langle t \rangle}} = {f}\left(W_{{{sub}x}}\, {_X} + W_{{{sub}a}}\, {_AP} + b_{sub}\right)"
+
+
+LATEX = {  # the tutorial's notation; one W and b per gate
+    "rnn": [rf"{_A} = g\left(W_{{ax}}\, {_X} + W_{{aa}}\, {_AP} + b_a\right)"],
+    "lstm": [_gate("f", "f") + r",\qquad " + _gate("i", "i"),
+             _gate("o", "o") + r",\qquad " + _gate(r"\tilde c", "c", r"\tanh"),
+             rf"c^{{\langle t \rangle}} = f \odot c^{{\langle t-1 \rangle}} + i \odot \tilde c^{{\langle t \rangle}},"
+             rf"\qquad {_A} = o \odot \tanh c^{{\langle t \rangle}}"],
+    "gru": [_gate("r", "r") + r",\qquad " + _gate("z", "z"),
+            rf"\tilde a^{{\langle t \rangle}} = \tanh\left(W_{{ax}}\, {_X} + b + r \odot (W_{{aa}}\, {_AP} + b)\right),"
+            rf"\qquad {_A} = (1 - z) \odot \tilde a^{{\langle t \rangle}} + z \odot {_AP}"],
 }
 
 t = page_setup("inside")
@@ -75,19 +79,18 @@ def caption(k: int, tt: int, terms: dict) -> str:
 
 
 def step_view() -> None:
+    T_all = sample_trace(res, i).hiddens.shape[2]
+    playing = "in_t" not in hidden_names() and st.toggle(t("f.in_play"), key="in_play", help=t("h.in_play"))
     for line in LATEX["rnn" if cell == "scratch" else cell]:
         st.latex(line)
     st.caption(t("in.notation") + (" " + t("in.gru_note") if cell == "gru" else ""))
-    T_all = sample_trace(res, i).hiddens.shape[2]
-    playing = "in_t" not in hidden_names() and st.toggle(t("f.in_play"), key="in_play", help=t("h.in_play"))
+    if T_all > T:
+        st.caption(t("in.generated", T=T))
 
-    @st.fragment(run_every=1.0 if playing else None)
     def frame():
         if playing:
             st.session_state["in_t"] = int(st.session_state.get("in_t", T)) % T_all + 1
         tt = int_slider(st, "in_t", 1, T_all, T, t)
-        if T_all > T:
-            st.caption(t("in.generated", T=T))
         g = "ReLU" if cfg.model.nonlinearity == "relu" else "tanh"
         rows = []
         for k, terms in enumerate(step(res, i, tt - 1)):
@@ -99,7 +102,10 @@ def step_view() -> None:
                      for name, vec in terms.items() for u, v in enumerate(vec)]
         csv_button(pd.DataFrame(rows), f"step_t{tt}", t, key="in_step_csv")
 
-    frame()
+    if playing:  # only this part reruns, once a second
+        st.fragment(frame, run_every=1.0)()
+    else:
+        frame()
 
 
 def saliency_view() -> None:
@@ -188,17 +194,15 @@ def jacobian_view() -> None:
     trained = None
     if cell in ("rnn", "scratch") and cfg.model.nonlinearity == "tanh":
         trained = spectrum_of(res)[0]["spectral_radius"]["h"]
-    left, right = st.columns([3, 2])
-    with left:
-        chart(lyapunov_figure(curve["rho"], curve["lam"], rho, lam, curve["edge"], curve["chaos"], 64,
-                              trained_rho=trained, labels=inside_labels(t, "lyapunov_figure")),
-              "lyapunov", key="in_lyap")
-    with right:
-        st.metric(t("in.lyap_metric", rho=rho), f"{lam:+.3f}", border=True)
+    metric, message = st.columns([1, 3], vertical_alignment="center")
+    metric.metric(t("in.lyap_metric", rho=rho), f"{lam:+.3f}", border=True)
+    with message:
         {"contracting": st.success, "edge": st.warning, "chaotic": st.error}[regime(lam)](
             t(f"in.regime.{regime(lam)}", f=float(np.exp(lam))))
-        fmt = lambda v: f"{v:.2f}" if v is not None else t("in.none")  # noqa: E731
-        st.caption(t("in.lyap_cross", tol=EDGE_TOL, edge=fmt(curve["edge"]), chaos=fmt(curve["chaos"])))
+    fmt = lambda v: f"{v:.2f}" if v is not None else t("in.none")  # noqa: E731
+    chart(lyapunov_figure(curve["rho"], curve["lam"], rho, lam, curve["edge"], curve["chaos"], 64,
+                          trained_rho=trained, labels=inside_labels(t, "lyapunov_figure")), "lyapunov", key="in_lyap")
+    st.caption(t("in.lyap_cross", tol=EDGE_TOL, edge=fmt(curve["edge"]), chaos=fmt(curve["chaos"])))
     states = free_run_of(rho, seed)
     chart(state_heatmap(states, t("in.free_title", rho=rho, n=len(states)),
                         labels=chart_labels(t, "state_heatmap"), height=320), "free_run", key="in_free")

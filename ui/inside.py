@@ -59,7 +59,10 @@ def window_label(res: RunResult, i: int) -> str | None:
     sd = res.data.series
     if sd is None:
         return None
-    return str(sd.index[sd.origin + i])[:10]
+    stamp = sd.index[sd.origin + i]
+    if hasattr(stamp, "strftime"):
+        return stamp.strftime("%Y-%m" if stamp.day == 1 else "%Y-%m-%d")
+    return str(stamp)
 
 
 def step(res: RunResult, i: int, t_index: int) -> list[dict]:

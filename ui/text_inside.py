@@ -214,7 +214,8 @@ CHART_TEXT: dict[str, dict] = {
         "now": {"en": "ρ = {rho:g}: λ = {lam:.3f}", "zh": "ρ = {rho:g}：λ = {lam:.3f}"},
         "edge": {"en": "contraction ends ρ ≈ {rho:.2f}", "zh": "收缩结束 ρ ≈ {rho:.2f}"},
         "chaos": {"en": "chaos from ρ ≈ {rho:.2f}", "zh": "混沌始于 ρ ≈ {rho:.2f}"},
-        "contracting": {"en": "contracting", "zh": "收缩"}, "chaotic": {"en": "chaotic", "zh": "混沌"},
+        "contracting": {"en": "contracting", "zh": "收缩"}, "edge_band": {"en": "edge", "zh": "边缘"},
+        "chaotic": {"en": "chaotic", "zh": "混沌"},
         "trained": {"en": "this run's W<sub>aa</sub>: ρ = {rho:.2f}", "zh": "本次运行的 W<sub>aa</sub>：ρ = {rho:.2f}"},
     },
 }

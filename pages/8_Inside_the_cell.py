@@ -20,6 +20,7 @@ from ui.inside import (
     saliency_of,
     sample_trace,
     step,
+    url_choice,
     window_label,
 )
 from ui.runs import run_or_default, spectrum_of
@@ -62,7 +63,8 @@ pick, note = st.columns([2, 3], vertical_alignment="bottom")
 i = int_slider(pick, "in_sample", 1, n, 1, t) - 1
 date = window_label(res, i)
 note.caption(t("in.window_date", i=i + 1, n=n, date=date) if date else t("in.window_sample", i=i + 1, n=n))
-tabs = st.tabs([t("in.tab_step"), t("in.tab_saliency"), t("in.tab_jacobian")], key="in_view", bind="query-params")
+VIEWS = ("step", "saliency", "jacobian")  # the URL keeps these names, whatever the language
+view = url_choice(st, "in_view", VIEWS, "step", t, lambda v: t(f"in.tab_{v}"), label_visibility="collapsed")
 
 
 def caption(k: int, tt: int, terms: dict) -> str:
@@ -112,9 +114,7 @@ def saliency_view() -> None:
     st.markdown(t("in.sal_intro"))
     if res.data.loss == "nll":
         st.caption(t("in.sal_class"))
-    measure = st.segmented_control(t("f.in_signed"), ["abs", "gxi"], default="abs", key="in_signed",
-                                   bind="query-params", required=True,
-                                   format_func=lambda m: t(f"in.sal_{m}")) or "abs"
+    measure = url_choice(st, "in_signed", ("abs", "gxi"), "abs", t, lambda m: t(f"in.sal_{m}"))
     s = saliency_of(res)
     values, size = s["grad_x_input" if measure == "gxi" else "saliency"], s["saliency"]
     value_name = t(f"in.sal_{measure}")
@@ -197,8 +197,8 @@ def jacobian_view() -> None:
     metric, message = st.columns([1, 3], vertical_alignment="center")
     metric.metric(t("in.lyap_metric", rho=rho), f"{lam:+.3f}", border=True)
     with message:
-        {"contracting": st.success, "edge": st.warning, "chaotic": st.error}[regime(lam)](
-            t(f"in.regime.{regime(lam)}", f=float(np.exp(lam))))
+        icon = {"contracting": "trending_down", "edge": "balance", "chaotic": "trending_up"}[regime(lam)]
+        st.info(t(f"in.regime.{regime(lam)}", f=float(np.exp(lam))), icon=f":material/{icon}:")
     fmt = lambda v: f"{v:.2f}" if v is not None else t("in.none")  # noqa: E731
     chart(lyapunov_figure(curve["rho"], curve["lam"], rho, lam, curve["edge"], curve["chaos"], 64,
                           trained_rho=trained, labels=inside_labels(t, "lyapunov_figure")), "lyapunov", key="in_lyap")
@@ -209,7 +209,4 @@ def jacobian_view() -> None:
     csv_button(pd.DataFrame({"rho": curve["rho"], "lyapunov": curve["lam"]}), "lyapunov", t, key="in_lyap_csv")
 
 
-for tab, view in zip(tabs, (step_view, saliency_view, jacobian_view), strict=True):
-    if tab.open:
-        with tab:
-            view()
+{"step": step_view, "saliency": saliency_view, "jacobian": jacobian_view}[view]()

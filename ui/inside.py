@@ -45,6 +45,28 @@ def int_slider(container, key: str, lo: int, hi: int, default: int, t) -> int:
     return container.slider(t(f"f.{key}"), lo, hi, min(max(default, lo), hi), **kw)
 
 
+def url_choice(container, key: str, options: tuple, default, t, format_func, **kw):
+    """A segmented control whose choice lives in the URL as its identifier (``?in_view=saliency``), so a link
+    means the same in every language (a bound widget would write its translated label)."""
+    raw = st.query_params.get(key)
+    start = raw if raw in options else default
+    if key in hidden_names():
+        container.markdown(f"**{t('f.' + key)}**: {format_func(start)} :material/lock: *{t('in.locked')}*")
+        return start
+    value = container.segmented_control(t(f"f.{key}"), options, default=start, key=f"_{key}", required=True,
+                                        format_func=format_func, on_change=_to_url, args=(key, default), **kw)
+    return value if value in options else start
+
+
+def _to_url(key: str, default) -> None:
+    value = st.session_state.get(f"_{key}")
+    if value == default or value is None:
+        if key in st.query_params:
+            del st.query_params[key]
+    else:
+        st.query_params[key] = value
+
+
 def holdout_size(res: RunResult) -> int:
     return len(res.data.x_test)
 

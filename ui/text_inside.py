@@ -20,6 +20,7 @@ TEXT: dict[str, dict[str, str]] = {
               "weights — the h_t, W_hh and W_ih of the other pages.",
         "zh": "记号与“学习”页相同：a⟨t⟩ 是隐藏状态，W_aa 是循环权重，W_ax 是输入权重——"
               "即其他页面中的 h_t、W_hh 和 W_ih。"},
+    "f.in_view": {"en": "View", "zh": "视图"},
     "in.tab_step": {"en": "Step through time", "zh": "逐步查看"},
     "in.tab_saliency": {"en": "Which inputs drive each output", "zh": "哪些输入驱动输出"},
     "in.tab_jacobian": {"en": "The Jacobian behind the gradient", "zh": "梯度背后的雅可比矩阵"},

@@ -45,8 +45,9 @@ LYAPUNOV_LABELS = {"title": "Largest Lyapunov exponent of a free-running tanh RN
 
 def _legend_below(fig: go.Figure) -> go.Figure:
     """A horizontal legend under the x axis title: the space above the plot holds the title and subtitle."""
-    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.22, xanchor="left", x=0.0),
-                      margin=dict(t=80, b=110))
+    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.3, xanchor="left", x=0.0),
+                      margin=dict(t=80, b=120))
+    fig.update_xaxes(title_standoff=8)
     return fig
 
 
@@ -127,7 +128,7 @@ def saliency_bars(mean, col_labels, labels: dict | None = None, color: str | Non
 
 
 def memory_figure(memory, loss, layer: int, cell: str = "lstm", labels: dict | None = None,
-                  height: int = 380) -> go.Figure:
+                  height: int = 430) -> go.Figure:
     """‖∂h_T/∂h_t‖ (the recurrence alone) beside ‖∂L/∂h_t‖ / ‖∂L/∂h_T‖ (what the loss passes back), on a
     log axis; both are 1 at t = T."""
     lab = {**MEMORY_LABELS, **(labels or {})}
@@ -145,7 +146,7 @@ def memory_figure(memory, loss, layer: int, cell: str = "lstm", labels: dict | N
     return _legend_below(fig)
 
 
-def singular_figure(sv, layer: int, labels: dict | None = None, height: int = 360) -> go.Figure:
+def singular_figure(sv, layer: int, labels: dict | None = None, height: int = 410) -> go.Figure:
     """Largest, smallest and geometric-mean singular value of each step Jacobian over t."""
     lab = {**SINGULAR_LABELS, **(labels or {})}
     s = np.asarray(sv, dtype=np.float64)
@@ -169,7 +170,7 @@ def singular_figure(sv, layer: int, labels: dict | None = None, height: int = 36
 
 def lyapunov_figure(rhos, exponents, rho: float, exponent: float, edge: float | None, chaos: float | None,
                     hidden: int, trained_rho: float | None = None, labels: dict | None = None,
-                    height: int = 400) -> go.Figure:
+                    height: int = 450) -> go.Figure:
     """λ(ρ) with the contracting (λ < 0) and chaotic (λ > 0) sides shaded and the crossings marked."""
     lab = {**LYAPUNOV_LABELS, **(labels or {})}
     r, lam = as_float32(rhos), as_float32(exponents)

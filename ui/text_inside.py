@@ -10,6 +10,8 @@ TEXT: dict[str, dict[str, str]] = {
     "nav.inside": {"en": "Inside the cell", "zh": "单元内部"},
     "desc.inside": {"en": "The recurrence with live numbers, which inputs drive each output, and the Jacobian.",
                     "zh": "带实时数值的循环公式、哪些输入驱动每个输出，以及梯度背后的雅可比矩阵。"},
+    "in.learn_link": {"en": "See this formula at work in a trained network, step by step: Inside the cell",
+                       "zh": "在训练好的网络中逐步查看这个公式的运算：单元内部"},
     "in.caption": {
         "en": "The current run's own weights at work: one step of the formula with the numbers of a real window, "
               "the input steps each output depends on, and the Jacobian that decides how far back a gradient reaches.",

@@ -81,3 +81,30 @@ def test_locked_widgets_show_their_link_values():
     text = " ".join(m.value for m in at.markdown)
     assert "2 :material/lock:" in text and "4 :material/lock:" in text
     assert not [s for s in at.slider if s.key in ("in_rho", "in_sample")]
+
+
+def test_strings_in_both_languages_with_the_same_placeholders():
+    import string
+
+    from charts import inside
+    from ui.text_inside import CHART_TEXT, TEXT, inside_labels
+
+    def fields(s):
+        return sorted(f"{n}:{spec}" for _, n, spec, _ in string.Formatter().parse(s) if n is not None)
+
+    for key, entry in TEXT.items():
+        assert set(entry) == {"en", "zh"} and entry["zh"], key
+        assert fields(entry["en"]) == fields(entry["zh"]), key
+    defaults = {"step_figure": inside.STEP_LABELS, "saliency_figure": inside.SALIENCY_LABELS,
+                "saliency_bars": inside.BARS_LABELS, "memory_figure": inside.MEMORY_LABELS,
+                "singular_figure": inside.SINGULAR_LABELS, "lyapunov_figure": inside.LYAPUNOV_LABELS}
+    assert set(defaults) == set(CHART_TEXT)
+    for builder, default in defaults.items():
+        en, zh = inside_labels("en", builder), inside_labels("zh", builder)
+        assert en == default, builder  # the table repeats the builders' English defaults
+        assert set(zh) == set(en)
+        for key, value in zh.items():
+            if isinstance(value, dict):
+                assert all(fields(value[n]) == fields(en[key][n]) for n in value), (builder, key)
+            else:
+                assert fields(value) == fields(en[key]), (builder, key)

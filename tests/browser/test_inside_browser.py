@@ -73,6 +73,12 @@ def test_inside_page_link_with_view_and_step_zh(fresh_url, page):
     main = page.locator(MAIN).inner_text()
     assert "第 5/24 个窗口" in main and "t = 3" in main
     screenshot(page, "inside_zh")
+    page.locator(f"{MAIN} label", has_text="播放").click()  # Play: t advances by itself, about once a second
+    page.wait_for_function("() => document.querySelector('[data-testid=\"stMain\"]').innerText.includes('t = 5')",
+                           timeout=60_000)
+    assert_no_exception(page)
+    page.locator(f"{MAIN} label", has_text="播放").click()
+    wait_ready(page)
     for label, charts in VIEWS_ZH[1:]:
         _open_tab(page, label, charts)
         assert_no_exception(page)

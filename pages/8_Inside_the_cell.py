@@ -47,6 +47,8 @@ LATEX = {  # the tutorial's notation; one W and b per gate
             rf"\qquad {_A} = (1 - z) \odot \tilde a^{{\langle t \rangle}} + z \odot {_AP}"],
 }
 
+MAX_JACOBIAN_BYTES = 3e8  # the step Jacobians of one window, L × T × S × S floats: beyond this the view says so
+
 t = page_setup("inside")
 cfg = settings_sidebar()
 st.title(f":material/memory: {t('nav.inside')}")
@@ -166,6 +168,15 @@ def jacobian_view() -> None:
     if L > 1:
         layer = st.segmented_control(t("f.in_layer"), list(range(1, L + 1)), default=L, key="in_layer",
                                      bind="query-params") or L
+    S = cfg.model.hidden_size * (2 if cell == "lstm" else 1)
+    if L * sample_trace(res, i).hiddens.shape[2] * S * S * 8 > MAX_JACOBIAN_BYTES:
+        st.info(t("in.jac_too_big", T=T, H=cfg.model.hidden_size), icon=":material/memory:")
+    else:
+        memory_view(layer)
+    lyapunov_view()
+
+
+def memory_view(layer: int) -> None:
     jac = jacobian_of(res, i)[layer - 1]
     chart(memory_figure(jac["memory"], jac["loss"], layer, cell, labels=inside_labels(t, "memory_figure")),
           "memory_jacobian", key="in_memory", subtitle=sub)
@@ -180,6 +191,8 @@ def jacobian_view() -> None:
     csv_button(pd.DataFrame({"t": np.arange(1, T + 1), "memory": jac["memory"], "loss_relative": jac["loss"],
                              "sv_max": sv[:, 0], "sv_min": sv[:, -1]}), "jacobian", t, key="in_jac_csv")
 
+
+def lyapunov_view() -> None:
     st.subheader(t("in.lyap_h"))
     seed = cfg.train.seed
     st.markdown(t("in.lyap_intro", steps=500, seed=seed))

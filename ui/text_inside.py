@@ -120,6 +120,9 @@ TEXT: dict[str, dict[str, str]] = {
     "in.jac_loss_less": {"en": "The loss passes back much less than the recurrence keeps: it does not care about "
                                "early steps (or about the directions that survive).",
                          "zh": "损失回传的远少于循环保留的：它并不在乎早期的步（或不在乎那些保留下来的方向）。"},
+    "in.jac_too_big": {"en": "The step Jacobians of {T} steps × {H} units are too large to show here; "
+                             "try fewer steps or units.",
+                       "zh": "{T} 步 × {H} 个单元的单步雅可比矩阵太大，无法在此显示；请减少步数或单元数。"},
     "in.sv_caption": {"en": "At {share:.0%} of the steps even the largest singular value is below 1: there the step "
                             "shrinks every direction.",
                       "zh": "在 {share:.0%} 的时间步上，连最大的奇异值都小于 1：这些步在每个方向上都在收缩。"},

@@ -12,6 +12,7 @@ from charts.learn import (
     vanishing_figure,
 )
 from ui import page_setup
+from ui.layout import link_params
 from ui.learn_code import SCRATCH_CODE, TORCH_CODE
 from ui.views import chart
 
@@ -41,6 +42,8 @@ st.latex(r"a^{\langle t \rangle} = g\left(W_{aa}\, a^{\langle t-1 \rangle} + W_{
          r" + b_a\right)")
 st.latex(r"y^{\langle t \rangle} = g\left(W_{ya}\, a^{\langle t \rangle} + b_y\right)")
 st.markdown(t("l.rec.symbols"))
+st.page_link("pages/8_Inside_the_cell.py", label=t("in.learn_link"), icon=":material/memory:",
+             query_params=link_params() or None)
 
 st.header(t("l.kinds.h"), divider="gray")
 st.markdown(t("l.kinds.body"))

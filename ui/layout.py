@@ -23,6 +23,7 @@ PAGES = (
     ("compare", "pages/5_Compare.py", ":material/compare_arrows:"),
     ("lab", "pages/6_Long_range_lab.py", ":material/science:"),
     ("learn", "pages/7_Learn.py", ":material/school:"),
+    ("inside", "pages/8_Inside_the_cell.py", ":material/memory:"),
 )
 _ICONS = {key: icon for key, _, icon in PAGES}
 FIELD_NAMES = frozenset(f.name for _, cls in PARTS for f in fields(cls))

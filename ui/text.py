@@ -327,3 +327,7 @@ TEXT.update(_FLOW)
 from ui.text_budget import TEXT as _BUDGET  # noqa: E402 - budget, queue and upload strings
 
 TEXT.update(_BUDGET)
+
+from ui.text_inside import TEXT as _INSIDE  # noqa: E402 - the Inside-the-cell page keeps its strings in its own table
+
+TEXT.update(_INSIDE)

@@ -1,0 +1,69 @@
+"""Cost of every view of the Inside-the-cell page for the default run, once the run exists (cold caches).
+
+Times the engine work and the figure building of each view, one torch thread. Run:
+    PYTHONPATH=. .venv/bin/python bench/bench_inside.py
+"""
+
+import time
+
+import numpy as np
+import torch
+
+from charts.inside import lyapunov_figure, memory_figure, saliency_bars, saliency_figure, singular_figure, step_figure
+from charts.states import state_heatmap
+from rnn_core.config import RunConfig
+from rnn_core.inside import step_through
+from rnn_core.instrument import trace
+from rnn_core.jacobian import crossing, free_run, lyapunov, memory_norms, singular_values, step_jacobians
+from rnn_core.saliency import saliency
+from rnn_core.train import train
+
+torch.set_num_threads(1)
+res = train(RunConfig(), baselines=False)
+x, y = res.data.x_test, res.data.y_test
+T = x.shape[1]
+
+
+def clock(fn, repeat=5):
+    """Median wall and CPU seconds: on a shared machine the CPU time is what the view costs by itself."""
+    wall, cpu = [], []
+    for _ in range(repeat):
+        start, start_cpu = time.perf_counter(), time.process_time()
+        fn()
+        wall.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+    return np.median(wall), np.median(cpu)
+
+
+def step_view():
+    tr = trace(res.model, x[:1], y[:1])
+    for k, terms in enumerate(step_through(res.model, x[:1].numpy(), tr, 0, T - 1)):
+        step_figure(terms, "lstm", k + 1, T).to_json()
+
+
+def saliency_view():
+    s = saliency(res.model, x)
+    saliency_figure(s["saliency"][:, 0, ::-1], range(24), range(1, T + 1)).to_json()
+    saliency_bars(s["saliency"][:, 0, ::-1].mean(0), range(1, T + 1)).to_json()
+
+
+def jacobian_view():
+    tr = trace(res.model, x[:1], y[:1])
+    J = step_jacobians(res.model, x[:1].numpy(), tr, 0)[-1]
+    memory_figure(memory_norms(J, 32), tr.grad_norms[-1] / tr.grad_norms[-1, -1], 2).to_json()
+    singular_figure(singular_values(J[:, :32, :32]), 2).to_json()
+
+
+def lyapunov_view():
+    rhos = np.round(np.arange(0.1, 3.0001, 0.05), 2)
+    lam = lyapunov(rhos)
+    lyapunov_figure(rhos, lam, 1.0, lam[18], crossing(rhos, lam, -0.01), crossing(rhos, lam, 0.01), 64).to_json()
+    state_heatmap(free_run(1.0, 64, 60), "free run").to_json()
+
+
+for name, fn in [("step through time (one t, both layers)", step_view), ("saliency (24 forecasts)", saliency_view),
+                 ("Jacobian (one window, one layer)", jacobian_view),
+                 ("Lyapunov curve (59 ρ, 64 units, 500 steps) + free run", lyapunov_view),
+                 ("one Lyapunov exponent (64 units, 500 steps)", lambda: lyapunov([1.5]))]:
+    wall, cpu = clock(fn)
+    print(f"{name:55s} wall {wall * 1000:7.1f} ms   cpu {cpu * 1000:7.1f} ms")

@@ -1,0 +1,110 @@
+"""The Inside-the-cell page through AppTest: every view for every cell and task kind, both languages.
+
+The default run is trained by the page itself; other runs are trained with the engine first and put into
+the session, as the Train page would."""
+
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from rnn_core.config import RunConfig
+from rnn_core.train import train
+
+PAGE = "pages/8_Inside_the_cell.py"
+VIEWS = ("step", "saliency", "jacobian")
+SMALL = dict(hidden_size=6, epochs=3, patience=0, snapshot_every=0, n_samples=200, lag=5)
+CASES = [
+    ("forecast", "rnn", "relu", 1), ("multistep", "gru", "tanh", 2), ("denoise", "lstm", "tanh", 1),
+    ("classify", "scratch", "tanh", 2), ("first_value", "lstm", "tanh", 2), ("adding", "rnn", "tanh", 1),
+    ("recall", "gru", "tanh", 1), ("forecast", "scratch", "relu", 2),
+]
+
+
+def _config(task, cell, act, layers) -> RunConfig:
+    extra = {"dataset": "noisy_sine", "transform": "none"} if task == "denoise" else {}
+    return RunConfig().replace(task=task, cell=cell, nonlinearity=act, num_layers=layers, horizon=3, **SMALL, **extra)
+
+
+def _open(view, params=None, runs=None, lang="en") -> AppTest:
+    at = AppTest.from_file("../streamlit_app.py", default_timeout=180)
+    for k, v in (params or {}).items():
+        at.query_params[k] = v
+    at.query_params["in_view"] = view
+    if lang != "en":
+        at.query_params["lang"] = lang
+    if runs:
+        at.session_state["_runs"] = runs
+    at.switch_page(PAGE)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    return at
+
+
+def _titles(at) -> list[str]:
+    out = []
+    for el in at.get("plotly_chart"):
+        title = json.loads(el.proto.spec)["layout"].get("title", {})
+        out.append(title.get("text", "") if isinstance(title, dict) else str(title))
+    return out
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_default_run_every_view(lang):
+    counts = {"step": 2, "saliency": 2, "jacobian": 4}  # LSTM 2 layers: one strip figure per layer
+    for view in VIEWS:
+        at = _open(view, lang=lang)
+        assert len(at.get("plotly_chart")) == counts[view], view
+        assert at.title[0].value.endswith("单元内部" if lang == "zh" else "Inside the cell")
+    if lang == "en":
+        names = _titles(_open("step", {"in_t": "3", "in_sample": "2"}))
+        assert names == ["Layer 1, step t = 3", "Layer 2, step t = 3"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("task,cell,act,layers", CASES)
+def test_every_task_and_cell(task, cell, act, layers):
+    cfg = _config(task, cell, act, layers)
+    res = train(cfg, baselines=False)
+    params = cfg.to_params(only_changed=True)
+    for view in VIEWS:
+        at = _open(view, params, runs={cfg.to_json(): res}, lang="zh" if task == "classify" else "en")
+        assert len(at.get("plotly_chart")) >= {"step": layers, "saliency": 2, "jacobian": 4}[view], view
+    if task == "multistep":  # generated steps are steps too: the slider reaches T + horizon - 1
+        at = _open("step", {**params, "in_t": "14"}, runs={cfg.to_json(): res})
+        assert any("t = 14" in n for n in _titles(at))
+
+
+def test_locked_widgets_show_their_link_values():
+    at = _open("jacobian", {"hide": "in_rho,in_sample", "in_rho": "2.0", "in_sample": "4"})
+    text = " ".join(m.value for m in at.markdown)
+    assert "2 :material/lock:" in text and "4 :material/lock:" in text
+    assert not [s for s in at.slider if s.key in ("in_rho", "in_sample")]
+
+
+def test_strings_in_both_languages_with_the_same_placeholders():
+    import string
+
+    from charts import inside
+    from ui.text_inside import CHART_TEXT, TEXT, inside_labels
+
+    def fields(s):
+        return sorted(f"{n}:{spec}" for _, n, spec, _ in string.Formatter().parse(s) if n is not None)
+
+    for key, entry in TEXT.items():
+        assert set(entry) == {"en", "zh"} and entry["zh"], key
+        assert fields(entry["en"]) == fields(entry["zh"]), key
+    defaults = {"step_figure": inside.STEP_LABELS, "saliency_figure": inside.SALIENCY_LABELS,
+                "saliency_bars": inside.BARS_LABELS, "memory_figure": inside.MEMORY_LABELS,
+                "singular_figure": inside.SINGULAR_LABELS, "lyapunov_figure": inside.LYAPUNOV_LABELS}
+    assert set(defaults) == set(CHART_TEXT)
+    for builder, default in defaults.items():
+        en, zh = inside_labels("en", builder), inside_labels("zh", builder)
+        assert en == default, builder  # the table repeats the builders' English defaults
+        assert set(zh) == set(en)
+        for key, value in zh.items():
+            if isinstance(value, dict):
+                assert all(fields(value[n]) == fields(en[key][n]) for n in value), (builder, key)
+            else:
+                assert fields(value) == fields(en[key]), (builder, key)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from charts.common import _log_y, as_float32, empty_note, legend_on_top, positive, run_styles, shade
+from charts.common import _log_y, as_float32, empty_note, legend_on_top, log_ticks, positive, run_styles, shade
 from charts.theme import MUTED, ROLE_COLORS, SEQUENTIAL, cell_color, new_figure
 
 GRAD = "‖∂L/∂h<sub>t</sub>‖"
@@ -21,7 +21,7 @@ OVERLAY_LABELS = {"title": "Gradient reaching each time step", "x": "time step t
                   "y_normalised": f"{GRAD} / ‖∂L/∂h<sub>T</sub>‖ (log scale)", "value": GRAD, "t": "t",
                   "fit": "{label}: memory horizon ≈ {horizon:.3g} steps", "empty": "No runs to compare"}
 EVOLUTION_LABELS = {"title": "How the gradient profile changes during training (layer {layer})",
-                    "x": "time step t", "y": "epoch", "colorbar": "log10 ‖∂L/∂h<sub>t</sub>‖",
+                    "x": "time step t", "y": "epoch", "colorbar": GRAD,
                     "value": GRAD, "t": "t", "epoch": "epoch", "empty": "No snapshots"}
 FRAMES_LABELS = {"title": "Gradient profile at epoch {epoch} (layer {layer})", "x": "time step t",
                  "y": f"{GRAD} (log scale)", "value": GRAD, "t": "t", "first": "epoch {epoch} (first snapshot)",
@@ -139,6 +139,13 @@ def _layer_number(snapshots: list[dict], layer: int) -> int:
     return layer % _grid2(snapshots[0]["grad_norms"]).shape[0] + 1
 
 
+def _log_colorbar(lo: float, hi: float, title: str) -> dict:
+    """A colour bar for log10 values whose ticks read as the values themselves (10⁻³, 0.02)."""
+    vals, text = log_ticks(lo, hi)
+    keep = [(float(np.log10(v)), s) for v, s in zip(vals, text, strict=True) if lo - 1e-9 <= np.log10(v) <= hi + 1e-9]
+    return dict(title=dict(text=title), tickmode="array", tickvals=[k for k, _ in keep], ticktext=[s for _, s in keep])
+
+
 def grad_evolution_figure(snapshots: list[dict], layer: int = -1, labels: dict | None = None,
                           height: int = 380) -> go.Figure:
     """Epochs (y) × time step (x), coloured by log10 ‖∂L/∂h_t‖ of one layer (default: the top one).
@@ -158,7 +165,7 @@ def grad_evolution_figure(snapshots: list[dict], layer: int = -1, labels: dict |
     fig = new_figure(lab["title"].format(layer=_layer_number(snapshots, layer)), height=height)
     fig.add_trace(go.Heatmap(
         z=logs, x=_steps(rows.shape[1]), y=epochs, customdata=rows.astype(np.float32),
-        colorscale=SEQUENTIAL, zmin=lo, zmax=hi, colorbar=dict(title=dict(text=lab["colorbar"])),
+        colorscale=SEQUENTIAL, zmin=lo, zmax=hi, colorbar=_log_colorbar(lo, hi, lab["colorbar"]),
         hovertemplate=f"{lab['epoch']} %{{y}}<br>{lab['t']} %{{x}}<br>{lab['value']} %{{customdata:.3g}}"
                       "<extra></extra>"))
     fig.update_xaxes(title_text=lab["x"], showgrid=False)

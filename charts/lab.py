@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
+from charts.common import log_axis
 from charts.theme import MUTED, cell_color, new_figure
 
 SWEEP_LABELS = {"title": "Breaking point: validation error against the lag", "x": "lag (time steps, log scale)",
@@ -39,7 +40,7 @@ def sweep_figure(rows: list[dict], threshold: float = 0.5, labels: dict | None =
                   annotation_position="bottom right")
     fig.add_hline(y=threshold, line=dict(color=MUTED, dash="dot"),
                   annotation_text=lab["threshold"].format(threshold=threshold), annotation_position="top left")
-    fig.update_xaxes(type="log")
+    log_axis(fig, [[r["lag"] for r in rows]], axis="x")
     fig.update_yaxes(rangemode="tozero")
     fig.update_layout(legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0, xanchor="left"))
     return fig

@@ -232,7 +232,7 @@ CHART_TEXT: dict[str, dict[str, dict]] = {
                   "zh": "训练过程中梯度分布的变化（第 {layer} 层）"},
         "x": _TIME_STEP_T,
         "y": _EPOCH,
-        "colorbar": {"en": "log10 ‖∂L/∂h<sub>t</sub>‖", "zh": "log10 ‖∂L/∂h<sub>t</sub>‖"},
+        "colorbar": _GRAD_VALUE,
         "value": _GRAD_VALUE,
         "t": _T,
         "epoch": _EPOCH,

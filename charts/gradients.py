@@ -38,6 +38,7 @@ READING_LABELS = {
     "empty": "No gradients recorded yet.",
 }
 
+BOTTOM_PX = 200  # film strip: room under the plot for the axis title, the play buttons and the slider
 LAYER_COLORS = ("#0f766e", "#ca8a04", "#be185d", "#4b5563", "#7c3aed", "#0891b2")
 
 
@@ -176,7 +177,7 @@ def grad_evolution_figure(snapshots: list[dict], layer: int = -1, labels: dict |
 
 
 def grad_snapshot_frames_figure(snapshots: list[dict], layer: int = -1, labels: dict | None = None,
-                                height: int = 420) -> go.Figure:
+                                height: int = 500) -> go.Figure:
     """A film strip: the gradient profile of one snapshot at a time, with a slider and a play button.
 
     The first snapshot stays as a grey reference line; the y range (log) covers every snapshot so the
@@ -204,13 +205,17 @@ def grad_snapshot_frames_figure(snapshots: list[dict], layer: int = -1, labels: 
                            layout=dict(title_text=lab["title"].format(epoch=int(e), layer=layer_no)))
                   for i, e in enumerate(epochs)]
     step_args = dict(mode="immediate", frame=dict(duration=0, redraw=False), transition=dict(duration=0))
+    # below the axis title: the buttons, then the slider; paper units, from pixels of the plot area
+    # (legend on top: 88 px, a run subtitle 20 more; the bottom margin holds buttons and slider)
+    plot_px = height - 108 - BOTTOM_PX
+    buttons_y, slider_y = 68 / plot_px, 108 / plot_px
     fig.update_layout(
         xaxis_title=lab["x"], yaxis_title=lab["y"],
-        sliders=[dict(active=len(epochs) - 1, x=0.16, len=0.84, y=-0.3, yanchor="top", pad=dict(t=0),
+        sliders=[dict(active=len(epochs) - 1, x=0.0, len=1.0, y=-slider_y, yanchor="top", pad=dict(t=0),
                       currentvalue=dict(prefix=lab["epoch"], xanchor="right", font=dict(size=13)),
                       steps=[dict(label=str(int(e)), method="animate", args=[[str(int(e))], step_args])
                              for e in epochs])],
-        updatemenus=[dict(type="buttons", direction="left", x=0.0, xanchor="left", y=-0.3, yanchor="top",
+        updatemenus=[dict(type="buttons", direction="left", x=0.0, xanchor="left", y=-buttons_y, yanchor="top",
                           pad=dict(t=0), showactive=False,
                           buttons=[dict(label=lab["play"], method="animate",
                                         args=[None, dict(mode="immediate", fromcurrent=True,
@@ -220,7 +225,7 @@ def grad_snapshot_frames_figure(snapshots: list[dict], layer: int = -1, labels: 
                                         args=[[None], dict(mode="immediate", frame=dict(duration=0, redraw=False),
                                                            transition=dict(duration=0))])])])
     legend_on_top(fig)
-    fig.update_layout(margin=dict(b=150))
+    fig.update_layout(margin=dict(b=BOTTOM_PX))
     _log_y(fig, [rows], fixed=True)
     return fig
 

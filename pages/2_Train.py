@@ -8,9 +8,10 @@ from charts.training import loss_figure
 from rnn_core.forecast import predict_sample
 from ui import page_setup, settings_sidebar
 from ui.history import pin_button
+from ui.labels import fmt_frame
 from ui.runs import baselines_of, load_uploaded_bundle, lookup, run_or_default, train_live
 from ui.text_charts import chart_labels, class_names
-from ui.views import chart, downloads, metric_row, status
+from ui.views import chart, downloads, metric_row, run_subtitle, status
 
 t = page_setup("train")
 cfg = settings_sidebar()
@@ -37,19 +38,21 @@ if sd is not None and "forecasts" in res.metrics:
     chart(forecast_figure(sd.index, sd.values, sd.n_test, fc["one_step"], fc["recursive"],
                           labels=chart_labels(t, "forecast_figure", title=t("train.forecast_title"),
                                               y=t(f"unit.{cfg.data.dataset}"))),
-          "forecast")
+          "forecast", subtitle=run_subtitle(res.config, t))
 chart(loss_figure(res.history, best_epoch=res.best_epoch,
-                  labels=chart_labels(t, "loss_figure", title=t("train.loss_title"))), "loss")
+                  labels=chart_labels(t, "loss_figure", title=t("train.loss_title"))), "loss",
+      subtitle=run_subtitle(res.config, t))
 if sd is not None and "model" in res.metrics:
     st.subheader(t("train.metrics"))
-    st.dataframe(metrics_table(res.metrics["model"], baselines_of(res),
-                               labels=chart_labels(t, "metrics_table")), hide_index=True)
+    st.dataframe(fmt_frame(metrics_table(res.metrics["model"], baselines_of(res),
+                                         labels=chart_labels(t, "metrics_table"))), hide_index=True)
     st.caption(t("train.metrics_caption", n=sd.n_test))
 elif sd is None:
     kind = "classify" if res.data.loss == "nll" else res.data.output_mode
     chart(sample_prediction_figure(*predict_sample(res.model, res.data), kind,
                                    class_names=class_names(t, res.data.class_names),
-                                   labels=chart_labels(t, "sample_prediction_figure")), "prediction")
+                                   labels=chart_labels(t, "sample_prediction_figure")), "prediction",
+          subtitle=run_subtitle(res.config, t))
 pin_button(res, t, key="pin_train")
 with st.expander(t("run.downloads"), icon=":material/download:"):
     downloads(res, t)

@@ -1,6 +1,5 @@
 """Compare: RNN, LSTM and GRU on the same data and seed, side by side."""
 
-import pandas as pd
 import streamlit as st
 
 from charts.forecast import forecast_overlay_figure
@@ -8,6 +7,7 @@ from charts.gradients import grad_overlay_figure
 from charts.training import loss_overlay_figure
 from ui import page_setup, settings_sidebar
 from ui.history import pinned_view
+from ui.labels import cell_label, compare_subtitle, compare_table
 from ui.runs import lookup, trace_of, train_live
 from ui.text_charts import chart_labels
 from ui.views import chart
@@ -24,46 +24,35 @@ cfgs = {c: cfg.replace(cell=c) for c in CELLS}
 if st.button(t("compare.go"), type="primary", icon=":material/play_arrow:", key="compare_go"):
     for c, ccfg in cfgs.items():
         if lookup(ccfg) is None:
-            train_live(ccfg, t, label=c.upper())
+            train_live(ccfg, t, label=cell_label(t, c))
 runs = {c: lookup(ccfg) for c, ccfg in cfgs.items()}
 done = {c: r for c, r in runs.items() if r is not None}
 if not done:
     st.info(t("compare.none"), icon=":material/info:")
     st.stop()
 if len(done) < len(CELLS):
-    st.warning(t("compare.partial", cells=", ".join(c.upper() for c in CELLS if c not in done)),
+    st.warning(t("compare.partial", cells=", ".join(cell_label(t, c) for c in CELLS if c not in done)),
                icon=":material/pending:")
 
-rows = []
-for c, r in done.items():
-    m = r.metrics
-    row = {t("compare.cell"): c.upper(), t("met.val_loss"): m.get("val_loss"), t("met.baseline"): m["baseline_loss"]}
-    if "model" in m:
-        row[t("met.one_step")] = m["model"]["one_step"]["mape"]
-        row[t("met.recursive")] = m["model"]["recursive"]["mape"]
-    if "val_accuracy" in m:
-        row[t("met.accuracy")] = m["val_accuracy"]
-    row[t("met.time") + " (s)"] = round(r.elapsed, 2)
-    row[t("met.epochs")] = len(r.history["epoch"])
-    row[t("compare.stopped")] = t(f"stop.{r.stopped}", epoch=len(r.history["epoch"]), best=r.best_epoch, s=r.elapsed)
-    rows.append(row)
-st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch",
-             column_config={t("compare.stopped"): st.column_config.TextColumn(width="large")})
+st.dataframe(compare_table(done, t), hide_index=True, width="stretch",
+             column_config={t("compare.stopped"): st.column_config.TextColumn(width="large",
+                                                                              help=t("compare.stopped_help"))})
 
-chart(loss_overlay_figure([{"label": c.upper(), "cell": c, "history": r.history} for c, r in done.items()],
-                          labels=chart_labels(t, "loss_overlay_figure")), "compare_loss")
+chart(loss_overlay_figure([{"label": cell_label(t, c), "cell": c, "history": r.history} for c, r in done.items()],
+                          labels=chart_labels(t, "loss_overlay_figure")), "compare_loss",
+      subtitle=compare_subtitle(cfg, t))
 profiles = []
 for c, r in done.items():
     n = min(len(r.data.x_train), 128)
     tr = trace_of(r, "train", 0, n)
-    profiles.append({"label": c.upper(), "cell": c, "grad_norms": tr.grad_norms[-1]})
+    profiles.append({"label": cell_label(t, c), "cell": c, "grad_norms": tr.grad_norms[-1]})
 chart(grad_overlay_figure(profiles, normalise=True, labels=chart_labels(t, "grad_overlay_figure")),
-      "compare_gradients")
+      "compare_gradients", subtitle=compare_subtitle(cfg, t))
 st.caption(t("compare.grad_caption"))
 first = next(iter(done.values()))
 sd = first.data.series
 if sd is not None and all("forecasts" in r.metrics for r in done.values()):
-    fcs = {c.upper(): (c, r.metrics["forecasts"]["recursive"]) for c, r in done.items()}
+    fcs = {cell_label(t, c): (c, r.metrics["forecasts"]["recursive"]) for c, r in done.items()}
     chart(forecast_overlay_figure(sd.index, sd.values, sd.n_test, fcs,
                                   labels=chart_labels(t, "forecast_overlay_figure", y=t(f"unit.{cfg.data.dataset}"))),
-          "compare_forecasts")
+          "compare_forecasts", subtitle=compare_subtitle(cfg, t))

@@ -191,11 +191,15 @@ def test_state_heatmap_sequential_gate_and_auto_range():
     assert hm.zmin == pytest.approx(z.min(), rel=1e-5) and hm.zmax == pytest.approx(z.max(), rel=1e-5)
 
 
-def test_layer_states_figure_rows_per_layer_and_shared_axis():
+def test_layer_states_figure_rows_per_layer_and_own_scales_for_h_and_c():
     h, c = RNG.normal(size=(3, 12, 5)), RNG.normal(size=(3, 12, 5)) * 3
     fig = st.layer_states_figure(h, c)
-    assert len(fig.data) == 6 and all(d.coloraxis == "coloraxis" for d in fig.data)
-    assert fig.layout.coloraxis.cmid == 0
+    # h (left column, every layer) and c (right column) each have their own colour axis and bar
+    assert len(fig.data) == 6 and [d.coloraxis for d in fig.data] == ["coloraxis", "coloraxis2"] * 3
+    assert fig.layout.coloraxis.cmid == 0 and fig.layout.coloraxis2.cmid == 0
+    assert fig.layout.coloraxis.colorbar.title.text == "h<sub>t</sub>"
+    assert fig.layout.coloraxis2.colorbar.title.text == "c<sub>t</sub>"
+    assert fig.layout.coloraxis.colorbar.x < fig.layout.xaxis2.domain[0]  # between the columns
     titles = _texts(fig)
     assert "layer 1: hidden state h<sub>t</sub>" in titles and "layer 3: cell state c<sub>t</sub>" in titles
     np.testing.assert_allclose(fig.data[1].z, c[0].T, rtol=1e-6)

@@ -8,8 +8,7 @@ import numpy as np
 import pytest
 
 from charts import gradients as gr
-from charts import lab
-from charts import learn
+from charts import lab, learn
 from charts import training as tr
 from charts import weights as wt
 from charts.common import log_ticks, tick_text

@@ -90,6 +90,15 @@ def data_label(t, cfg) -> str:
     return series if d.task == "forecast" else f"{task}: {series}"
 
 
+def data_subtitle(cfg, t, steps: bool = False) -> str:
+    """One line naming the data of a chart; with ``steps`` also its transform and scaling."""
+    d = cfg.data
+    parts = [data_label(t, cfg)]
+    if steps and (d.is_series or d.task == "denoise"):
+        parts += [option_label(t, "transform", d.transform), option_label(t, "scale", d.scale)]
+    return " · ".join(parts)
+
+
 def run_subtitle(cfg, t) -> str:
     """One line naming a run: "LSTM · 2 layers × 32 units · Airline passengers (1949–1960) · seed 0"."""
     m = cfg.model
@@ -107,3 +116,48 @@ def run_label(cfg, t) -> str:
         init = option_label(t, "init", m.init)
         text += f" · {init.replace('ρ', f'ρ = {m.rho:g}')}" if m.init == "spectral" else f" · {init}"
     return t("run.pin_label", subtitle=text, lr=f"{cfg.train.lr:g}")
+
+
+def saturation_caption(t, cell: str, n: int) -> str:
+    """What the gate-saturation chart counts, and which of the cell's gates holds information."""
+    text = t("hidden.saturation_caption", n=n)
+    return f"{text} {t('hidden.saturation_' + cell)}" if cell in ("lstm", "gru") else text
+
+
+def spectrum_caption(t, cell: str) -> str:
+    """The unit-circle rule holds for plain cells; for gated cells W_hh's radius alone does not decide."""
+    if cell in ("lstm", "gru"):
+        return t("read.spectrum_gated", cell=option_label(t, "cell", cell))
+    return t("read.spectrum_plain")
+
+
+def compare_subtitle(cfg, t) -> str:
+    """The subtitle of a chart that overlays the three cells of one config: what they share."""
+    m = cfg.model
+    layers = t("run.layer" if m.num_layers == 1 else "run.layers", n=m.num_layers)
+    return t("compare.subtitle", layers=layers, hidden=m.hidden_size, data=data_label(t, cfg), seed=cfg.train.seed)
+
+
+def outcome(t, res) -> str:
+    """How a run ended, short enough for a table cell: "early stop, best epoch 102 of 132"."""
+    return t("compare.outcome", outcome=t(f"lab.outcome.{res.stopped}"), best=res.best_epoch,
+             n=len(res.history["epoch"]))
+
+
+def compare_table(runs: dict, t) -> pd.DataFrame:
+    """One row per cell (``runs``: cell -> RunResult): errors, time and outcome, formatted for reading."""
+    rows = []
+    for c, r in runs.items():
+        m = r.metrics
+        row = {t("compare.cell"): cell_label(t, c, r.config.model.nonlinearity),
+               t("met.val_loss"): fmt_num(m.get("val_loss")), t("met.baseline"): fmt_num(m.get("baseline_loss"))}
+        if "model" in m:
+            row[t("met.one_step") + " %"] = fmt_num(m["model"]["one_step"]["mape"])
+            row[t("met.recursive") + " %"] = fmt_num(m["model"]["recursive"]["mape"])
+        if "val_accuracy" in m:
+            row[t("met.accuracy") + " %"] = fmt_num(100 * m["val_accuracy"])
+        row[t("met.time") + " (s)"] = fmt_num(r.elapsed)
+        row[t("lab.col_epochs")] = fmt_num(len(r.history["epoch"]))
+        row[t("compare.stopped")] = outcome(t, r)
+        rows.append(row)
+    return pd.DataFrame(rows)

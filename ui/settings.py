@@ -15,6 +15,7 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from rnn_core.config import LAG_TASKS, PARTS, RunConfig
+from ui.labels import option_label
 from ui.layout import FIELD_NAMES, PARAMS_KEY, Translator, current_lang, draw_nav
 
 SLIDERS = frozenset({"num_layers", "hidden_size", "dropout", "noise", "rho"})
@@ -127,7 +128,18 @@ def _widget(name: str, t: Translator, problems: list[str]):
             raw = None
     kw = dict(label=t(f"f.{name}"), key=name, bind="query-params", help=t(f"h.{name}"))
     if f.type == "str":
-        value = st.selectbox(options=lim, index=lim.index(default), **kw)
+        # labels on screen, identifiers in the URL: a bound selectbox would write its label into the URL,
+        # so this one seeds from the URL itself and writes the identifier back
+        del kw["bind"]
+        current = st.session_state.pop(name, None)  # re-created each run with its value as the default
+        if current not in lim:
+            current = raw if raw in lim else default
+        value = st.selectbox(options=lim, index=lim.index(current), format_func=lambda v: option_label(t, name, v),
+                             **kw)
+        if value != default:
+            st.query_params[name] = value
+        elif name in st.query_params:
+            del st.query_params[name]
     elif name in SLIDERS:
         value = st.slider(min_value=lim[0], max_value=lim[1], value=default, step=STEPS.get(name), **kw)
     else:

@@ -59,7 +59,13 @@ TEXT: dict[str, dict[str, str]] = {
     "run.layers": {"en": "{n} layers", "zh": "{n} 层"},
     "run.lag": {"en": "{task}, lag {lag}", "zh": "{task}，滞后 {lag}"},
     "run.pin_label": {"en": "{subtitle} · learning rate {lr}", "zh": "{subtitle} · 学习率 {lr}"},
-    # lab tables
+    # compare and lab tables
+    "compare.subtitle": {"en": "RNN, LSTM and GRU · {layers} × {hidden} units · {data} · seed {seed}",
+                         "zh": "RNN、LSTM 与 GRU · {layers} × {hidden} 个单元 · {data} · 随机种子 {seed}"},
+    "compare.outcome": {"en": "{outcome}, best epoch {best} of {n}",
+                        "zh": "{outcome}，最佳为第 {best} 轮（共 {n} 轮）"},
+    "compare.stopped_help": {"en": "How training ended; the weights shown are those of the best validation epoch.",
+                             "zh": "训练如何结束；展示的是验证损失最低那一轮的权重。"},
     "lab.col_cell": {"en": "Cell", "zh": "单元"},
     "lab.col_lag": {"en": "Lag", "zh": "滞后"},
     "lab.col_epochs": {"en": "Epochs", "zh": "轮数"},

@@ -90,8 +90,8 @@ TEXT_RUNS: dict[str, dict[str, str]] = {
     "data.upload_label": {"en": "CSV file", "zh": "CSV 文件"},
     "data.upload_help": {"en": "One numeric column, optionally a date column; at most 5 MB and 100,000 rows.",
                          "zh": "一列数值，可选一列日期；最大 5 MB、10 万行。"},
-    "data.upload_ok": {"en": "Loaded {name}: {n} values. The dataset is now 'csv'.",
-                       "zh": "已载入 {name}：{n} 个数值。数据集已切换为 'csv'。"},
+    "data.upload_ok": {"en": "Loaded {name}: {n} values. The series is now your CSV file.",
+                       "zh": "已载入 {name}：{n} 个数值。序列已切换为你的 CSV 文件。"},
     "data.csv_share_note": {"en": "An uploaded series stays in this browser session: a share link carries the "
                                   "settings, not the file.",
                             "zh": "上传的序列只保存在本次浏览器会话中：分享链接只包含设置，不包含文件。"},
@@ -103,8 +103,7 @@ TEXT_RUNS: dict[str, dict[str, str]] = {
     "data.val": {"en": "Validation", "zh": "验证集"},
     "data.test": {"en": "Test", "zh": "测试集"},
     "data.split_title": {"en": "The series and its chronological split", "zh": "序列及其按时间的划分"},
-    "data.z_title": {"en": "What the network sees: transform '{transform}', scale '{scale}'",
-                     "zh": "网络看到的数据：变换 '{transform}'，缩放 '{scale}'"},
+    "data.z_title": {"en": "What the network sees: transformed and scaled", "zh": "网络看到的数据：变换并缩放之后"},
     "data.z": {"en": "scaled value", "zh": "缩放后的值"},
     "data.value": {"en": "value", "zh": "数值"},
     "data.t": {"en": "time step t", "zh": "时间步 t"},
@@ -142,9 +141,14 @@ TEXT_RUNS: dict[str, dict[str, str]] = {
     "hidden.layer": {"en": "Layer", "zh": "层"},
     "hidden.units": {"en": "Units", "zh": "单元"},
     "hidden.saturation_caption": {"en": "Over {n} windows: how often each unit's gate is nearly closed (< 0.1) or "
-                                        "fully open (> 0.9). A forget gate open for long holds information.",
-                                  "zh": "基于 {n} 个窗口：每个单元的门几乎关闭（< 0.1）或完全打开（> 0.9）的比例。"
-                                        "长时间打开的遗忘门能保存信息。"},
+                                        "fully open (> 0.9).",
+                                  "zh": "基于 {n} 个窗口：每个单元的门几乎关闭（< 0.1）或完全打开（> 0.9）的比例。"},
+    "hidden.saturation_lstm": {"en": "A forget gate f that stays open keeps the cell state: it holds information.",
+                               "zh": "长时间打开的遗忘门 f 会保留细胞状态，从而保存信息。"},
+    "hidden.saturation_gru": {"en": "A GRU has a reset gate r and an update gate z; an update gate that stays open "
+                                    "(z near 1) copies the previous state forward: it holds information.",
+                              "zh": "GRU 有重置门 r 和更新门 z；长时间打开（z 接近 1）的更新门"
+                                    "会把上一步的状态原样传下去，从而保存信息。"},
     # gradients
     "grad.caption": {"en": "‖∂L/∂h_t‖: how much the training loss changes when the hidden state at step t "
                            "changes — through every later step. Where it falls toward early t, the network "

@@ -25,10 +25,15 @@ def option_label(t, field: str, value) -> str:
 
 
 def cell_label(t, cell: str, nonlinearity: str = "tanh") -> str:
-    """"LSTM", "GRU", "RNN", "Elman (scratch)"; a ReLU plain cell says so: "RNN (ReLU)"."""
+    """"LSTM", "GRU", "RNN", "Elman (scratch)"; a ReLU plain cell says so: "RNN (ReLU)", "Elman (scratch, ReLU)"."""
     name = option_label(t, "cell", cell)
     if cell in ("rnn", "scratch") and nonlinearity != "tanh":
-        name += f" ({option_label(t, 'nonlinearity', nonlinearity)})"
+        act = option_label(t, "nonlinearity", nonlinearity)
+        if name.endswith(")"):
+            return f"{name[:-1]}, {act})"  # "Elman (scratch, ReLU)"
+        if name.endswith("）"):
+            return f"{name[:-1]}，{act}）"
+        return f"{name} ({act})"
     return name
 
 

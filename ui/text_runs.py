@@ -120,8 +120,8 @@ TEXT_RUNS: dict[str, dict[str, str]] = {
                      "zh": "**去噪。** 对齐的多对多：在每个时间步由含噪信号恢复干净信号。"},
     "task.adding": {"en": "**Adding problem.** Two values in a long sequence are marked; answer their sum at the end.",
                     "zh": "**加法问题。** 长序列中有两个数被标记；在末尾给出它们的和。"},
-    "task.recall": {"en": "**Delayed recall.** At the end, output the value seen `lag` steps earlier.",
-                    "zh": "**延迟回忆。** 在末尾输出 `lag` 步之前看到的那个值。"},
+    "task.recall": {"en": "**Delayed recall.** At the end, output the value seen a lag of steps earlier.",
+                    "zh": "**延迟回忆。** 在末尾输出若干步（滞后长度）之前看到的那个值。"},
     "task.first_value": {"en": "**Remember the first value.** Was the first input positive or negative?",
                          "zh": "**记住第一个值。** 第一个输入是正还是负？"},
     "task.forecast": {"en": "", "zh": ""},
@@ -130,7 +130,7 @@ TEXT_RUNS: dict[str, dict[str, str]] = {
     "hidden.caption": {"en": "Every hidden unit of every layer over the time steps of one window. Red is "
                              "positive, blue negative, white zero.",
                        "zh": "一个窗口内，每一层每个隐藏单元随时间步的取值。红色为正，蓝色为负，白色为零。"},
-    "hidden.reading": {"en": "{cell}: {L} layer(s) × {H} units over {T} time steps.",
+    "hidden.reading": {"en": "{cell}: {L} × {H} units (layers × units per layer) over {T} time steps.",
                        "zh": "{cell}：{L} 层 × {H} 个单元，共 {T} 个时间步。"},
     "hidden.tab_states": {"en": "Hidden states", "zh": "隐藏状态"},
     "hidden.tab_gates": {"en": "Gates", "zh": "门"},
@@ -198,9 +198,10 @@ TEXT_RUNS: dict[str, dict[str, str]] = {
                     "zh": "普通 RNN 无法把信息传递过很多个时间步，而 LSTM 和 GRU 可以。选择一个滞后任务和滞后长度，"
                           "用相同方式训练三种单元，找出各自在哪里失效。"},
     "f.lab_task": {"en": "Lag task", "zh": "滞后任务"},
-    "h.lab_task": {"en": "adding: sum two marked values; recall: the value seen lag steps ago; first_value: "
-                         "the sign of the first input.",
-                   "zh": "adding：两个被标记数之和；recall：lag 步之前的值；first_value：第一个输入的正负。"},
+    "h.lab_task": {"en": "Adding problem: the sum of two marked values; delayed recall: the value seen a lag ago; "
+                         "remember the first value: the sign of the first input.",
+                   "zh": "加法问题：两个被标记数之和；延迟回忆：一个滞后之前看到的值；"
+                         "记住第一个值：第一个输入的正负。"},
     "f.lab_lag": {"en": "Lag (time steps)", "zh": "滞后（时间步）"},
     "h.lab_lag": {"en": "How far back the answer lies.", "zh": "答案位于多少步之前。"},
     "f.lab_epochs": {"en": "Epochs", "zh": "训练轮数"},

@@ -52,7 +52,8 @@ def test_run_subtitle_names_the_run_in_words():
     zh = labels.run_subtitle(cfg, ZH)
     assert CJK.search(zh) and "LSTM" in zh and "航空旅客" in zh
     lab = cfg.replace(cell="scratch", nonlinearity="relu", num_layers=1, task="adding", lag=50)
-    assert labels.run_subtitle(lab, EN) == "Elman (scratch, ReLU) · 1 layer × 32 units · Adding problem, lag 50 · seed 0"
+    assert labels.run_subtitle(lab, EN) == ("Elman (scratch, ReLU) · 1 layer × 32 units · Adding problem, lag 50 · "
+                                            "seed 0")
     assert labels.cell_label(ZH, "scratch", "relu") == "Elman（手写，ReLU）"
     for c in (cfg, lab, cfg.replace(task="denoise", dataset="noisy_sine", transform="none"),
               cfg.replace(init="spectral", rho=1.5)):

@@ -114,7 +114,8 @@ def log_ticks(lo: float, hi: float, max_ticks: int = 8) -> tuple[list[float], li
                                step) if -307 <= k <= 307]  # within what a float holds
         return [float(f"1e{k}") for k in ks], [_power(k) for k in ks]
     if width >= 0.3:
-        mantissas = (1, 2, 5) if width >= 0.8 else (1, 2, 3, 4, 5, 6, 7, 8, 9)
+        mantissas = (1, 2, 5) if width >= 0.8 else (1, 2, 3, 4, 5, 6, 7, 8, 9) if width >= 0.6 else \
+            (1, 1.5, 2, 2.5, 3, 4, 5, 6, 7, 8, 9)
         vals = [m * 10.0 ** k for k in range(int(np.floor(lo)) - 1, int(np.ceil(hi)) + 1) for m in mantissas]
         below = [v for v in vals if np.log10(v) < lo]
         above = [v for v in vals if np.log10(v) > hi]
@@ -133,8 +134,8 @@ def log_ticks(lo: float, hi: float, max_ticks: int = 8) -> tuple[list[float], li
 
 def log_axis(fig: go.Figure, arrays, axis: str = "y", fixed: bool = False, **where) -> None:
     """A log axis (``axis`` "x" or "y") whose tick labels carry their magnitude (10⁻², 0.05, 2×10⁻⁶),
-    with ticks chosen from the data in ``arrays``; ``fixed`` pins the range to the data (for
-    animations, whose frames must not rescale)."""
+    with ticks chosen from the data in ``arrays`` and the range set to the data plus a margin; ``fixed``
+    widens that margin (animations: frames must not leave the range)."""
     update = fig.update_yaxes if axis == "y" else fig.update_xaxes
     span = _decades(arrays)
     if span is None:
@@ -145,8 +146,9 @@ def log_axis(fig: go.Figure, arrays, axis: str = "y", fixed: bool = False, **whe
         pad = max(0.15, pad)
     lo, hi = span[0] - pad, span[1] + pad
     vals, text = log_ticks(lo, hi)
-    extra = {"range": [lo, hi], "autorange": False} if fixed else {}
-    update(type="log", tickmode="array", tickvals=vals, ticktext=text, **extra, **where)
+    # the range is set, not left to plotly: its autorange adds no room around lines, which could leave
+    # the lowest labelled tick just outside the plot
+    update(type="log", tickmode="array", tickvals=vals, ticktext=text, range=[lo, hi], autorange=False, **where)
 
 
 def _log_y(fig: go.Figure, arrays, fixed: bool = False, **where) -> None:

@@ -92,7 +92,7 @@ def spectrum_figure(spectrum: list[dict], layer: int = 0, labels: dict | None = 
     sv = np.asarray(spec.get("singular_values", []), dtype=float).ravel() if singular_values else np.array([])
     cols = 2 if sv.size else 1
     fig = make_subplots(rows=1, cols=cols, column_widths=[0.6, 0.4] if cols == 2 else None,
-                        horizontal_spacing=0.12)
+                        horizontal_spacing=0.2)
     fig.update_layout(template=TEMPLATE, height=height,
                       title_text=lab["title"].format(layer=layer % len(spectrum) + 1, radius=top),
                       # up to five entries at the very bottom of the figure, below the axis titles

@@ -307,10 +307,10 @@ TEXT: dict[str, dict[str, str]] = {
     "l.van.trace": {"en": "|w·g'(z)|<sup>k</sup>", "zh": "|w·g'(z)|<sup>k</sup>"},
     "l.van.one": {"en": "1 = size kept", "zh": "1 = 大小不变"},
     "l.code.h": {"en": "An Elman cell from scratch, next to nn.RNN", "zh": "从零实现 Elman 单元，与 nn.RNN 对照"},
-    "l.code.body": {"en": "The *scratch* cell of this playground is the recurrence written out as a loop. "
+    "l.code.body": {"en": "The *Elman (scratch)* cell of this playground is the recurrence written out as a loop. "
                           "With the same weights it gives the same outputs as PyTorch's fused `nn.RNN` — "
                           "the loop is slower, but every h_t is there to inspect.",
-                    "zh": "本实验场中的 *scratch* 单元就是把循环公式写成一个循环。使用相同的权重时，"
+                    "zh": "本实验场中的 *Elman（手写）* 单元就是把循环公式写成一个循环。使用相同的权重时，"
                           "它与 PyTorch 融合实现的 `nn.RNN` 输出完全一致——循环版更慢，但每个 h_t 都可以查看。"},
     "l.code.scratch": {"en": "From scratch", "zh": "从零实现"},
     "l.code.torch": {"en": "PyTorch built-in", "zh": "PyTorch 内置"},

@@ -78,10 +78,10 @@ TEXT: dict[str, dict[str, str]] = {
     "lab.outcome.loaded": {"en": "loaded", "zh": "已载入"},
     # how to read the gradient charts
     "read.grad": {"en": "How to read this: each point is how much the loss would change if h at that step "
-                        "changed. A line falling to the left (early t) means the network barely learns from "
-                        "early inputs; a flat line means it reaches them. Ticks are powers of ten.",
-                  "zh": "怎么看：每个点表示若该时间步的 h 改变，损失会改变多少。曲线向左（较早的 t）下降，"
-                        "说明网络几乎学不到早期输入；曲线平坦，说明梯度能传到那里。刻度是 10 的幂。"},
+                        "changed; a line falling toward early t means the network barely learns from early "
+                        "inputs, a flat one that it reaches them (log axis: equal steps are equal factors).",
+                  "zh": "怎么看：每个点表示若该时间步的 h 改变，损失会改变多少；曲线向较早的 t 下降，"
+                        "说明网络几乎学不到早期输入，曲线平坦说明梯度能传到那里（对数坐标：相同间距代表相同倍数）。"},
     "read.grad_overlay": {"en": "How to read this: every line ends at 1 on the right (the last step). The "
                                 "lower a line lies on the left, the less of the early inputs that cell can use.",
                           "zh": "怎么看：每条曲线在最右端（最后一步）都等于 1。曲线在左侧越低，"

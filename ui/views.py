@@ -144,7 +144,8 @@ def window_picker(res: RunResult, t) -> tuple[str, int]:
     split = c1.segmented_control(t("view.split"), splits, default=splits[0], key="view_split",
                                  format_func=lambda s: t(f"data.{s}")) or splits[0]
     n = len(getattr(res.data, f"x_{split}"))
-    i = c2.slider(t("view.window"), 0, n - 1, 0, key=f"view_window_{split}") if n > 1 else 0
+    # windows are counted from 1 on screen, like units and time steps
+    i = c2.slider(t("view.window"), 1, n, 1, key=f"view_window_{split}") - 1 if n > 1 else 0
     return split, i
 
 

@@ -238,7 +238,7 @@ def results_table(results, t) -> pd.DataFrame:
     return pd.DataFrame([{t("compare.cell"): cell_label(t, r.cell), t("lab.val"): fmt_num(r.val_loss),
                           t("lab.baseline"): fmt_num(r.baseline_loss), t("lab.ratio"): fmt_num(r.ratio),
                           t("lab.horizon"): fmt_horizon(t, r.horizon["horizon"]),
-                          t("met.time") + " (s)": fmt_num(r.elapsed)} for r in results])
+                          t("met.time") + t("num.seconds"): fmt_num(r.elapsed)} for r in results])
 
 
 def sweep_table(rows: list[dict], t) -> pd.DataFrame:
@@ -246,5 +246,6 @@ def sweep_table(rows: list[dict], t) -> pd.DataFrame:
     return pd.DataFrame([{t("lab.col_cell"): cell_label(t, r["cell"]), t("lab.col_lag"): fmt_num(int(r["lag"])),
                           t("lab.val"): fmt_num(r["val_loss"]), t("lab.baseline"): fmt_num(r["baseline_loss"]),
                           t("lab.ratio"): fmt_num(r["ratio"]), t("lab.horizon"): fmt_horizon(t, r["horizon"]),
-                          t("met.time") + " (s)": fmt_num(r["elapsed"]), t("lab.col_epochs"): fmt_num(int(r["epochs"])),
+                          t("met.time") + t("num.seconds"): fmt_num(r["elapsed"]),
+                          t("lab.col_epochs"): fmt_num(int(r["epochs"])),
                           t("lab.col_outcome"): t(f"lab.outcome.{r['stopped']}")} for r in rows])

@@ -161,7 +161,7 @@ def compare_table(runs: dict, t) -> pd.DataFrame:
             row[t("met.recursive") + " %"] = fmt_num(m["model"]["recursive"]["mape"])
         if "val_accuracy" in m:
             row[t("met.accuracy") + " %"] = fmt_num(100 * m["val_accuracy"])
-        row[t("met.time") + " (s)"] = fmt_num(r.elapsed)
+        row[t("met.time") + t("num.seconds")] = fmt_num(r.elapsed)
         row[t("lab.col_epochs")] = fmt_num(len(r.history["epoch"]))
         row[t("compare.stopped")] = outcome(t, r)
         rows.append(row)

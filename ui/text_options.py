@@ -53,6 +53,7 @@ TEXT: dict[str, dict[str, str]] = {
     "opt.optimizer.sgd": {"en": "SGD", "zh": "SGD"},
     # words for numbers and run names
     "num.no_decay": {"en": "no decay", "zh": "不衰减"},
+    "num.seconds": {"en": " (s)", "zh": "（秒）"},
     "run.subtitle": {"en": "{cell} · {layers} × {hidden} units · {data} · seed {seed}",
                      "zh": "{cell} · {layers} × {hidden} 个单元 · {data} · 随机种子 {seed}"},
     "run.layer": {"en": "{n} layer", "zh": "{n} 层"},

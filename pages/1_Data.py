@@ -65,7 +65,7 @@ if sd is not None:
                              labels={**split_labels, "z_title": t("data.z_title"), "z": t("data.z")}),
           "transformed", subtitle=data_subtitle(cfg, t, steps=True))
     n_windows = len(data.x_train)
-    k = st.slider(t("data.window_pick"), 0, max(0, n_windows - 1), 0, key="window_pick")
+    k = st.slider(t("data.window_pick"), 1, max(1, n_windows), 1, key="window_pick") - 1  # counted from 1
     chart(window_figure(sd.z, cfg.data.seq_len, k, data.horizon,
                         labels=chart_labels(t, "window_figure", window_title=t("data.window_title"),
                                            window=t("data.window"), target=t("data.target"), t=t("data.t"),

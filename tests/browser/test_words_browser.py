@@ -90,7 +90,7 @@ def _click(page, key: str, charts: int) -> None:
 def _read_every_tab(page) -> tuple[str, list[str]]:
     """The visible text and the one-value texts of the page, gathered over every tab of the main area."""
     text, values = page.evaluate(VISIBLE_TEXT), page.evaluate(VALUE_TEXTS)
-    tabs = page.locator(f"{MAIN} [data-baseweb='tab']")
+    tabs = page.locator(f"{MAIN} [role='tab']")
     for i in range(tabs.count()):
         tabs.nth(i).click()
         page.wait_for_timeout(600)  # a chart in a tab draws once the tab shows
@@ -133,9 +133,11 @@ def test_no_identifier_on_any_page_in_either_language(app_url, page):
 def test_gru_gates_and_charts_use_the_app_font(app_url, page):
     """GRU gates in both languages (screenshots to look at), and the font plotly really renders."""
     gru = {**SMALL, "cell": "gru"}
+    _open(page, _url(app_url, "Train", gru, "en"))
+    _click(page, "train", 2)
     for lang in ("en", "zh"):
         _open(page, _url(app_url, "Hidden_states", gru, lang), 1)
-        page.locator(f"{MAIN} [data-baseweb='tab']").nth(1).click()
+        page.locator(f"{MAIN} [role='tab']").nth(1).click()
         wait_charts(page, 2)
         page.wait_for_timeout(600)
         tall_screenshot(page, f"words_gru_gates_{lang}_full", max_height=3000)

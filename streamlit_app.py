@@ -7,7 +7,7 @@ from charts.gradients import grad_norm_figure
 from ui.layout import page_links, page_setup
 from ui.runs import default_run, trace_of
 from ui.text_charts import chart_labels
-from ui.views import chart
+from ui.views import chart, run_subtitle
 
 t = page_setup("home")
 st.title(f":material/neurology: {t('app.name')}")
@@ -25,10 +25,11 @@ with left:
     chart(forecast_figure(sd.index, sd.values, sd.n_test, fc["one_step"], fc["recursive"],
                           labels=chart_labels(t, "forecast_figure", title=t("train.forecast_title"),
                                               y=t("unit.air_passengers"))),
-          "home_forecast")
+          "home_forecast", subtitle=run_subtitle(res.config, t))
 with right:
     tr = trace_of(res, "train", 0, 128)
     chart(grad_norm_figure(tr.grad_norms, labels=chart_labels(t, "grad_norm_figure", title=t("home.grad_title"))),
-          "home_gradients")
+          "home_gradients", subtitle=run_subtitle(res.config, t))
+    st.caption(t("read.grad"))
 st.subheader(t("home.pages"))
 page_links(t)

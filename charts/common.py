@@ -79,14 +79,78 @@ def _decades(arrays) -> tuple[float, float] | None:
     return (float(np.log10(vals.min())), float(np.log10(vals.max()))) if vals.size else None
 
 
-def _log_y(fig: go.Figure, arrays, fixed: bool = False, **where) -> None:
-    """Log y in powers of ten; whole-decade ticks once the data span two decades; ``fixed`` pins the
-    range to the data (for animations, whose frames must not rescale)."""
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _power(k: int) -> str:
+    return "1" if k == 0 else "10" if k == 1 else f"10{str(k).translate(_SUPERSCRIPT)}"
+
+
+def tick_text(v: float, power: bool | None = None) -> str:
+    """A log-axis tick that says its size: 0.02, 5, 200, 10⁻⁶ or 2×10⁻⁶ — never a bare mantissa.
+
+    ``power`` forces (True) or forbids (False) the ×10ᵏ form; by default it is used outside 0.001..9999."""
+    k = int(np.floor(np.log10(v) + 1e-9))
+    m = float(f"{v / 10.0 ** k:.3g}")
+    if m >= 10:
+        m, k = m / 10, k + 1
+    if power is None:
+        power = not -3 <= k <= 3
+    if not power:
+        return f"{m * 10.0 ** k:.{max(0, 2 - k)}f}".rstrip("0").rstrip(".") if k < 0 else f"{m * 10.0 ** k:g}"
+    return _power(k) if m == 1 else f"{m:g}×{_power(k)}"
+
+
+def log_ticks(lo: float, hi: float, max_ticks: int = 8) -> tuple[list[float], list[str]]:
+    """Tick values and their labels for a log axis covering log10 range [lo, hi] (and one tick beyond
+    each end, which plotly drops when it falls outside the drawn range).
+
+    Wide ranges get powers of ten (every k-th decade when there are many), a decade or two get 1-2-5,
+    under a decade 1..9 per decade, and a very narrow range evenly spaced round values."""
+    width = hi - lo
+    if width >= 2.5:
+        step = next(s for s in (1, 2, 3, 5, 10, 20, 50, 100, 200) if width / s <= max_ticks)
+        ks = [k for k in range(int(np.floor(lo / step)) * step - step, int(np.ceil(hi / step)) * step + step + 1,
+                               step) if -307 <= k <= 307]  # within what a float holds
+        return [float(f"1e{k}") for k in ks], [_power(k) for k in ks]
+    if width >= 0.3:
+        mantissas = (1, 2, 5) if width >= 0.8 else (1, 2, 3, 4, 5, 6, 7, 8, 9) if width >= 0.6 else \
+            (1, 1.5, 2, 2.5, 3, 4, 5, 6, 7, 8, 9)
+        vals = [m * 10.0 ** k for k in range(int(np.floor(lo)) - 1, int(np.ceil(hi)) + 1) for m in mantissas]
+        below = [v for v in vals if np.log10(v) < lo]
+        above = [v for v in vals if np.log10(v) > hi]
+        vals = below[-1:] + [v for v in vals if lo <= np.log10(v) <= hi] + above[:1]
+    else:  # under a factor of 2: round values evenly spaced in linear terms
+        a, b = 10.0 ** lo, 10.0 ** hi
+        raw = (b - a) / 4 if b > a else a / 10
+        mag = 10.0 ** np.floor(np.log10(raw))
+        step = next(s * mag for s in (1, 2, 5, 10) if s * mag >= raw)
+        first = np.floor(a / step) * step
+        vals = [float(v) for v in first + step * np.arange(0, int(np.ceil((b - first) / step)) + 2) if v > 0]
+    vals = [float(f"{v:.6g}") for v in vals]
+    power = not all(1e-3 <= v < 1e4 for v in vals)  # one style per axis
+    return vals, [tick_text(v, power) for v in vals]
+
+
+def log_axis(fig: go.Figure, arrays, axis: str = "y", fixed: bool = False, **where) -> None:
+    """A log axis (``axis`` "x" or "y") whose tick labels carry their magnitude (10⁻², 0.05, 2×10⁻⁶),
+    with ticks chosen from the data in ``arrays`` and the range set to the data plus a margin; ``fixed``
+    widens that margin (animations: frames must not leave the range)."""
+    update = fig.update_yaxes if axis == "y" else fig.update_xaxes
     span = _decades(arrays)
-    wide = span is not None and span[1] - span[0] >= 2
-    extra = {}
-    if fixed and span is not None:
-        pad = max(0.15, 0.05 * (span[1] - span[0]))
-        extra = {"range": [span[0] - pad, span[1] + pad], "autorange": False}
-    # within two decades plotly labels every minor tick (2..9), which crowds the axis: keep 2 and 5 only
-    fig.update_yaxes(type="log", exponentformat="power", dtick=1 if wide else "D2", **extra, **where)
+    if span is None:
+        update(type="log", exponentformat="power", **where)
+        return
+    pad = max(0.05, 0.05 * (span[1] - span[0]))  # about what plotly's autorange adds
+    if fixed:
+        pad = max(0.15, pad)
+    lo, hi = span[0] - pad, span[1] + pad
+    vals, text = log_ticks(lo, hi)
+    # the range is set, not left to plotly: its autorange adds no room around lines, which could leave
+    # the lowest labelled tick just outside the plot
+    update(type="log", tickmode="array", tickvals=vals, ticktext=text, range=[lo, hi], autorange=False, **where)
+
+
+def _log_y(fig: go.Figure, arrays, fixed: bool = False, **where) -> None:
+    """``log_axis`` on y."""
+    log_axis(fig, arrays, "y", fixed, **where)

@@ -84,7 +84,7 @@ def samples_figure(X, y, n: int = 4, class_names=(), labels=None, height: int = 
         for c in range(X.shape[-1]):
             channel = lb["channel"].format(c=c + 1) if X.shape[-1] > 1 else ""
             fig.add_trace(go.Scatter(
-                y=X[i, :, c], mode="lines",
+                x=np.arange(1, X.shape[1] + 1, dtype=np.int32), y=X[i, :, c], mode="lines",  # t = 1..T
                 line=dict(color=palette[i % len(palette)], dash="solid" if c == 0 else "dot"),
                 name=lb["sample"].format(i=i + 1, y=target) + channel,
                 legendgroup=str(i)))

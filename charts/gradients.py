@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from charts.common import _log_y, as_float32, empty_note, legend_on_top, positive, run_styles, shade
+from charts.common import _log_y, as_float32, empty_note, legend_on_top, log_ticks, positive, run_styles, shade
 from charts.theme import MUTED, ROLE_COLORS, SEQUENTIAL, cell_color, new_figure
 
 GRAD = "‖∂L/∂h<sub>t</sub>‖"
@@ -21,7 +21,7 @@ OVERLAY_LABELS = {"title": "Gradient reaching each time step", "x": "time step t
                   "y_normalised": f"{GRAD} / ‖∂L/∂h<sub>T</sub>‖ (log scale)", "value": GRAD, "t": "t",
                   "fit": "{label}: memory horizon ≈ {horizon:.3g} steps", "empty": "No runs to compare"}
 EVOLUTION_LABELS = {"title": "How the gradient profile changes during training (layer {layer})",
-                    "x": "time step t", "y": "epoch", "colorbar": "log10 ‖∂L/∂h<sub>t</sub>‖",
+                    "x": "time step t", "y": "epoch", "colorbar": GRAD,
                     "value": GRAD, "t": "t", "epoch": "epoch", "empty": "No snapshots"}
 FRAMES_LABELS = {"title": "Gradient profile at epoch {epoch} (layer {layer})", "x": "time step t",
                  "y": f"{GRAD} (log scale)", "value": GRAD, "t": "t", "first": "epoch {epoch} (first snapshot)",
@@ -38,6 +38,7 @@ READING_LABELS = {
     "empty": "No gradients recorded yet.",
 }
 
+BOTTOM_PX = 200  # film strip: room under the plot for the axis title, the play buttons and the slider
 LAYER_COLORS = ("#0f766e", "#ca8a04", "#be185d", "#4b5563", "#7c3aed", "#0891b2")
 
 
@@ -139,6 +140,13 @@ def _layer_number(snapshots: list[dict], layer: int) -> int:
     return layer % _grid2(snapshots[0]["grad_norms"]).shape[0] + 1
 
 
+def _log_colorbar(lo: float, hi: float, title: str) -> dict:
+    """A colour bar for log10 values whose ticks read as the values themselves (10⁻³, 0.02)."""
+    vals, text = log_ticks(lo, hi)
+    keep = [(float(np.log10(v)), s) for v, s in zip(vals, text, strict=True) if lo - 1e-9 <= np.log10(v) <= hi + 1e-9]
+    return dict(title=dict(text=title), tickmode="array", tickvals=[k for k, _ in keep], ticktext=[s for _, s in keep])
+
+
 def grad_evolution_figure(snapshots: list[dict], layer: int = -1, labels: dict | None = None,
                           height: int = 380) -> go.Figure:
     """Epochs (y) × time step (x), coloured by log10 ‖∂L/∂h_t‖ of one layer (default: the top one).
@@ -158,7 +166,7 @@ def grad_evolution_figure(snapshots: list[dict], layer: int = -1, labels: dict |
     fig = new_figure(lab["title"].format(layer=_layer_number(snapshots, layer)), height=height)
     fig.add_trace(go.Heatmap(
         z=logs, x=_steps(rows.shape[1]), y=epochs, customdata=rows.astype(np.float32),
-        colorscale=SEQUENTIAL, zmin=lo, zmax=hi, colorbar=dict(title=dict(text=lab["colorbar"])),
+        colorscale=SEQUENTIAL, zmin=lo, zmax=hi, colorbar=_log_colorbar(lo, hi, lab["colorbar"]),
         hovertemplate=f"{lab['epoch']} %{{y}}<br>{lab['t']} %{{x}}<br>{lab['value']} %{{customdata:.3g}}"
                       "<extra></extra>"))
     fig.update_xaxes(title_text=lab["x"], showgrid=False)
@@ -169,7 +177,7 @@ def grad_evolution_figure(snapshots: list[dict], layer: int = -1, labels: dict |
 
 
 def grad_snapshot_frames_figure(snapshots: list[dict], layer: int = -1, labels: dict | None = None,
-                                height: int = 420) -> go.Figure:
+                                height: int = 500) -> go.Figure:
     """A film strip: the gradient profile of one snapshot at a time, with a slider and a play button.
 
     The first snapshot stays as a grey reference line; the y range (log) covers every snapshot so the
@@ -197,13 +205,17 @@ def grad_snapshot_frames_figure(snapshots: list[dict], layer: int = -1, labels: 
                            layout=dict(title_text=lab["title"].format(epoch=int(e), layer=layer_no)))
                   for i, e in enumerate(epochs)]
     step_args = dict(mode="immediate", frame=dict(duration=0, redraw=False), transition=dict(duration=0))
+    # below the axis title: the buttons, then the slider; paper units, from pixels of the plot area
+    # (legend on top: 88 px, a run subtitle 20 more; the bottom margin holds buttons and slider)
+    plot_px = height - 108 - BOTTOM_PX
+    buttons_y, slider_y = 68 / plot_px, 108 / plot_px
     fig.update_layout(
         xaxis_title=lab["x"], yaxis_title=lab["y"],
-        sliders=[dict(active=len(epochs) - 1, x=0.16, len=0.84, y=-0.3, yanchor="top", pad=dict(t=0),
+        sliders=[dict(active=len(epochs) - 1, x=0.0, len=1.0, y=-slider_y, yanchor="top", pad=dict(t=0),
                       currentvalue=dict(prefix=lab["epoch"], xanchor="right", font=dict(size=13)),
                       steps=[dict(label=str(int(e)), method="animate", args=[[str(int(e))], step_args])
                              for e in epochs])],
-        updatemenus=[dict(type="buttons", direction="left", x=0.0, xanchor="left", y=-0.3, yanchor="top",
+        updatemenus=[dict(type="buttons", direction="left", x=0.0, xanchor="left", y=-buttons_y, yanchor="top",
                           pad=dict(t=0), showactive=False,
                           buttons=[dict(label=lab["play"], method="animate",
                                         args=[None, dict(mode="immediate", fromcurrent=True,
@@ -213,7 +225,7 @@ def grad_snapshot_frames_figure(snapshots: list[dict], layer: int = -1, labels: 
                                         args=[[None], dict(mode="immediate", frame=dict(duration=0, redraw=False),
                                                            transition=dict(duration=0))])])])
     legend_on_top(fig)
-    fig.update_layout(margin=dict(b=150))
+    fig.update_layout(margin=dict(b=BOTTOM_PX))
     _log_y(fig, [rows], fixed=True)
     return fig
 

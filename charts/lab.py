@@ -5,12 +5,14 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
+from charts.common import log_axis
+from charts.states import CELL_NAMES
 from charts.theme import MUTED, cell_color, new_figure
 
 SWEEP_LABELS = {"title": "Breaking point: validation error against the lag", "x": "lag (time steps, log scale)",
                 "y": "validation loss / trivial baseline", "baseline": "no better than the trivial answer",
                 "threshold": "breaking threshold {threshold:g}", "breaks": "{cell} breaks at lag {lag}",
-                "lag": "lag", "ratio": "ratio", "empty": "No sweep yet"}
+                "lag": "lag", "ratio": "ratio", "empty": "No sweep yet", "cell_names": CELL_NAMES}
 
 
 def sweep_figure(rows: list[dict], threshold: float = 0.5, labels: dict | None = None, height: int = 400) -> go.Figure:
@@ -21,25 +23,27 @@ def sweep_figure(rows: list[dict], threshold: float = 0.5, labels: dict | None =
         fig.add_annotation(text=lab["empty"], showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
         return fig
     cells = list(dict.fromkeys(r["cell"] for r in rows))
+    names = {**CELL_NAMES, **lab.get("cell_names", {})}
     for cell in cells:
+        name = names.get(cell, cell)
         pts = sorted((r["lag"], r["ratio"]) for r in rows if r["cell"] == cell)
         lags = np.array([p[0] for p in pts], dtype=np.float32)
         ratio = np.array([p[1] for p in pts], dtype=np.float32)
-        fig.add_trace(go.Scatter(x=lags, y=ratio, mode="lines+markers", name=cell.upper(),
+        fig.add_trace(go.Scatter(x=lags, y=ratio, mode="lines+markers", name=name,
                                  line=dict(color=cell_color(cell), width=3), marker=dict(size=9),
-                                 hovertemplate=f"{lab['lag']} %{{x}}<br>{lab['ratio']} %{{y:.3g}}<extra>{cell.upper()}"
+                                 hovertemplate=f"{lab['lag']} %{{x}}<br>{lab['ratio']} %{{y:.3g}}<extra>{name}"
                                                "</extra>"))
         broken = [lag for lag, r in pts if r > threshold]
         if broken:
             lag = min(broken)
             fig.add_annotation(x=np.log10(lag), y=min(1.05, float(ratio[lags == lag][0])), text=lab["breaks"].format(
-                cell=cell.upper(), lag=lag), showarrow=True, arrowhead=2, ax=0, ay=-36,
+                cell=name, lag=lag), showarrow=True, arrowhead=2, ax=0, ay=-36,
                 font=dict(color=cell_color(cell)))
     fig.add_hline(y=1.0, line=dict(color=MUTED, dash="dash"), annotation_text=lab["baseline"],
                   annotation_position="bottom right")
     fig.add_hline(y=threshold, line=dict(color=MUTED, dash="dot"),
                   annotation_text=lab["threshold"].format(threshold=threshold), annotation_position="top left")
-    fig.update_xaxes(type="log")
+    log_axis(fig, [[r["lag"] for r in rows]], axis="x")
     fig.update_yaxes(rangemode="tozero")
     fig.update_layout(legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0, xanchor="left"))
     return fig

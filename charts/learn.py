@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
+from charts.common import log_axis
 from charts.theme import MUTED, ROLE_COLORS, new_figure
 
 ACTIVATIONS = ("tanh", "sigmoid", "relu")
@@ -91,8 +92,7 @@ def vanishing_figure(w: float, steps: int, z: float = 0.0, name: str = "tanh",
     fig.add_annotation(x=0, xref="x domain", y=0.0, yref="y", text=lab["one"], showarrow=False,
                        xanchor="left", yanchor="bottom", font=dict(color=MUTED, size=12))
     fig.update_layout(xaxis_title=lab["x"], yaxis_title=lab["y"], showlegend=False)
-    decades = abs(np.log10(shown[-1]))
-    fig.update_yaxes(type="log", exponentformat="power", dtick=1 if decades >= 2 else None)
+    log_axis(fig, [shown, np.array([1.0])])  # the dotted line at 1 stays in view
     return fig
 
 

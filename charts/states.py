@@ -17,12 +17,13 @@ from charts.theme import DIVERGING, MUTED, SEQUENTIAL, TEMPLATE, new_figure
 GATE_NAMES = {"i": "input i", "f": "forget f", "g": "cell candidate g", "o": "output o",
               "r": "reset r", "z": "update z", "n": "candidate n"}
 TANH_GATES = ("g", "n")  # candidates are tanh-valued in [-1, 1]; every other gate is a sigmoid in [0, 1]
-CELL_NAMES = {"rnn": "RNN", "scratch": "scratch RNN", "lstm": "LSTM", "gru": "GRU"}
+CELL_NAMES = {"rnn": "RNN", "scratch": "Elman (scratch)", "lstm": "LSTM", "gru": "GRU"}
 
 HEATMAP_LABELS = {"x": "time step t", "y": "hidden unit", "t": "t", "unit": "unit", "value": "value"}
 LAYER_LABELS = {"title": "Hidden states over time, per layer", "x": "time step t", "y": "unit",
                 "hidden": "layer {layer}: hidden state h<sub>t</sub>",
-                "cell": "layer {layer}: cell state c<sub>t</sub>", "t": "t", "unit": "unit", "value": "value"}
+                "cell": "layer {layer}: cell state c<sub>t</sub>", "t": "t", "unit": "unit", "value": "value",
+                "h_value": "h<sub>t</sub>", "c_value": "c<sub>t</sub>"}
 GATE_LABELS = {"title": "{cell} gates over time", "x": "time step t", "y": "unit", "t": "t", "unit": "unit",
                "sigmoid": "sigmoid gate", "tanh": "tanh candidate", "gate_names": GATE_NAMES,
                "cell_names": CELL_NAMES, "no_gates": "A plain RNN cell has no gates."}
@@ -97,10 +98,11 @@ def _layers(a) -> np.ndarray:
 
 
 def layer_states_figure(hiddens, cells=None, labels: dict | None = None, height: int | None = None) -> go.Figure:
-    """h_t of every layer, one row per layer, and the LSTM's c_t beside it; one colour axis centred at 0.
+    """h_t of every layer, one row per layer, and the LSTM's c_t beside it; white at 0.
 
-    ``hiddens`` and ``cells`` are (L, T, H) (one sample); a (T, H) array is a single layer. Sharing the
-    colour axis keeps h and c comparable: c is not squashed by tanh and can leave [-1, 1].
+    ``hiddens`` and ``cells`` are (L, T, H) (one sample); a (T, H) array is a single layer. h and c get a
+    colour axis each (shared across layers): c is not squashed by tanh and often reaches ±3 where h stays
+    within ±1, so one shared scale would wash h out.
     """
     lab = {**LAYER_LABELS, **(labels or {})}
     hs = _layers(hiddens)
@@ -109,18 +111,23 @@ def layer_states_figure(hiddens, cells=None, labels: dict | None = None, height:
     blocks = [[(hs[k], lab["hidden"].format(layer=k + 1))] + ([(cs[k], lab["cell"].format(layer=k + 1))]
                                                               if cs is not None else []) for k in range(L)]
     cols = len(blocks[0])
-    fig = make_subplots(rows=L, cols=cols, shared_xaxes=True, horizontal_spacing=0.1,
+    fig = make_subplots(rows=L, cols=cols, shared_xaxes=True, horizontal_spacing=0.16 if cols == 2 else 0.1,
                         vertical_spacing=min(0.18, 0.4 / L) if L > 1 else 0.0,
                         subplot_titles=[title for row in blocks for _, title in row])
     t, units = np.arange(1, T + 1, dtype=np.int32), np.arange(1, H + 1, dtype=np.int32)
     for r, row in enumerate(blocks, start=1):
         for c, (z, title) in enumerate(row, start=1):
-            fig.add_trace(go.Heatmap(z=z.T, x=t, y=units, coloraxis="coloraxis", name=title,
+            fig.add_trace(go.Heatmap(z=z.T, x=t, y=units, coloraxis="coloraxis" if c == 1 else "coloraxis2", name=title,
                                      hovertemplate=f"{title}<br>{lab['t']} %{{x}}<br>{lab['unit']} %{{y}}"
                                                    f"<br>{lab['value']} %{{z:.3f}}<extra></extra>"), row=r, col=c)
     fig.update_layout(template=TEMPLATE, height=height or max(360, 80 + 170 * L), title_text=lab["title"],
                       margin=dict(t=80),
-                      coloraxis=dict(colorscale=DIVERGING, cmid=0, colorbar=_colorbar(lab["value"])))
+                      coloraxis=dict(colorscale=DIVERGING, cmid=0, colorbar=_colorbar(lab["h_value"] if cols == 2
+                                                                                      else lab["value"])))
+    if cols == 2:  # h's colour bar in the gap between the columns, c's at the right edge
+        gap_x = (fig.layout.xaxis.domain[1] + fig.layout.xaxis2.domain[0]) / 2 - 0.03
+        fig.update_layout(coloraxis_colorbar_x=gap_x,
+                          coloraxis2=dict(colorscale=DIVERGING, cmid=0, colorbar=_colorbar(lab["c_value"])))
     fig.update_yaxes(autorange="reversed", showgrid=False)
     fig.update_yaxes(title_text=lab["y"], col=1)
     fig.update_xaxes(showgrid=False)
@@ -159,13 +166,14 @@ def gate_figure(gates: dict, cell: str, labels: dict | None = None, height: int 
     has_sigmoid = any(g not in TANH_GATES for g in gates)
     both = has_tanh and has_sigmoid
     fig.update_layout(
-        template=TEMPLATE, height=height or (420 if rows > 1 else 360), title_text=title, margin=dict(t=80),
+        template=TEMPLATE, height=height or (460 if rows > 1 else 400), title_text=title, margin=dict(t=80),
+        # two short bars stacked: three ticks each (0, 0.5, 1 and -1, 0, 1), so labels never crowd
         coloraxis=dict(colorscale=SEQUENTIAL, cmin=0, cmax=1,
-                       colorbar=dict(title=dict(text=lab["sigmoid"], font=dict(size=13)), len=0.45 if both else 1.0,
-                                     y=0.77 if both else 0.5, x=1.02), showscale=has_sigmoid),
+                       colorbar=dict(title=dict(text=lab["sigmoid"], font=dict(size=13)), len=0.42 if both else 1.0,
+                                     y=0.78 if both else 0.5, x=1.02, dtick=0.5), showscale=has_sigmoid),
         coloraxis2=dict(colorscale=DIVERGING, cmin=-1, cmax=1, cmid=0,
-                        colorbar=dict(title=dict(text=lab["tanh"], font=dict(size=13)), len=0.45 if both else 1.0,
-                                      y=0.23 if both else 0.5, x=1.02), showscale=has_tanh))
+                        colorbar=dict(title=dict(text=lab["tanh"], font=dict(size=13)), len=0.42 if both else 1.0,
+                                      y=0.22 if both else 0.5, x=1.02, dtick=1), showscale=has_tanh))
     fig.update_yaxes(autorange="reversed", showgrid=False)
     fig.update_xaxes(showgrid=False)
     for c in range(1, cols + 1):

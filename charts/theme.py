@@ -5,8 +5,10 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import plotly.io as pio
 
-FONT_FAMILY = ('"Source Sans 3", "Source Sans Pro", "Noto Sans", "Noto Sans CJK SC", '
-               '"Microsoft YaHei", "PingFang SC", Arial, sans-serif')
+# "Source Sans" is the face Streamlit serves with the app (its body font), so charts match the page;
+# Chinese characters fall through to a CJK face.
+FONT_FAMILY = ('"Source Sans", "Source Sans 3", "Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", '
+               '"PingFang SC", sans-serif')
 TEXT_COLOR = "#1f2937"
 GRID_COLOR = "#e5e7eb"
 MUTED = "#6b7280"

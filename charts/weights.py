@@ -72,7 +72,7 @@ def clipping_figure(pre, post=None, clip: float | None = None, labels: dict | No
 
 
 def spectrum_figure(spectrum: list[dict], layer: int = 0, labels: dict | None = None,
-                    singular_values: bool = True, height: int = 420) -> go.Figure:
+                    singular_values: bool = True, height: int = 480) -> go.Figure:
     """Eigenvalues of each gate block of W_hh in the complex plane, with the unit circle.
 
     An eigenvalue outside the circle (|λ| > 1) lets a direction of h grow step after step; well inside,
@@ -92,12 +92,13 @@ def spectrum_figure(spectrum: list[dict], layer: int = 0, labels: dict | None = 
     sv = np.asarray(spec.get("singular_values", []), dtype=float).ravel() if singular_values else np.array([])
     cols = 2 if sv.size else 1
     fig = make_subplots(rows=1, cols=cols, column_widths=[0.6, 0.4] if cols == 2 else None,
-                        horizontal_spacing=0.12)
+                        horizontal_spacing=0.2)
     fig.update_layout(template=TEMPLATE, height=height,
                       title_text=lab["title"].format(layer=layer % len(spectrum) + 1, radius=top),
-                      # up to five entries: below the plot they never collide with the title
-                      legend=dict(orientation="h", yanchor="top", y=-0.18, xanchor="left", x=0.0),
-                      margin=dict(t=60, b=110))
+                      # up to five entries at the very bottom of the figure, below the axis titles
+                      legend=dict(orientation="h", yref="container", yanchor="bottom", y=0.0, xanchor="left",
+                                  x=0.0),
+                      margin=dict(t=60, b=150))
     angle = np.linspace(0, 2 * np.pi, 181)
     fig.add_trace(go.Scatter(x=np.cos(angle).astype(np.float32), y=np.sin(angle).astype(np.float32),
                              name=lab["circle"], mode="lines", line=dict(color=MUTED, width=1.5, dash="dot"),

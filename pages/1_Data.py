@@ -6,6 +6,7 @@ import streamlit as st
 from charts.data import samples_figure, series_split_figure, transformed_figure, window_figure
 from rnn_core.csv_series import DataError, SeveralColumns, load_csv
 from ui import page_setup, settings_sidebar
+from ui.labels import data_subtitle
 from ui.runs import UPLOAD_KEY, prepared, upload
 from ui.safe import plain, short
 from ui.text_charts import chart_labels, class_names
@@ -79,18 +80,18 @@ if sd is not None:
     c[3].metric(f"{t('data.test')} · {t('data.points_short')}", sd.n_test, border=True)
     split_labels = chart_labels(t, "series_split_figure", split_title=t("data.split_title"), y=unit,
                                 train=t("data.train"), val=t("data.val"), test=t("data.test"))
-    chart(series_split_figure(sd.index, sd.values, sd.n_train, sd.n_val, labels=split_labels), "series")
+    chart(series_split_figure(sd.index, sd.values, sd.n_train, sd.n_val, labels=split_labels), "series",
+          subtitle=data_subtitle(cfg, t))
     off = sd.pipeline.offset
     chart(transformed_figure(sd.index[off:], sd.z, sd.n_train - off, sd.n_val,
-                             labels={**split_labels, "z_title": t("data.z_title", transform=cfg.data.transform,
-                                                                   scale=cfg.data.scale), "z": t("data.z")}),
-          "transformed")
+                             labels={**split_labels, "z_title": t("data.z_title"), "z": t("data.z")}),
+          "transformed", subtitle=data_subtitle(cfg, t, steps=True))
     n_windows = len(data.x_train)
-    k = st.slider(t("data.window_pick"), 0, max(0, n_windows - 1), 0, key="window_pick")
+    k = st.slider(t("data.window_pick"), 1, max(1, n_windows), 1, key="window_pick") - 1  # counted from 1
     chart(window_figure(sd.z, cfg.data.seq_len, k, data.horizon,
                         labels=chart_labels(t, "window_figure", window_title=t("data.window_title"),
                                            window=t("data.window"), target=t("data.target"), t=t("data.t"),
-                                           z=t("data.z"))), "window")
+                                           z=t("data.z"))), "window", subtitle=data_subtitle(cfg, t, steps=True))
     frame = pd.DataFrame({"time": [str(i)[:10] for i in sd.index], "value": sd.values})
     frame["transformed"] = [None] * off + list(sd.z)
     csv_button(frame, f"data_{cfg.data.dataset}", t)
@@ -103,4 +104,4 @@ else:
     chart(samples_figure(data.x_train[:4].numpy(), y, class_names=class_names(t, data.class_names),
                          labels=chart_labels(t, "samples_figure", samples_title=t("data.samples_title"),
                                              t=t("data.t"), sample=t("data.sample"), y=t("data.value"))),
-          "samples")
+          "samples", subtitle=data_subtitle(cfg, t))

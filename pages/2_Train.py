@@ -10,9 +10,10 @@ from rnn_core.metrics import headline_metric
 from ui import page_setup, settings_sidebar
 from ui.flow import LAST_SHOWN, run_for
 from ui.history import pin_button
+from ui.labels import fmt_frame
 from ui.runs import baselines_of, load_uploaded_bundle, train_live
 from ui.text_charts import chart_labels, class_names
-from ui.views import chart, downloads, metric_row, status
+from ui.views import chart, downloads, metric_row, run_subtitle, status
 
 t = page_setup("train")
 st.title(f":material/model_training: {t('nav.train')}")
@@ -39,20 +40,23 @@ if sd is not None and "forecasts" in res.metrics:
     chart(forecast_figure(sd.index, sd.values, sd.n_test, fc["one_step"], fc["recursive"],
                           labels=chart_labels(t, "forecast_figure", title=t("train.forecast_title"),
                                               y=t(f"unit.{res.config.data.dataset}"))),
-          "forecast")
+          "forecast", subtitle=run_subtitle(res.config, t))
 chart(loss_figure(res.history, best_epoch=res.best_epoch,
-                  labels=chart_labels(t, "loss_figure", title=t("train.loss_title"))), "loss")
+                  labels=chart_labels(t, "loss_figure", title=t("train.loss_title"))), "loss",
+      subtitle=run_subtitle(res.config, t))
 if sd is not None and "model" in res.metrics:
     st.subheader(t("train.metrics"))
     headline = headline_metric(sd.values)
-    st.dataframe(metrics_table(res.metrics["model"], baselines_of(res), labels=chart_labels(t, "metrics_table"),
-                               metrics=(headline, "mae" if headline == "rmse" else "rmse")), hide_index=True)
+    table = metrics_table(res.metrics["model"], baselines_of(res), labels=chart_labels(t, "metrics_table"),
+                          metrics=(headline, "mae" if headline == "rmse" else "rmse"))
+    st.dataframe(fmt_frame(table), hide_index=True)
     st.caption(t("train.metrics_caption", n=sd.n_test))
 elif sd is None:
     kind = "classify" if res.data.loss == "nll" else res.data.output_mode
     chart(sample_prediction_figure(*predict_sample(res.model, res.data), kind,
                                    class_names=class_names(t, res.data.class_names),
-                                   labels=chart_labels(t, "sample_prediction_figure")), "prediction")
+                                   labels=chart_labels(t, "sample_prediction_figure")), "prediction",
+          subtitle=run_subtitle(res.config, t))
 pin_button(res, t, key="pin_train")
 with st.expander(t("run.downloads"), icon=":material/download:"):
     downloads(res, t)

@@ -6,9 +6,10 @@ from charts.states import gate_figure, gate_saturation_figure, layer_states_figu
 from rnn_core.lab import gate_saturation
 from ui import page_setup, settings_sidebar
 from ui.flow import run_for
+from ui.labels import cell_label, saturation_caption
 from ui.runs import trace_of
 from ui.text_charts import chart_labels
-from ui.views import chart, csv_button, need_run, states_frame, window_picker
+from ui.views import chart, csv_button, need_run, run_subtitle, states_frame, window_picker
 
 t = page_setup("hidden")
 st.title(f":material/grid_on: {t('nav.hidden')}")
@@ -19,14 +20,15 @@ cfg = res.config  # the run drawn (an earlier one, dimmed, while a costly change
 split, i = window_picker(res, t)
 tr = trace_of(res, split, i, i + 1)
 L, _, T, H = tr.hiddens.shape
-st.markdown(t("hidden.reading", cell=cfg.model.cell.upper(), L=L, H=H, T=T))
+st.markdown(t("hidden.reading", cell=cell_label(t, res.config.model.cell, res.config.model.nonlinearity), L=L, H=H,
+               T=T))
 
 tabs = st.tabs([t("hidden.tab_states"), t("hidden.tab_gates"), t("hidden.tab_units")])
 with tabs[0]:
     cells = tr.cells[:, 0] if tr.cells is not None else None
     chart(layer_states_figure(tr.hiddens[:, 0], cells,
                               labels=chart_labels(t, "layer_states_figure", title=t("hidden.states_title"))),
-          "hidden_states")
+          "hidden_states", subtitle=run_subtitle(res.config, t))
     csv_button(states_frame(tr), "hidden_states", t)
 with tabs[1]:
     if not tr.gates:
@@ -34,16 +36,19 @@ with tabs[1]:
     else:
         layer = st.segmented_control(t("hidden.layer"), list(range(1, L + 1)), default=L, key="gate_layer") or L
         chart(gate_figure({k: v[layer - 1, 0] for k, v in tr.gates.items()}, cfg.model.cell,
-                          labels=chart_labels(t, "gate_figure")), "gates")
+                          labels=chart_labels(t, "gate_figure")), "gates", subtitle=run_subtitle(res.config, t))
         batch = getattr(res.data, f"x_{split}")
         many = trace_of(res, split, 0, min(len(batch), 256))
         sat = gate_saturation(many.gates)
         chart(gate_saturation_figure({k: {"low": v["low"][layer - 1], "high": v["high"][layer - 1]}
                                       for k, v in sat.items()},
-                                     labels=chart_labels(t, "gate_saturation_figure")), "gate_saturation")
-        st.caption(t("hidden.saturation_caption", n=min(len(batch), 256)))
+                                     labels=chart_labels(t, "gate_saturation_figure")), "gate_saturation",
+              subtitle=run_subtitle(res.config, t))
+        st.caption(saturation_caption(t, res.config.model.cell, min(len(batch), 256)))
 with tabs[2]:
     layer_u = st.segmented_control(t("hidden.layer"), list(range(1, L + 1)), default=L, key="unit_layer") or L
-    units = st.multiselect(t("hidden.units"), list(range(H)), default=list(range(min(4, H))), key="units")
+    # 0-based unit indices, shown as 1..H like every legend and axis
+    units = st.multiselect(t("hidden.units"), list(range(H)), default=list(range(min(4, H))), key="units",
+                           format_func=lambda u: str(u + 1))
     chart(unit_traces_figure(tr.hiddens[layer_u - 1, 0], units, labels=chart_labels(t, "unit_traces_figure")),
-          "hidden_units")
+          "hidden_units", subtitle=run_subtitle(res.config, t))

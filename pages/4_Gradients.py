@@ -13,9 +13,10 @@ from charts.weights import clipping_figure, spectrum_figure
 from rnn_core.lab import memory_horizon
 from ui import page_setup, settings_sidebar
 from ui.flow import run_for
+from ui.labels import spectrum_caption
 from ui.runs import spectrum_of, trace_of
 from ui.text_charts import chart_labels
-from ui.views import chart, csv_button, need_run
+from ui.views import chart, csv_button, need_run, run_subtitle
 
 BATCH = 128  # training windows whose loss the gradient is taken of
 
@@ -31,8 +32,10 @@ L, T = tr.grad_norms.shape
 fit = memory_horizon(tr.grad_norms[-1])
 st.info(grad_reading(tr.grad_norms, labels=chart_labels(t, "grad_reading")), icon=":material/lightbulb:")
 chart(grad_norm_figure(tr.grad_norms, fit={"layer": L - 1, **fit} if fit["regime"] == "vanishes" else None,
-                       labels=chart_labels(t, "grad_norm_figure", title=t("grad.profile_title", n=n))), "grad_norms")
-st.caption(t(f"grad.horizon_{fit['regime']}", tau=fit["horizon"], growth=fit["growth"], L=L))
+                       labels=chart_labels(t, "grad_norm_figure", title=t("grad.profile_title", n=n))), "grad_norms",
+      subtitle=run_subtitle(res.config, t))
+horizon = t(f"grad.horizon_{fit['regime']}", tau=fit["horizon"], growth=fit["growth"], L=L)
+st.caption(f"{t('read.grad')} {horizon}")
 frame = pd.DataFrame({"t": range(1, T + 1), **{f"layer_{k + 1}": tr.grad_norms[k] for k in range(L)}})
 csv_button(frame, "grad_norms", t)
 
@@ -41,10 +44,12 @@ if res.snapshots:
     tabs = st.tabs([t("grad.heatmap"), t("grad.film")])
     with tabs[0]:
         chart(grad_evolution_figure(res.snapshots, labels=chart_labels(t, "grad_evolution_figure")),
-              "grad_evolution")
+              "grad_evolution", subtitle=run_subtitle(res.config, t))
+        st.caption(t("read.grad_evolution"))
     with tabs[1]:
         chart(grad_snapshot_frames_figure(res.snapshots, labels=chart_labels(t, "grad_snapshot_frames_figure")),
-              "grad_film")
+              "grad_film", subtitle=run_subtitle(res.config, t))
+        st.caption(t("read.grad_film"))
     snaps = pd.DataFrame([{"epoch": s["epoch"], "layer": k + 1, "t": j + 1, "grad_norm": s["grad_norms"][k, j]}
                           for s in res.snapshots for k in range(L) for j in range(T)])
     csv_button(snaps, "grad_snapshots", t)
@@ -56,11 +61,13 @@ with left:
     st.subheader(t("grad.clipping"))
     pre, post = res.steps["grad_norm_pre"], res.steps["grad_norm_post"]
     if pre:
-        chart(clipping_figure(pre, post, cfg.train.clip, labels=chart_labels(t, "clipping_figure")), "clipping")
-        st.caption(t("grad.clipped", k=res.clipped_steps, n=len(pre), clip=cfg.train.clip))
+        chart(clipping_figure(pre, post, cfg.train.clip, labels=chart_labels(t, "clipping_figure")), "clipping",
+              subtitle=run_subtitle(res.config, t))
+        st.caption(f"{t('grad.clipped', k=res.clipped_steps, n=len(pre), clip=cfg.train.clip)} {t('read.clipping')}")
 with right:
     st.subheader(t("grad.spectrum"))
     spec = spectrum_of(res)
     layer = st.segmented_control(t("hidden.layer"), list(range(1, L + 1)), default=1, key="spec_layer") or 1
-    chart(spectrum_figure(spec, layer=layer - 1, labels=chart_labels(t, "spectrum_figure")), "spectrum")
-    st.caption(t("grad.spectrum_caption"))
+    chart(spectrum_figure(spec, layer=layer - 1, labels=chart_labels(t, "spectrum_figure")), "spectrum",
+          subtitle=run_subtitle(res.config, t))
+    st.caption(spectrum_caption(t, res.config.model.cell))

@@ -1,16 +1,15 @@
 """Compare: RNN, LSTM and GRU on the same data and seed, side by side."""
 
-import pandas as pd
 import streamlit as st
 
 from charts.forecast import forecast_overlay_figure
 from charts.gradients import grad_overlay_figure
 from charts.training import loss_overlay_figure
 from rnn_core.cost import AUTO_TRAIN_S
-from rnn_core.metrics import headline_metric
 from ui import page_setup, settings_sidebar
 from ui.flow import cached_run, estimate
 from ui.history import pinned_view
+from ui.labels import cell_label, compare_subtitle, compare_table
 from ui.runs import trace_of, train_live
 from ui.text_charts import chart_labels
 from ui.views import chart
@@ -30,47 +29,35 @@ go = st.button(t("compare.go"), type="primary", icon=":material/play_arrow:", ke
                help=t("compare.go_help", s=max(1, round(seconds))) if missing else None)
 if missing and (go or seconds <= 1.5 * AUTO_TRAIN_S):  # three small runs start by themselves, like one
     for c, ccfg in missing.items():
-        train_live(ccfg, t, label=c.upper())
+        train_live(ccfg, t, label=cell_label(t, c))
 runs = {c: cached_run(ccfg) for c, ccfg in cfgs.items()}
 done = {c: r for c, r in runs.items() if r is not None}
 if not done:
     st.info(t("compare.none"), icon=":material/info:")
     st.stop()
 if len(done) < len(CELLS):
-    st.warning(t("compare.partial", cells=", ".join(c.upper() for c in CELLS if c not in done)),
+    st.warning(t("compare.partial", cells=", ".join(cell_label(t, c) for c in CELLS if c not in done)),
                icon=":material/pending:")
 
-rows = []
-for c, r in done.items():
-    m = r.metrics
-    row = {t("compare.cell"): c.upper(), t("met.val_loss"): m.get("val_loss"), t("met.baseline"): m["baseline_loss"]}
-    if "model" in m:
-        key = headline_metric(r.data.series.values)
-        row[t(f"met.one_step_{key}")] = m["model"]["one_step"][key]
-        row[t(f"met.recursive_{key}")] = m["model"]["recursive"][key]
-    if "val_accuracy" in m:
-        row[t("met.accuracy")] = m["val_accuracy"]
-    row[t("met.time") + " (s)"] = round(r.elapsed, 2)
-    row[t("met.epochs")] = len(r.history["epoch"])
-    row[t("compare.stopped")] = t(f"stop.{r.stopped}", epoch=len(r.history["epoch"]), best=r.best_epoch, s=r.elapsed)
-    rows.append(row)
-st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch",
-             column_config={t("compare.stopped"): st.column_config.TextColumn(width="large")})
+st.dataframe(compare_table(done, t), hide_index=True, width="stretch",
+             column_config={t("compare.stopped"): st.column_config.TextColumn(width="large",
+                                                                              help=t("compare.stopped_help"))})
 
-chart(loss_overlay_figure([{"label": c.upper(), "cell": c, "history": r.history} for c, r in done.items()],
-                          labels=chart_labels(t, "loss_overlay_figure")), "compare_loss")
+chart(loss_overlay_figure([{"label": cell_label(t, c), "cell": c, "history": r.history} for c, r in done.items()],
+                          labels=chart_labels(t, "loss_overlay_figure")), "compare_loss",
+      subtitle=compare_subtitle(cfg, t))
 profiles = []
 for c, r in done.items():
     n = min(len(r.data.x_train), 128)
     tr = trace_of(r, "train", 0, n)
-    profiles.append({"label": c.upper(), "cell": c, "grad_norms": tr.grad_norms[-1]})
+    profiles.append({"label": cell_label(t, c), "cell": c, "grad_norms": tr.grad_norms[-1]})
 chart(grad_overlay_figure(profiles, normalise=True, labels=chart_labels(t, "grad_overlay_figure")),
-      "compare_gradients")
+      "compare_gradients", subtitle=compare_subtitle(cfg, t))
 st.caption(t("compare.grad_caption"))
 first = next(iter(done.values()))
 sd = first.data.series
 if sd is not None and all("forecasts" in r.metrics for r in done.values()):
-    fcs = {c.upper(): (c, r.metrics["forecasts"]["recursive"]) for c, r in done.items()}
+    fcs = {cell_label(t, c): (c, r.metrics["forecasts"]["recursive"]) for c, r in done.items()}
     chart(forecast_overlay_figure(sd.index, sd.values, sd.n_test, fcs,
                                   labels=chart_labels(t, "forecast_overlay_figure", y=t(f"unit.{cfg.data.dataset}"))),
-          "compare_forecasts")
+          "compare_forecasts", subtitle=compare_subtitle(cfg, t))

@@ -20,13 +20,16 @@ from ui.lab import (
     init_view,
     lab_settings,
     parse_lags,
+    results_table,
     run_compare,
     run_sweep,
     stored_compare,
     stored_sweep,
+    sweep_table,
 )
+from ui.labels import cell_label, compare_subtitle, saturation_caption
 from ui.text_charts import chart_labels
-from ui.views import chart, csv_button
+from ui.views import chart, csv_button, run_subtitle
 
 t = page_setup("lab")
 st.title(f":material/science: {t('nav.lab')}")
@@ -42,36 +45,38 @@ with tabs[0]:
     if not results:
         st.info(t("lab.none", lag=cfg.data.lag), icon=":material/info:")
     else:
-        table = pd.DataFrame([{t("compare.cell"): r.cell.upper(), t("lab.val"): r.val_loss,
-                               t("lab.baseline"): r.baseline_loss, t("lab.ratio"): r.ratio,
-                               t("lab.horizon"): r.horizon["horizon"], t("met.time") + " (s)": round(r.elapsed, 2)}
-                              for r in results])
-        st.dataframe(table, hide_index=True, width="stretch")
-        csv_button(table, f"lab_{cfg.data.task}_lag{cfg.data.lag}", t, key="lab_csv")
-        profiles = [{"label": r.cell.upper(), "cell": r.cell, "grad_norms": r.grad_norms[-1],
+        st.dataframe(results_table(results, t), hide_index=True, width="stretch")
+        raw = pd.DataFrame([{"cell": r.cell, "val_loss": r.val_loss, "baseline_loss": r.baseline_loss, "ratio": r.ratio,
+                             "horizon": r.horizon["horizon"], "elapsed_s": r.elapsed} for r in results])
+        csv_button(raw, f"lab_{cfg.data.task}_lag{cfg.data.lag}", t, key="lab_csv")
+        profiles = [{"label": cell_label(t, r.cell), "cell": r.cell, "grad_norms": r.grad_norms[-1],
                      "fit": {"t": r.horizon["t"], "values": r.horizon["values"], "horizon": r.horizon["horizon"]}
                      if r.horizon["regime"] == "vanishes" else None}
                     for r in results]
         chart(grad_overlay_figure(profiles, normalise=True,
                                   labels=chart_labels(t, "grad_overlay_figure", title=t("lab.profiles_title"))),
-              "lab_gradients")
+              "lab_gradients", subtitle=compare_subtitle(cfg, t))
         reading = chart_labels(t, "grad_reading")
-        st.caption(" ".join(f"**{r.cell.upper()}**: {grad_reading(r.grad_norms, labels=reading)}" for r in results))
-        chart(loss_overlay_figure([{"label": r.cell.upper(), "cell": r.cell, "history": r.result.history}
-                                   for r in results], labels=chart_labels(t, "loss_overlay_figure")), "lab_loss")
+        st.caption(t("read.grad_overlay") + " " + " ".join(
+            f"**{cell_label(t, r.cell)}**: {grad_reading(r.grad_norms, labels=reading)}" for r in results))
+        chart(loss_overlay_figure([{"label": cell_label(t, r.cell), "cell": r.cell, "history": r.result.history}
+                                   for r in results], labels=chart_labels(t, "loss_overlay_figure")), "lab_loss",
+              subtitle=compare_subtitle(cfg, t))
         pick = st.segmented_control(t("lab.cell_pick"), [r.cell for r in results], default=results[-1].cell,
-                                    format_func=str.upper, key="lab_cell") or results[-1].cell
+                                    format_func=lambda c: cell_label(t, c), key="lab_cell") or results[-1].cell
         chosen = next(r for r in results if r.cell == pick)
         left, right = st.columns(2)
         with left:
             chart(grad_snapshot_frames_figure(chosen.snapshots, labels=chart_labels(t, "grad_snapshot_frames_figure")),
-                  f"lab_film_{pick}")
+                  f"lab_film_{pick}", subtitle=run_subtitle(chosen.result.config, t))
+            st.caption(t("read.grad_film"))
         with right:
             if chosen.saturation:
                 chart(gate_saturation_figure({k: {"low": v["low"][-1], "high": v["high"][-1]}
                                               for k, v in chosen.saturation.items()},
-                                             labels=chart_labels(t, "gate_saturation_figure")), f"lab_gates_{pick}")
-                st.caption(t("hidden.saturation_caption", n=TRACE_BATCH))
+                                             labels=chart_labels(t, "gate_saturation_figure")), f"lab_gates_{pick}",
+                      subtitle=run_subtitle(chosen.result.config, t))
+                st.caption(saturation_caption(t, chosen.cell, TRACE_BATCH))
             else:
                 st.info(t("hidden.no_gates"), icon=":material/info:")
         pin_button(chosen.result, t, key=f"pin_lab_{pick}")
@@ -88,10 +93,10 @@ with tabs[1]:
         if st.button(t("lab.sweep_go"), type="primary", icon=":material/stacked_line_chart:", key="lab_sweep_go"):
             rows = run_sweep(cfg, lags, t)
         if rows:
-            chart(sweep_figure(rows, labels=chart_labels(t, "sweep_figure")), "lab_sweep")
-            frame = pd.DataFrame(rows)
-            st.dataframe(frame, hide_index=True, width="stretch")
-            csv_button(frame, "lab_sweep", t, key="sweep_csv")
+            chart(sweep_figure(rows, labels=chart_labels(t, "sweep_figure")), "lab_sweep",
+                  subtitle=compare_subtitle(cfg, t))
+            st.dataframe(sweep_table(rows, t), hide_index=True, width="stretch")
+            csv_button(pd.DataFrame(rows), "lab_sweep", t, key="sweep_csv")
         else:
             st.info(t("lab.sweep_none", n=len(lags) * len(CELLS)), icon=":material/info:")
 

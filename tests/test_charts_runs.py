@@ -191,11 +191,15 @@ def test_state_heatmap_sequential_gate_and_auto_range():
     assert hm.zmin == pytest.approx(z.min(), rel=1e-5) and hm.zmax == pytest.approx(z.max(), rel=1e-5)
 
 
-def test_layer_states_figure_rows_per_layer_and_shared_axis():
+def test_layer_states_figure_rows_per_layer_and_own_scales_for_h_and_c():
     h, c = RNG.normal(size=(3, 12, 5)), RNG.normal(size=(3, 12, 5)) * 3
     fig = st.layer_states_figure(h, c)
-    assert len(fig.data) == 6 and all(d.coloraxis == "coloraxis" for d in fig.data)
-    assert fig.layout.coloraxis.cmid == 0
+    # h (left column, every layer) and c (right column) each have their own colour axis and bar
+    assert len(fig.data) == 6 and [d.coloraxis for d in fig.data] == ["coloraxis", "coloraxis2"] * 3
+    assert fig.layout.coloraxis.cmid == 0 and fig.layout.coloraxis2.cmid == 0
+    assert fig.layout.coloraxis.colorbar.title.text == "h<sub>t</sub>"
+    assert fig.layout.coloraxis2.colorbar.title.text == "c<sub>t</sub>"
+    assert fig.layout.coloraxis.colorbar.x < fig.layout.xaxis2.domain[0]  # between the columns
     titles = _texts(fig)
     assert "layer 1: hidden state h<sub>t</sub>" in titles and "layer 3: cell state c<sub>t</sub>" in titles
     np.testing.assert_allclose(fig.data[1].z, c[0].T, rtol=1e-6)
@@ -284,7 +288,9 @@ def test_grad_evolution_heatmap_single_and_empty():
     hm = fig.data[0]
     assert hm.type == "heatmap" and list(hm.y) == [0, 5, 10] and hm.z.shape == (3, 20)
     np.testing.assert_allclose(hm.z[1], np.log10(_profile()[-1] ** 6), rtol=1e-5)
-    assert hm.colorbar.title.text == "log10 ‖∂L/∂h<sub>t</sub>‖" and hm.colorscale[0][1] == "#440154"
+    assert hm.colorbar.title.text == "‖∂L/∂h<sub>t</sub>‖" and hm.colorscale[0][1] == "#440154"
+    # the colour is log10 of the norm; the bar's ticks name the norm itself
+    assert all(t.startswith("10") or t == "1" for t in hm.colorbar.ticktext), hm.colorbar.ticktext
     assert hm.zmin < hm.zmax  # explicit limits, so the theme's zmid=0 does not recentre the scale
     np.testing.assert_allclose(gr.grad_evolution_figure(snaps, layer=0).data[0].z[0], np.log10(_profile()[0]),
                                rtol=1e-5, atol=1e-6)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 
+import pandas as pd
 import streamlit as st
 
 from charts.gradients import grad_norm_figure, grad_reading
@@ -16,10 +17,11 @@ from rnn_core.config import LAG_TASKS, RunConfig
 from rnn_core.lab import compare_cells, lab_config
 from rnn_core.sweep import LAGS, lag_sweep
 from ui.history import pin_button
+from ui.labels import cell_label, fmt_horizon, fmt_num, option_label
 from ui.runs import TRAIN_SLOTS, guarded, lookup, spectrum_of, trace_of, train_live
 from ui.settings import hidden_names, share_url
 from ui.text_charts import chart_labels
-from ui.views import chart, status
+from ui.views import chart, run_subtitle, status
 
 CELLS = ("rnn", "lstm", "gru")
 LAB_FIELDS = {  # URL key -> (kind, default, options or range)
@@ -42,17 +44,39 @@ def lab_settings(t) -> RunConfig:
     for col, (key, (kind, default, lim)) in zip(cols, LAB_FIELDS.items(), strict=True):
         if key in hidden:
             values[key] = _url_value(key, kind, default, lim)
-            col.markdown(f"**{t('f.' + key)}**  \n{values[key]} :material/lock:")
+            shown = option_label(t, "task", values[key]) if kind == "choice" else values[key]
+            col.markdown(f"**{t('f.' + key)}**  \n{shown} :material/lock:")
             continue
-        kw = dict(label=t(f"f.{key}"), key=key, bind="query-params", help=t(f"h.{key}"))
         if kind == "choice":
-            values[key] = col.selectbox(options=lim, index=lim.index(default), **kw)
+            values[key] = url_select(col, t(f"f.{key}"), lim, default, key, lambda v: option_label(t, "task", v),
+                                     help=t(f"h.{key}"))
         else:
-            values[key] = col.number_input(min_value=lim[0], max_value=lim[1], value=default, step=1, **kw)
+            values[key] = col.number_input(label=t(f"f.{key}"), key=key, bind="query-params", help=t(f"h.{key}"),
+                                           min_value=lim[0], max_value=lim[1], value=default, step=1)
     st.sidebar.caption(f":material/link: {t('set.share')}", help=t("set.share_help"))
     st.sidebar.code(share_url(st.query_params.to_dict()), language=None, wrap_lines=True)
     return lab_config(task=values["lab_task"], lag=int(values["lab_lag"]), epochs=int(values["lab_epochs"]),
                       seed=int(values["lab_seed"]))
+
+
+def _to_url(key: str, default) -> None:
+    value = st.session_state.get(key, default)
+    if value == default:
+        st.query_params.pop(key, None)
+    else:
+        st.query_params[key] = value
+
+
+def url_select(container, label: str, options, default, key: str, format_func, **kw):
+    """A selectbox that shows labels but keeps the option's identifier in the URL under ``key``.
+
+    (A selectbox bound to the query params would write its formatted label there, so a link made in one
+    language would not open in the other.) The URL seeds it once per visit; every change rewrites it."""
+    if key not in st.session_state:
+        raw = st.query_params.get(key)
+        st.session_state[key] = raw if raw in options else default
+    return container.selectbox(label, options, key=key, format_func=format_func, on_change=_to_url,
+                               args=(key, default), **kw)
 
 
 def _url_value(key, kind, default, lim):
@@ -74,13 +98,13 @@ def stored_compare(cfg: RunConfig):
 
 def run_compare(cfg: RunConfig, t):
     """Train RNN, LSTM and GRU on the lab task with one progress bar each."""
-    bars = {c: st.progress(0.0, text=t("lab.waiting", cell=c.upper())) for c in CELLS}
+    bars = {c: st.progress(0.0, text=t("lab.waiting", cell=cell_label(t, c))) for c in CELLS}
     box = []
 
     def on_progress(cell, p):
         return guarded(box, lambda: bars[cell].progress(
-            min(1.0, p.epoch / p.epochs), text=t("lab.progress", cell=cell.upper(), epoch=p.epoch, epochs=p.epochs,
-                                                 val=p.val_loss, s=p.elapsed)))
+            min(1.0, p.epoch / p.epochs), text=t("lab.progress", cell=cell_label(t, cell), epoch=p.epoch,
+                                                 epochs=p.epochs, val=p.val_loss, s=p.elapsed)))
 
     with TRAIN_SLOTS:
         results = compare_cells(cfg, CELLS, on_progress)
@@ -118,7 +142,7 @@ def run_sweep(cfg: RunConfig, lags, t):
             done.append((cell, lag))
         frac = (len(done) + (p.epoch / p.epochs if (cell, lag) not in done else 0)) / total
         return guarded(box, lambda: bar.progress(min(1.0, frac), text=t(
-            "lab.sweep_progress", cell=cell.upper(), lag=lag, k=len(done), n=total)))
+            "lab.sweep_progress", cell=cell_label(t, cell), lag=lag, k=len(done), n=total)))
 
     with TRAIN_SLOTS:
         df = lag_sweep(cfg, tuple(lags), CELLS, on_progress)
@@ -160,10 +184,11 @@ def init_view(cfg: RunConfig, t) -> None:
     """Vanilla RNN: W_hh's spectrum and the gradient profile at initialisation, then after training."""
     st.markdown(t("lab.init_intro"))
     c = st.columns(5)
-    init = c[0].selectbox(t("f.init"), ("default", "orthogonal", "identity", "spectral"), index=3, key="lab_init",
-                          bind="query-params")
+    init = url_select(c[0], t("f.init"), ("default", "orthogonal", "identity", "spectral"), "spectral", "lab_init",
+                      lambda v: option_label(t, "init", v))
     rho = c[1].slider(t("f.rho"), 0.1, 2.0, 1.0, 0.05, key="lab_rho", bind="query-params", disabled=init != "spectral")
-    act = c[2].selectbox(t("f.nonlinearity"), ("tanh", "relu"), key="lab_act", bind="query-params")
+    act = url_select(c[2], t("f.nonlinearity"), ("tanh", "relu"), "tanh", "lab_act",
+                     lambda v: option_label(t, "nonlinearity", v))
     clip = c[3].slider(t("f.clip"), 0.0, 10.0, 1.0, 0.1, key="lab_clip", bind="query-params", help=t("h.clip"))
     lr = c[4].select_slider(t("f.lr"), LRS, value=0.01, key="lab_lr", bind="query-params", help=t("lab.lr_help"))
     rcfg = cfg.replace(cell="rnn", init=init, rho=float(f"{rho:.12g}"), nonlinearity=act, clip=float(f"{clip:.12g}"),
@@ -172,11 +197,12 @@ def init_view(cfg: RunConfig, t) -> None:
     left, right = st.columns(2)
     with left:
         chart(spectrum_figure(prof["spectrum"], singular_values=False, labels=chart_labels(t, "spectrum_figure")),
-              "init_spectrum", key="init_spectrum")
+              "init_spectrum", key="init_spectrum", subtitle=run_subtitle(rcfg, t))
     with right:
         chart(grad_norm_figure(prof["grad_norms"],
                                labels=chart_labels(t, "grad_norm_figure", title=t("lab.at_init"))), "init_gradients",
-              key="init_gradients")
+              key="init_gradients", subtitle=run_subtitle(rcfg, t))
+        st.caption(t("read.grad"))
     st.info(grad_reading(prof["grad_norms"], labels=chart_labels(t, "grad_reading")), icon=":material/lightbulb:")
     if st.button(t("lab.init_go"), type="primary", icon=":material/play_arrow:", key="lab_init_go"):
         train_live(rcfg, t, label="RNN")
@@ -190,17 +216,36 @@ def init_view(cfg: RunConfig, t) -> None:
     with left:
         chart(grad_norm_figure(tr.grad_norms,
                                labels=chart_labels(t, "grad_norm_figure", title=t("lab.after_training"))),
-              "trained_gradients",
-              key="trained_gradients")
+              "trained_gradients", key="trained_gradients", subtitle=run_subtitle(rcfg, t))
+        st.caption(t("read.grad"))
         chart(spectrum_figure(spectrum_of(res), singular_values=False,
                               labels=chart_labels(t, "spectrum_figure")), "trained_spectrum",
-              key="trained_spectrum")
+              key="trained_spectrum", subtitle=run_subtitle(rcfg, t))
     with right:
         pre, post = res.steps["grad_norm_pre"], res.steps["grad_norm_post"]
         chart(clipping_figure(pre, post, clip, labels=chart_labels(t, "clipping_figure")), "clipping",
-              key="init_clipping")
-        st.caption(t("grad.clipped", k=res.clipped_steps, n=len(pre), clip=clip) if clip > 0 else t("lab.no_clip"))
-        st.metric(t("lab.val"), f"{res.metrics['val_loss']:.4g}", border=True,
-                  delta=f"{res.metrics['val_loss'] / res.metrics['baseline_loss']:.2f} × {t('lab.baseline')}",
+              key="init_clipping", subtitle=run_subtitle(rcfg, t))
+        clipped = t("grad.clipped", k=res.clipped_steps, n=len(pre), clip=clip) if clip > 0 else t("lab.no_clip")
+        st.caption(f"{clipped} {t('read.clipping')}")
+        st.metric(t("lab.val"), fmt_num(res.metrics["val_loss"]), border=True,
+                  delta=f"{fmt_num(res.metrics['val_loss'] / res.metrics['baseline_loss'])} × {t('lab.baseline')}",
                   delta_color="off")
     pin_button(res, t, key="pin_init")
+
+
+def results_table(results, t) -> pd.DataFrame:
+    """The comparison of the three cells, one row each, numbers formatted for reading."""
+    return pd.DataFrame([{t("compare.cell"): cell_label(t, r.cell), t("lab.val"): fmt_num(r.val_loss),
+                          t("lab.baseline"): fmt_num(r.baseline_loss), t("lab.ratio"): fmt_num(r.ratio),
+                          t("lab.horizon"): fmt_horizon(t, r.horizon["horizon"]),
+                          t("met.time") + t("num.seconds"): fmt_num(r.elapsed)} for r in results])
+
+
+def sweep_table(rows: list[dict], t) -> pd.DataFrame:
+    """The lag sweep, one row per cell and lag, with translated headers and readable numbers."""
+    return pd.DataFrame([{t("lab.col_cell"): cell_label(t, r["cell"]), t("lab.col_lag"): fmt_num(int(r["lag"])),
+                          t("lab.val"): fmt_num(r["val_loss"]), t("lab.baseline"): fmt_num(r["baseline_loss"]),
+                          t("lab.ratio"): fmt_num(r["ratio"]), t("lab.horizon"): fmt_horizon(t, r["horizon"]),
+                          t("met.time") + t("num.seconds"): fmt_num(r["elapsed"]),
+                          t("lab.col_epochs"): fmt_num(int(r["epochs"])),
+                          t("lab.col_outcome"): t(f"lab.outcome.{r['stopped']}")} for r in rows])

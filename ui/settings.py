@@ -20,6 +20,7 @@ from streamlit.errors import StreamlitAPIException
 
 from rnn_core.config import LAG_TASKS, PARTS, RunConfig
 from rnn_core.fit import fit, options
+from ui.labels import option_label
 from ui.layout import FIELD_NAMES, PARAMS_KEY, Translator, current_lang, draw_nav
 from ui.safe import plain
 
@@ -56,13 +57,6 @@ def relevant(name: str, v: dict) -> bool:
         "rho": v["init"] == "spectral",
     }
     return rules.get(name, True)
-
-
-def option_label(t: Translator, name: str, value) -> str:
-    """The human label of choice ``value`` of field ``name`` (``opt.<name>.<value>``), else the value."""
-    key = f"opt.{name}.{value}"
-    text = t(key)
-    return str(value) if text == key else text
 
 
 def hidden_names() -> tuple[str, ...]:

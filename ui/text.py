@@ -64,7 +64,7 @@ TEXT: dict[str, dict[str, str]] = {
                      "classify, or remember across a lag.",
                "zh": "网络要学的内容：预测下一个值、预测多步、去噪、分类，或跨越时滞进行记忆。"},
     "f.dataset": {"en": "Series", "zh": "序列"},
-    "h.dataset": {"en": "The time series used by forecast, multistep and denoise.",
+    "h.dataset": {"en": "The time series used by forecasting (one or several steps) and denoising.",
                   "zh": "预测、多步预测和去噪任务使用的时间序列。"},
     "f.n_points": {"en": "Length of the series", "zh": "序列长度"},
     "h.n_points": {"en": "Number of points of a generated series.", "zh": "生成序列的点数。"},
@@ -96,9 +96,9 @@ TEXT: dict[str, dict[str, str]] = {
     "f.n_samples": {"en": "Sequences", "zh": "序列条数"},
     "h.n_samples": {"en": "Number of generated training sequences.", "zh": "生成的训练序列条数。"},
     "f.cell": {"en": "Cell", "zh": "单元类型"},
-    "h.cell": {"en": "rnn: plain Elman cell; lstm and gru: gated cells; scratch: the Elman cell "
+    "h.cell": {"en": "RNN: the plain Elman cell; LSTM and GRU: gated cells; Elman (scratch): the Elman cell "
                      "written out by hand.",
-               "zh": "rnn：普通 Elman 单元；lstm 和 gru：带门控的单元；scratch：手写实现的 Elman 单元。"},
+               "zh": "RNN：普通 Elman 单元；LSTM 和 GRU：带门控的单元；Elman（手写）：手写实现的 Elman 单元。"},
     "f.nonlinearity": {"en": "Nonlinearity", "zh": "非线性函数"},
     "h.nonlinearity": {"en": "Activation of the plain RNN cell.", "zh": "普通 RNN 单元的激活函数。"},
     "f.num_layers": {"en": "Layers", "zh": "层数"},
@@ -108,7 +108,7 @@ TEXT: dict[str, dict[str, str]] = {
     "f.dropout": {"en": "Dropout", "zh": "Dropout"},
     "h.dropout": {"en": "Between layers, during training only.", "zh": "层与层之间，仅在训练时使用。"},
     "f.init": {"en": "Recurrent weight init", "zh": "循环权重初始化"},
-    "h.init": {"en": "How W_hh starts: default, orthogonal, identity, or scaled to a spectral radius.",
+    "h.init": {"en": "How W_hh starts: PyTorch's uniform, orthogonal, the identity, or scaled to a spectral radius.",
                "zh": "W_hh 的初始值：默认、正交、单位矩阵，或缩放到指定谱半径。"},
     "f.rho": {"en": "Spectral radius ρ", "zh": "谱半径 ρ"},
     "h.rho": {"en": "Largest |eigenvalue| of W_hh at the start; above 1 tends to explode.",
@@ -194,25 +194,26 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "一个输入启动序列；每个输出再作为下一步的输入反馈回去。"},
     "l.k.one_to_many.ex": {"en": "Generate music from a first note; caption an image.",
                            "zh": "从第一个音符生成音乐；为图片生成描述。"},
-    "l.k.one_to_many.here": {"en": "**multistep** (recursive): the forecast is fed back to generate the "
-                                   "next steps.",
-                             "zh": "**multistep**（递归）：把预测值反馈回去，生成后续各步。"},
+    "l.k.one_to_many.here": {"en": "**Forecast several steps** (recursive): the forecast is fed back to "
+                                   "generate the next steps.",
+                             "zh": "**多步预测**（递归）：把预测值反馈回去，生成后续各步。"},
     "l.k.many_to_one": {"en": "Many-to-one", "zh": "多对一"},
     "l.k.many_to_one.desc": {"en": "Read the whole sequence, answer once at the end.",
                              "zh": "读完整个序列，只在最后输出一次。"},
     "l.k.many_to_one.ex": {"en": "Sentiment of a review; the next value of a series.",
                            "zh": "判断一条评论的情感；预测序列的下一个值。"},
-    "l.k.many_to_one.here": {"en": "**forecast** (window → next value); **classify** and the lag tasks "
-                                   "**first_value**, **adding**, **recall** (one answer per sequence).",
-                             "zh": "**forecast**（窗口 → 下一个值）；**classify** 以及记忆任务 "
-                                   "**first_value**、**adding**、**recall**（每条序列一个答案）。"},
+    "l.k.many_to_one.here": {"en": "**Forecast the next value** (window → next value); **Which waveform?** and "
+                                   "the lag tasks **Remember the first value**, **Adding problem**, **Delayed "
+                                   "recall** (one answer per sequence).",
+                             "zh": "**预测下一个值**（窗口 → 下一个值）；**哪种波形？** 以及记忆任务 "
+                                   "**记住第一个值**、**加法问题**、**延迟回忆**（每条序列一个答案）。"},
     "l.k.many_to_many": {"en": "Many-to-many (aligned)", "zh": "多对多（对齐）"},
     "l.k.many_to_many.desc": {"en": "One output for every input, at the same step.",
                               "zh": "每个输入在同一时间步都有一个对应的输出。"},
     "l.k.many_to_many.ex": {"en": "Tag each word of a sentence; clean each sample of a noisy signal.",
                             "zh": "为句子中的每个词标注词性；对带噪信号的每个采样去噪。"},
-    "l.k.many_to_many.here": {"en": "**denoise**: a clean value for every noisy input step.",
-                              "zh": "**denoise**：为每个带噪输入步输出一个干净的值。"},
+    "l.k.many_to_many.here": {"en": "**Denoise a signal**: a clean value for every noisy input step.",
+                              "zh": "**信号去噪**：为每个带噪输入步输出一个干净的值。"},
     "l.k.encoder_decoder": {"en": "Many-to-many (encoder–decoder)", "zh": "多对多（编码器–解码器）"},
     "l.k.encoder_decoder.desc": {
         "en": "An encoder reads the input into its state; a decoder then generates an output sequence of "
@@ -220,9 +221,9 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "编码器把输入读进隐藏状态；随后解码器生成一个长度可以不同的输出序列。"},
     "l.k.encoder_decoder.ex": {"en": "Translate a sentence; forecast the next week from the last month.",
                                "zh": "翻译句子；根据上个月的数据预测下一周。"},
-    "l.k.encoder_decoder.here": {"en": "**multistep**: read a window of T values, then generate the next "
-                                       "horizon values.",
-                                 "zh": "**multistep**：读入 T 个值的窗口，然后生成接下来 horizon 个值。"},
+    "l.k.encoder_decoder.here": {"en": "**Forecast several steps**: read a window of T values, then generate "
+                                       "the next values, as many as the horizon.",
+                                 "zh": "**多步预测**：读入 T 个值的窗口，然后生成接下来若干个值（预测步长）。"},
     "l.sw.h": {"en": "Strengths and weaknesses", "zh": "优点与缺点"},
     "l.sw.strengths": {"en": "Strengths", "zh": "优点"},
     "l.sw.weaknesses": {"en": "Weaknesses", "zh": "缺点"},
@@ -306,10 +307,10 @@ TEXT: dict[str, dict[str, str]] = {
     "l.van.trace": {"en": "|w·g'(z)|<sup>k</sup>", "zh": "|w·g'(z)|<sup>k</sup>"},
     "l.van.one": {"en": "1 = size kept", "zh": "1 = 大小不变"},
     "l.code.h": {"en": "An Elman cell from scratch, next to nn.RNN", "zh": "从零实现 Elman 单元，与 nn.RNN 对照"},
-    "l.code.body": {"en": "The *scratch* cell of this playground is the recurrence written out as a loop. "
+    "l.code.body": {"en": "The *Elman (scratch)* cell of this playground is the recurrence written out as a loop. "
                           "With the same weights it gives the same outputs as PyTorch's fused `nn.RNN` — "
                           "the loop is slower, but every h_t is there to inspect.",
-                    "zh": "本实验场中的 *scratch* 单元就是把循环公式写成一个循环。使用相同的权重时，"
+                    "zh": "本实验场中的 *Elman（手写）* 单元就是把循环公式写成一个循环。使用相同的权重时，"
                           "它与 PyTorch 融合实现的 `nn.RNN` 输出完全一致——循环版更慢，但每个 h_t 都可以查看。"},
     "l.code.scratch": {"en": "From scratch", "zh": "从零实现"},
     "l.code.torch": {"en": "PyTorch built-in", "zh": "PyTorch 内置"},
@@ -331,3 +332,7 @@ TEXT.update(_BUDGET)
 from ui.text_inside import TEXT as _INSIDE  # noqa: E402 - the Inside-the-cell page keeps its strings in its own table
 
 TEXT.update(_INSIDE)
+
+from ui.text_options import TEXT as _OPTIONS  # noqa: E402 - human labels of every config choice
+
+TEXT.update(_OPTIONS)

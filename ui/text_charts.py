@@ -44,7 +44,7 @@ GATE_NAMES = {
 }
 CELL_NAMES = {
     "rnn": {"en": "RNN", "zh": "RNN"},
-    "scratch": {"en": "scratch RNN", "zh": "手写 RNN"},
+    "scratch": {"en": "Elman (scratch)", "zh": "Elman（手写）"},
     "lstm": {"en": "LSTM", "zh": "LSTM"},
     "gru": {"en": "GRU", "zh": "GRU"},
 }
@@ -174,6 +174,8 @@ CHART_TEXT: dict[str, dict[str, dict]] = {
         "t": _T,
         "unit": _UNIT,
         "value": _VALUE,
+        "h_value": {"en": "h<sub>t</sub>", "zh": "h<sub>t</sub>"},
+        "c_value": {"en": "c<sub>t</sub>", "zh": "c<sub>t</sub>"},
     },
     "gate_figure": {
         "title": {"en": "{cell} gates over time", "zh": "{cell} 的门随时间的变化"},
@@ -232,7 +234,7 @@ CHART_TEXT: dict[str, dict[str, dict]] = {
                   "zh": "训练过程中梯度分布的变化（第 {layer} 层）"},
         "x": _TIME_STEP_T,
         "y": _EPOCH,
-        "colorbar": {"en": "log10 ‖∂L/∂h<sub>t</sub>‖", "zh": "log10 ‖∂L/∂h<sub>t</sub>‖"},
+        "colorbar": _GRAD_VALUE,
         "value": _GRAD_VALUE,
         "t": _T,
         "epoch": _EPOCH,
@@ -307,6 +309,7 @@ CHART_TEXT: dict[str, dict[str, dict]] = {
         "lag": {"en": "lag", "zh": "滞后"},
         "ratio": {"en": "ratio", "zh": "比值"},
         "empty": {"en": "No sweep yet", "zh": "还没有扫描结果"},
+        "cell_names": CELL_NAMES,
     },
 }
 

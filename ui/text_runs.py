@@ -90,8 +90,8 @@ TEXT_RUNS: dict[str, dict[str, str]] = {
     "data.upload_label": {"en": "CSV file", "zh": "CSV 文件"},
     "data.upload_help": {"en": "One numeric column, optionally a date column; at most 5 MB and 100,000 rows.",
                          "zh": "一列数值，可选一列日期；最大 5 MB、10 万行。"},
-    "data.upload_ok": {"en": "Loaded {name}: {n} values. The dataset is now 'csv'.",
-                       "zh": "已载入 {name}：{n} 个数值。数据集已切换为 'csv'。"},
+    "data.upload_ok": {"en": "Loaded {name}: {n} values. The series is now your CSV file.",
+                       "zh": "已载入 {name}：{n} 个数值。序列已切换为你的 CSV 文件。"},
     "data.csv_share_note": {"en": "An uploaded series stays in this browser session: a share link carries the "
                                   "settings, not the file.",
                             "zh": "上传的序列只保存在本次浏览器会话中：分享链接只包含设置，不包含文件。"},
@@ -103,8 +103,7 @@ TEXT_RUNS: dict[str, dict[str, str]] = {
     "data.val": {"en": "Validation", "zh": "验证集"},
     "data.test": {"en": "Test", "zh": "测试集"},
     "data.split_title": {"en": "The series and its chronological split", "zh": "序列及其按时间的划分"},
-    "data.z_title": {"en": "What the network sees: transform '{transform}', scale '{scale}'",
-                     "zh": "网络看到的数据：变换 '{transform}'，缩放 '{scale}'"},
+    "data.z_title": {"en": "What the network sees: transformed and scaled", "zh": "网络看到的数据：变换并缩放之后"},
     "data.z": {"en": "scaled value", "zh": "缩放后的值"},
     "data.value": {"en": "value", "zh": "数值"},
     "data.t": {"en": "time step t", "zh": "时间步 t"},
@@ -121,8 +120,8 @@ TEXT_RUNS: dict[str, dict[str, str]] = {
                      "zh": "**去噪。** 对齐的多对多：在每个时间步由含噪信号恢复干净信号。"},
     "task.adding": {"en": "**Adding problem.** Two values in a long sequence are marked; answer their sum at the end.",
                     "zh": "**加法问题。** 长序列中有两个数被标记；在末尾给出它们的和。"},
-    "task.recall": {"en": "**Delayed recall.** At the end, output the value seen `lag` steps earlier.",
-                    "zh": "**延迟回忆。** 在末尾输出 `lag` 步之前看到的那个值。"},
+    "task.recall": {"en": "**Delayed recall.** At the end, output the value seen a lag of steps earlier.",
+                    "zh": "**延迟回忆。** 在末尾输出若干步（滞后长度）之前看到的那个值。"},
     "task.first_value": {"en": "**Remember the first value.** Was the first input positive or negative?",
                          "zh": "**记住第一个值。** 第一个输入是正还是负？"},
     "task.forecast": {"en": "", "zh": ""},
@@ -131,7 +130,7 @@ TEXT_RUNS: dict[str, dict[str, str]] = {
     "hidden.caption": {"en": "Every hidden unit of every layer over the time steps of one window. Red is "
                              "positive, blue negative, white zero.",
                        "zh": "一个窗口内，每一层每个隐藏单元随时间步的取值。红色为正，蓝色为负，白色为零。"},
-    "hidden.reading": {"en": "{cell}: {L} layer(s) × {H} units over {T} time steps.",
+    "hidden.reading": {"en": "{cell}: {L} × {H} units (layers × units per layer) over {T} time steps.",
                        "zh": "{cell}：{L} 层 × {H} 个单元，共 {T} 个时间步。"},
     "hidden.tab_states": {"en": "Hidden states", "zh": "隐藏状态"},
     "hidden.tab_gates": {"en": "Gates", "zh": "门"},
@@ -142,9 +141,14 @@ TEXT_RUNS: dict[str, dict[str, str]] = {
     "hidden.layer": {"en": "Layer", "zh": "层"},
     "hidden.units": {"en": "Units", "zh": "单元"},
     "hidden.saturation_caption": {"en": "Over {n} windows: how often each unit's gate is nearly closed (< 0.1) or "
-                                        "fully open (> 0.9). A forget gate open for long holds information.",
-                                  "zh": "基于 {n} 个窗口：每个单元的门几乎关闭（< 0.1）或完全打开（> 0.9）的比例。"
-                                        "长时间打开的遗忘门能保存信息。"},
+                                        "fully open (> 0.9).",
+                                  "zh": "基于 {n} 个窗口：每个单元的门几乎关闭（< 0.1）或完全打开（> 0.9）的比例。"},
+    "hidden.saturation_lstm": {"en": "A forget gate f that stays open keeps the cell state: it holds information.",
+                               "zh": "长时间打开的遗忘门 f 会保留细胞状态，从而保存信息。"},
+    "hidden.saturation_gru": {"en": "A GRU has a reset gate r and an update gate z; an update gate that stays open "
+                                    "(z near 1) copies the previous state forward: it holds information.",
+                              "zh": "GRU 有重置门 r 和更新门 z；长时间打开（z 接近 1）的更新门"
+                                    "会把上一步的状态原样传下去，从而保存信息。"},
     # gradients
     "grad.caption": {"en": "‖∂L/∂h_t‖: how much the training loss changes when the hidden state at step t "
                            "changes — through every later step. Where it falls toward early t, the network "
@@ -194,9 +198,10 @@ TEXT_RUNS: dict[str, dict[str, str]] = {
                     "zh": "普通 RNN 无法把信息传递过很多个时间步，而 LSTM 和 GRU 可以。选择一个滞后任务和滞后长度，"
                           "用相同方式训练三种单元，找出各自在哪里失效。"},
     "f.lab_task": {"en": "Lag task", "zh": "滞后任务"},
-    "h.lab_task": {"en": "adding: sum two marked values; recall: the value seen lag steps ago; first_value: "
-                         "the sign of the first input.",
-                   "zh": "adding：两个被标记数之和；recall：lag 步之前的值；first_value：第一个输入的正负。"},
+    "h.lab_task": {"en": "Adding problem: the sum of two marked values; delayed recall: the value seen a lag ago; "
+                         "remember the first value: the sign of the first input.",
+                   "zh": "加法问题：两个被标记数之和；延迟回忆：一个滞后之前看到的值；"
+                         "记住第一个值：第一个输入的正负。"},
     "f.lab_lag": {"en": "Lag (time steps)", "zh": "滞后（时间步）"},
     "h.lab_lag": {"en": "How far back the answer lies.", "zh": "答案位于多少步之前。"},
     "f.lab_epochs": {"en": "Epochs", "zh": "训练轮数"},

@@ -10,23 +10,30 @@ import pandas as pd
 import streamlit as st
 
 from charts import png_config
+from charts.theme import MUTED
 from rnn_core.train import RunResult
+from ui import labels
 
 
 def chart(fig, name: str, key: str | None = None, subtitle: str | None = None) -> None:
     """Every chart the same way: full width, the camera button saves ``<name>.png``.
 
-    ``subtitle`` (see ``run_subtitle``) names the run the chart shows, so an exported PNG keeps it."""
+    ``subtitle`` (see ``run_subtitle``) names the run the chart shows, so an exported PNG keeps it; it
+    sits under the title, and the top margin grows by its line."""
     if subtitle:
-        fig.update_layout(title_subtitle_text=subtitle)
+        if fig.layout.title.text:
+            top = fig.layout.margin.t if fig.layout.margin.t is not None else fig.layout.template.layout.margin.t
+            fig.update_layout(title_subtitle_text=subtitle, title_subtitle_font=dict(size=13, color=MUTED),
+                              margin_t=(top or 50) + 20)
+        else:
+            fig.update_layout(title_text=subtitle)
     # theme=None: the figures carry the playground's own template (fonts, colours per cell)
     st.plotly_chart(fig, width="stretch", theme=None, config=png_config(name), key=key)
 
 
 def run_subtitle(cfg, t) -> str:
-    """One line naming a run for chart subtitles: cell, layers × hidden, data, seed."""
-    m = cfg.model
-    return f"{m.cell} · {m.num_layers}×{m.hidden_size} · {cfg.data.dataset} · seed {cfg.train.seed}"
+    """One line naming a run for chart subtitles: cell, layers × hidden, data, seed, in words."""
+    return labels.run_subtitle(cfg, t)
 
 
 def csv_button(df: pd.DataFrame, name: str, t, key: str | None = None) -> None:
@@ -137,7 +144,8 @@ def window_picker(res: RunResult, t) -> tuple[str, int]:
     split = c1.segmented_control(t("view.split"), splits, default=splits[0], key="view_split",
                                  format_func=lambda s: t(f"data.{s}")) or splits[0]
     n = len(getattr(res.data, f"x_{split}"))
-    i = c2.slider(t("view.window"), 0, n - 1, 0, key=f"view_window_{split}") if n > 1 else 0
+    # windows are counted from 1 on screen, like units and time steps
+    i = c2.slider(t("view.window"), 1, n, 1, key=f"view_window_{split}") - 1 if n > 1 else 0
     return split, i
 
 

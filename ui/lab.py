@@ -57,10 +57,9 @@ def _widget(name: str, t, where, disabled: bool = False):
         return value
     kw = dict(label=t(f"f.{name}"), key=name, bind="query-params", help=t(f"h.{name}"), disabled=disabled)
     meta = f.metadata
-    if "choices" in meta:
+    if "choices" in meta:  # no format_func: a bound selectbox would write the label, not the value, to the URL
         opts = meta["choices"]
-        return where.selectbox(options=opts, index=opts.index(default), format_func=lambda v: t(f"opt.{name}.{v}"),
-                               **kw)
+        return where.selectbox(options=opts, index=opts.index(default), **kw)
     if "options" in meta:
         return where.select_slider(options=meta["options"], value=default, **kw)
     if f.type == "str":

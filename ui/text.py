@@ -319,3 +319,7 @@ TEXT: dict[str, dict[str, str]] = {
 from ui.text_runs import TEXT_RUNS  # noqa: E402 - the run pages keep their strings in their own table
 
 TEXT.update(TEXT_RUNS)
+
+from ui.text_lab import TEXT as _LAB  # noqa: E402 - the lab's settings, seed spread and forget-gate bias
+
+TEXT.update(_LAB)

@@ -3,13 +3,15 @@ time, and the default lag sweep's.
 
 Run: PYTHONPATH=. .venv/bin/python bench/bench_lab.py [--seeds 10] [--skip-seeds] [--skip-sweep]
 Every run uses one torch thread; the numbers are a pure function of the config, the times are this
-machine's. CPU time (process time) is printed beside wall time: on a busy machine it is the closer
-estimate of what a quiet one takes.
+machine's. CPU time (process time) is printed beside wall time, and a reference step (the engine
+benchmark's fused LSTM 2×32 training step, 4.86 ms on a quiet 2-core CPU) is timed before each part:
+on a busy machine, CPU time × 4.86 ms / the reference step's CPU time estimates the quiet wall time.
 """
 
 from __future__ import annotations
 
 import argparse
+import statistics
 import sys
 import time
 
@@ -17,15 +19,49 @@ import pandas as pd
 import torch
 
 from charts.lab_seeds import sig
+from rnn_core.config import RunConfig
+from rnn_core.datasets import prepare
 from rnn_core.lab import compare_cells, lab_config
+from rnn_core.models import build_model
 from rnn_core.seeds import SOLVED, seed_runs, spread
 from rnn_core.sweep import LAGS, breaking_point, lag_sweep
 
+QUIET_STEP = 4.86e-3  # seconds: the reference step on a quiet 2-core CPU (bench/bench_engine.py, README)
+
+
+def reference_step() -> float:
+    """Median CPU seconds of one fused training step of the default airline LSTM (2×32, full batch)."""
+    cfg = RunConfig()
+    data = prepare(cfg.data)
+    model = build_model(cfg.model, data.input_size, data.output_size, data.output_mode, data.loss, data.horizon, 0)
+    opt = torch.optim.Adam(model.parameters(), 1e-2)
+
+    def step():
+        loss = model.loss(model(data.x_train), data.y_train)
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+
+    for _ in range(5):
+        step()
+    rounds = []
+    for _ in range(7):
+        cpu = time.process_time()
+        for _ in range(20):
+            step()
+        rounds.append((time.process_time() - cpu) / 20)
+    return statistics.median(rounds)
+
 
 def timed(fn):
+    """``fn()``, its wall and CPU seconds, and the quiet-machine estimate from the reference step."""
+    slow = reference_step() / QUIET_STEP
     wall, cpu = time.perf_counter(), time.process_time()
     out = fn()
-    return out, time.perf_counter() - wall, time.process_time() - cpu
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    print(f"[reference step {slow:.1f}× its quiet time: this part would take about {cpu / slow:.0f} s on a quiet "
+          f"2-core CPU]")
+    return out, wall, cpu
 
 
 def bench_compare():

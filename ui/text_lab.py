@@ -21,6 +21,10 @@ TEXT: dict[str, dict[str, str]] = {
                                 "(0.73). See the Initialisation tab for its effect before training.",
                           "zh": "LSTM 的遗忘门从 σ(偏置) 开始：0 是 PyTorch 的默认值（0.5），1 是 Keras 的（0.73）。"
                                 "它在训练前的效果见“初始化”标签页。"},
+    "h.lab_task": {"en": "Adding problem: the sum of two marked values; recall a value: the input seen lag steps "
+                         "ago; sign of the first value: whether the first input was positive.",
+                   "zh": "加法问题：两个被标记数之和；回忆数值：lag 步之前的输入；"
+                         "第一个值的正负：第一个输入是否为正。"},
     "h.lab_seed": {"en": "Seeds the weights and the batch order (the data stay the same): the same seed gives the "
                          "same numbers.",
                    "zh": "决定权重和批次顺序（数据不变）：相同的种子得到相同的结果。"},

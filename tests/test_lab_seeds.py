@@ -2,6 +2,7 @@
 
 import json
 import math
+import string
 from dataclasses import fields
 
 import numpy as np
@@ -10,7 +11,7 @@ import pytest
 import torch
 from torch import nn
 
-from charts.lab_seeds import seed_horizon_figure, seed_ratio_figure, sig
+from charts.lab_seeds import HORIZON_LABELS, RATIO_LABELS, seed_horizon_figure, seed_ratio_figure, sig
 from rnn_core.config import LAB_CELLS, LabConfig, ModelConfig, parse_lags
 from rnn_core.datasets import prepare
 from rnn_core.instrument import trace
@@ -25,6 +26,7 @@ from rnn_core.lab import (
 )
 from rnn_core.models import build_model
 from rnn_core.seeds import seed_runs, spread
+from ui.text_charts import CHART_TEXT, chart_labels
 
 
 @pytest.mark.parametrize("layers", [1, 2])
@@ -186,3 +188,16 @@ def test_default_comparison_contrast_holds_beyond_seed_zero(seed):
     rnn_g = results["rnn"].grad_norms[-1]
     assert rnn_g[0] / rnn_g[-1] < 1e-4 and results["rnn"].horizon["horizon"] < 5
     assert len(results["gru"].result.history["epoch"]) < lab_config().train.epochs  # solved cells stop early
+
+
+@pytest.mark.parametrize("builder,defaults", [("seed_ratio_figure", RATIO_LABELS),
+                                              ("seed_horizon_figure", HORIZON_LABELS)])
+def test_seed_chart_labels_in_both_languages(builder, defaults):
+    table = CHART_TEXT[builder]
+    assert set(table) == set(defaults)
+    for key, entry in table.items():
+        assert entry["en"] == defaults[key] and entry["zh"] and entry["zh"] != entry["en"], key
+        names = [f for _, f, _, _ in string.Formatter().parse(entry["en"]) if f]
+        assert names == [f for _, f, _, _ in string.Formatter().parse(entry["zh"]) if f], key
+    zh = chart_labels("zh", builder)
+    assert "种子" in zh["seed"]

@@ -81,23 +81,30 @@ def _range(s, m):
     return f"{sig(s[m + '_median'])} ({sig(s[m + '_min'])} – {sig(s[m + '_max'])})"
 
 
-def bench_seeds(n: int):
+def bench_seeds(seeds, csv: str | None = None):
     def progress(seed, cell, p):
         if p.epoch == 1:
             print(f"  seed {seed} {cell:5s} started at {time.perf_counter() - start:6.1f} s", file=sys.stderr)
 
     start = time.perf_counter()
-    df, wall, cpu = timed(lambda: seed_runs(lab_config(), range(n), callback=progress))
-    print(f"\nseeds 0-{n - 1}, lag 50: {len(df)} runs, {wall:.1f} s wall, {cpu:.1f} s CPU "
-          f"({wall / n:.1f} s wall per comparison without snapshots)")
+    df, wall, cpu = timed(lambda: seed_runs(lab_config(), seeds, callback=progress))
+    print(f"\nseeds {seeds[0]}-{seeds[-1]}, lag 50: {len(df)} runs, {wall:.1f} s wall, {cpu:.1f} s CPU "
+          f"({wall / len(seeds):.1f} s wall per comparison without snapshots)")
+    if csv:
+        df.to_csv(csv, index=False)
+    seed_table(df)
+
+
+def seed_table(df: pd.DataFrame) -> None:
+    """Per seed val/baseline, then the README table: median (range) over the seeds of each cell."""
     table = df.pivot(index="seed", columns="cell", values="ratio")[list(dict.fromkeys(df["cell"]))]
     print("val / baseline per seed:")
     print(table.to_string(float_format=sig))
     per = df.groupby("cell", sort=False)[["epochs", "elapsed"]].median()
-    print("median epochs and seconds per cell:")
+    print(f"median epochs and seconds per cell (outcomes: {dict(df['stopped'].value_counts())}):")
     print(per.to_string(float_format=lambda v: f"{v:.1f}"))
-    print("\n| cell | learnt (val/baseline < 0.1) | val / baseline | memory horizon τ (steps) | "
-          "‖∂L/∂h₁‖ / ‖∂L/∂h_T‖ |")
+    print(f"\n| cell (seeds {df['seed'].min()}–{df['seed'].max()}) | learnt (val/baseline < {SOLVED:g}) | "
+          "val / baseline | memory horizon τ (steps) | ‖∂L/∂h₁‖ / ‖∂L/∂h_T‖ |")
     print("|---|---|---|---|---|")
     for _, s in spread(df, SOLVED).iterrows():
         print(f"| {s['cell'].upper()} | {s['solved']} of {s['seeds']} | {_range(s, 'ratio')} | "
@@ -124,15 +131,21 @@ def bench_sweep():
 
 if __name__ == "__main__":
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--seeds", type=int, default=10, help="seeds 0..N-1 for the spread table (default 10)")
+    ap.add_argument("--seeds", default="0-9", help="seeds A-B for the spread table (default 0-9)")
+    ap.add_argument("--csv", help="also write the per-seed rows here")
+    ap.add_argument("--table", help="only print the spread table of these comma-separated per-seed CSVs")
     ap.add_argument("--skip-compare", action="store_true")
     ap.add_argument("--skip-seeds", action="store_true")
     ap.add_argument("--skip-sweep", action="store_true")
     args = ap.parse_args()
     torch.set_num_threads(1)
+    if args.table:
+        seed_table(pd.concat([pd.read_csv(f) for f in args.table.split(",")]).sort_values(["seed"], kind="stable"))
+        sys.exit(0)
     if not args.skip_compare:
         bench_compare()
     if not args.skip_seeds:
-        bench_seeds(args.seeds)
+        a, b = (int(v) for v in args.seeds.split("-"))
+        bench_seeds(list(range(a, b + 1)), args.csv)
     if not args.skip_sweep:
         bench_sweep()

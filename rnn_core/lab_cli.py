@@ -6,8 +6,8 @@ import json
 import math
 import sys
 
-from .config import CELLS, LAG_TASKS
-from .lab import LAB_BUDGET, LAB_EPOCHS, compare_cells, lab_config
+from .config import CELLS, LAB_CELLS, LAG_TASKS
+from .lab import LAB_BUDGET, LAB_EPOCHS, LAB_FORGET_BIAS, compare_cells, lab_config
 from .sweep import LAGS, WORK_LAG, breaking_point, lag_sweep
 
 
@@ -26,11 +26,15 @@ def add_commands(sub) -> None:
     sweep.set_defaults(run=_sweep)
     for p in (lab, sweep):
         p.add_argument("--task", default="adding", help=f"one of {', '.join(LAG_TASKS)} (default adding)")
-        p.add_argument("--cells", default="rnn,lstm,gru", help="comma-separated cells (default rnn,lstm,gru)")
+        p.add_argument("--cells", default=",".join(LAB_CELLS),
+                       help=f"comma-separated cells (default {','.join(LAB_CELLS)})")
         p.add_argument("--epochs", type=int, default=LAB_EPOCHS, help=f"epochs per run (default {LAB_EPOCHS})")
         p.add_argument("--budget", type=float, default=LAB_BUDGET,
                        help=f"wall-clock cap per run, seconds (default {LAB_BUDGET:g})")
         p.add_argument("--seed", type=int, default=0, help="weights and batches seed (default 0)")
+        p.add_argument("--forget-bias", type=float, default=LAB_FORGET_BIAS,
+                       help=f"LSTM forget-gate bias at initialisation; 0 = PyTorch's default (default "
+                            f"{LAB_FORGET_BIAS:g})")
         p.add_argument("--out", help="write the report here (default: standard output)")
         p.add_argument("--quiet", action="store_true", help="no progress lines on standard error")
 
@@ -54,7 +58,8 @@ def _lags(text: str) -> tuple[int, ...]:
 def _config(args, lag: int):
     if args.task not in LAG_TASKS:
         raise ValueError(f"task: {args.task!r} is not one of {', '.join(LAG_TASKS)}")
-    return lab_config(args.task, lag, budget=args.budget, epochs=args.epochs, seed=args.seed)
+    return lab_config(args.task, lag, budget=args.budget, epochs=args.epochs, seed=args.seed,
+                      forget_bias=args.forget_bias)
 
 
 def _finite(x):

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-TRANSFORMS = ("none", "log", "diff", "logdiff", "seasonal", "logseasonal")
-SCALES = ("none", "minmax", "standard")
+from .config import SCALES, TRANSFORMS  # noqa: F401 - re-exported: declared once, with the config fields
 
 
 class Pipeline:

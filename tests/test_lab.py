@@ -79,7 +79,8 @@ def test_lab_config_defaults():
         ("adding", 50, "rnn", 32, 1)
     assert (cfg.train.optimizer, cfg.train.lr, cfg.train.batch_size, cfg.train.clip, cfg.train.patience) == \
         ("adam", 0.01, 64, 1.0, 0)
-    assert cfg.train.epochs == 20 and cfg.train.snapshot_every > 0 and cfg.train.time_budget > 0
+    assert cfg.train.epochs == 40 and cfg.train.snapshot_every > 0 and cfg.train.time_budget > 0
+    assert cfg.model.forget_bias == 1.0 and cfg.model.init == "default"
     assert lab_config(task="recall", lag=7, cell="gru", budget=3.0).replace(seed=0).data.lag == 7
 
 
@@ -170,9 +171,9 @@ def test_cli_lab_bad_input_exits_2_with_one_line(argv, capsys):
 
 @pytest.mark.slow
 def test_lab_defaults_lstm_and_gru_remember_50_steps_the_rnn_does_not():
-    """The lab's claim at its own defaults (adding problem, lag 50, seed 0, 20 epochs, about 12 s)."""
+    """The lab's claim at its own defaults (adding problem, lag 50, seed 0, up to 40 epochs, about 20 s)."""
     results = {r.cell: r for r in compare_cells(lab_config())}
-    assert all(r.result.stopped == "completed" for r in results.values())
+    assert all(r.result.stopped in ("completed", "early stop") for r in results.values())
     assert results["lstm"].val_loss < 0.05 and results["gru"].val_loss < 0.05
     assert results["rnn"].val_loss > 0.1 and results["rnn"].ratio > 0.9
     rnn_g = results["rnn"].grad_norms[-1]

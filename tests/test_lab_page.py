@@ -78,3 +78,31 @@ def test_classroom_link_hides_and_locks_a_lab_control():
     keys = {w.key for w in at.number_input}
     assert "lab_lag" not in keys and "lab_epochs" in keys
     assert any("7" in m.value for m in at.markdown)
+
+
+def test_comparison_shows_its_seed_and_five_seeds_draw_the_spread():
+    at = lab(lab_seed="3", **{**QUICK, "lab_epochs": "1"})
+    at.button(key="lab_go").click().run()
+    assert not at.exception
+    assert any("Seed 3" in m.value for m in at.markdown)
+    horizons = list(at.dataframe[0].value.iloc[:, 4])
+    assert all(isinstance(h, str) and "Infinity" not in h for h in horizons), horizons
+    at.button(key="lab_seeds_go").click().run()
+    assert not at.exception
+    titles = chart_titles(at)
+    assert any("on each seed" in t for t in titles) and any("Memory horizon" in t for t in titles), titles
+    summary = at.dataframe[1].value
+    assert list(summary.iloc[:, 0]) == ["RNN", "LSTM", "GRU"] and summary.iloc[0, 1].endswith("of 5")
+    assert "Infinity" not in summary.to_string() and "(" in summary.iloc[0, 2]
+    seeds = {s for el in at.get("plotly_chart") for tr in json.loads(el.proto.spec)["data"]
+             for s in (tr.get("text") or []) if isinstance(s, str) and s.startswith("seed ")}
+    assert {s.split(":")[0] for s in seeds} == {f"seed {k}" for k in range(3, 8)}
+
+
+def test_initialisation_lab_shows_the_forget_gate_bias_before_training():
+    at = lab(**QUICK)
+    titles = chart_titles(at)
+    assert any("forget-gate bias" in t for t in titles), titles
+    assert any("forget bias 0: " in c.value and "forget bias 1: " in c.value for c in at.caption)
+    at = lab(lab_forget_bias="2.0", **QUICK)
+    assert any("forget bias 2: " in c.value for c in at.caption)

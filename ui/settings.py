@@ -55,6 +55,7 @@ def relevant(name: str, v: dict) -> bool:
         "nonlinearity": v["cell"] in ("rnn", "scratch"),
         "dropout": v["num_layers"] > 1,
         "rho": v["init"] == "spectral",
+        "forget_bias": v["cell"] == "lstm",
     }
     return rules.get(name, True)
 

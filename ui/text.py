@@ -336,3 +336,7 @@ TEXT.update(_INSIDE)
 from ui.text_options import TEXT as _OPTIONS  # noqa: E402 - human labels of every config choice
 
 TEXT.update(_OPTIONS)
+
+from ui.text_lab import TEXT as _LAB  # noqa: E402 - the lab's settings, seed spread and forget-gate bias
+
+TEXT.update(_LAB)

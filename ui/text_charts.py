@@ -348,3 +348,7 @@ def class_names(t, names: Sequence[str]) -> list[str]:
     """Class names of a sample task in ``t.lang``; names not in the table stay as they are."""
     lang = _lang(t)
     return [_pick(CLASS_NAMES[n], lang) if n in CLASS_NAMES else n for n in names]
+
+from ui.text_lab import CHART_TEXT_LAB as _LAB_CHARTS  # noqa: E402 - the lab's seed-spread charts
+
+CHART_TEXT.update(_LAB_CHARTS)

@@ -1,0 +1,71 @@
+"""Seeds in the open: the lab's comparison repeated over seeds, and how far its numbers spread.
+
+A result that holds for one seed can be luck; :func:`seed_runs` retrains the same comparison with
+other weight and batch-order seeds (the data stay the same) and :func:`spread` summarises each
+cell by its median and range, the numbers the README's lab table reports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+
+from .config import LAB_CELLS, RunConfig
+from .datasets import prepare
+from .lab import compare_cells
+from .train import Progress
+
+SOLVED = 0.1  # a cell "learnt the task" on a seed when its val/baseline ends below this
+COLUMNS = ("seed", "cell", "val_loss", "baseline_loss", "ratio", "horizon", "regime", "reach", "epochs", "elapsed",
+           "stopped")
+MEASURES = ("ratio", "horizon", "reach")  # the per-seed numbers spread() summarises
+
+
+def seed_runs(base_cfg: RunConfig, seeds, cells=LAB_CELLS,
+              callback: Callable[[int, str, Progress], bool | None] | None = None) -> pd.DataFrame:
+    """One row per (seed, cell): val/baseline, memory horizon, gradient reach, epochs and time.
+
+    Every run is ``base_cfg`` with the seed and cell replaced, on one shared data set.
+    ``reach`` is ‖∂L/∂h₁‖ / ‖∂L/∂h_T‖ of the trained model: how much of the loss's gradient
+    arrives at the first step. Snapshots are switched off (nothing here uses them; they do not
+    change the training). ``callback(seed, cell, progress)`` returning ``False`` stops the runs;
+    finished rows are returned.
+    """
+    base = base_cfg.replace(snapshot_every=0)
+    data = prepare(base.data)
+    rows, stop = [], False
+    for seed in seeds:
+        def relay(cell, progress, seed=seed):
+            nonlocal stop
+            if callback is not None and callback(int(seed), cell, progress) is False:
+                stop = True
+                return False
+            return None
+
+        for r in compare_cells(base.replace(seed=int(seed)), cells, relay, data):
+            g = r.grad_norms[-1]
+            rows.append({"seed": int(seed), "cell": r.cell, "val_loss": r.val_loss, "baseline_loss": r.baseline_loss,
+                         "ratio": r.ratio, "horizon": r.horizon["horizon"], "regime": r.horizon["regime"],
+                         "reach": float(g[0] / g[-1]) if g[-1] > 0 else np.nan,
+                         "epochs": len(r.result.history["epoch"]), "elapsed": r.elapsed, "stopped": r.result.stopped})
+        if stop:
+            break
+    return pd.DataFrame(rows, columns=list(COLUMNS))
+
+
+def spread(df: pd.DataFrame, solved: float = SOLVED) -> pd.DataFrame:
+    """Per cell: seeds run, seeds with val/baseline below ``solved``, and the median, min and max of
+    each of ``MEASURES`` (columns ``ratio_median``, ``ratio_min``, ...). An infinite horizon (a flat
+    profile: no decay) sorts above every finite one; NaNs are left out."""
+    out = []
+    for cell, rows in df.groupby("cell", sort=False):
+        row = {"cell": str(cell), "seeds": len(rows), "solved": int((rows["ratio"] < solved).sum())}
+        for m in MEASURES:
+            v = rows[m].to_numpy(dtype=np.float64)
+            v = v[~np.isnan(v)]
+            row |= {f"{m}_median": float(np.median(v)) if v.size else np.nan,
+                    f"{m}_min": float(v.min()) if v.size else np.nan, f"{m}_max": float(v.max()) if v.size else np.nan}
+        out.append(row)
+    return pd.DataFrame(out)

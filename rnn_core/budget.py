@@ -25,7 +25,8 @@ VIEW_WINDOWS = 256  # windows the Hidden states view traces at most
 @dataclass(frozen=True)
 class Budget:
     max_run_bytes: float = 300e6  # estimated memory of one run, all parts together
-    max_trace_bytes: float = 60e6  # one trace for the views; fewer windows are traced beyond this
+    max_trace_bytes: float = 25e6  # one trace for the views; fewer windows are traced beyond this
+    max_data_bytes: float = 75e6  # one data set while it is built (it is cached: a few are kept)
     max_batch_macs: float = 3e9  # multiply-adds of one batch (forward + backward) or of one validation
     # pass: 0.5–1 s on one core here (3–6 billion a second measured), so the time budget holds per batch
     max_seconds: float = 120.0  # wall time of one run; a link may ask for less, never more
@@ -221,6 +222,6 @@ def result_bytes(res) -> int:
 def check_data(cfg: DataConfig) -> None:
     """Refuse data alone too big to build on this server (before any tensor of it exists)."""
     est = estimate(RunConfig(data=cfg))
-    if est.data_bytes > BUDGET.max_run_bytes / 2:
+    if est.data_bytes > BUDGET.max_data_bytes:
         raise BudgetError(f"n_samples: this data needs about {_mb(est.data_bytes)} of memory; this server allows "
-                          f"{_mb(BUDGET.max_run_bytes / 2)} for data. Lower n_samples, seq_len or lag.")
+                          f"{_mb(BUDGET.max_data_bytes)} for data. Lower n_samples, seq_len or lag.")

@@ -1,6 +1,7 @@
 """The load test runs (two sessions, browser-free), and Stop on a heavy run frees its slot for others."""
 
 import asyncio
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -44,21 +45,47 @@ def test_stop_ends_a_heavy_run_within_about_a_second_and_frees_its_slot():
                 t0 = time.perf_counter()
                 stop = BackStop(sa)
                 await stop.click()
-                await first  # the Stop click's rerun replaces the run
-                stopped_in = time.perf_counter() - t0
-                for _ in range(40):  # the second heavy run now has the slot and trains
-                    if "epoch" in sb.progress:
-                        break
-                    await asyncio.sleep(0.25)
-                assert "epoch" in sb.progress, sb.progress
+                while "queued" in sb.progress and time.perf_counter() - t0 < 30:
+                    await asyncio.sleep(0.05)  # the second heavy run gets the freed slot and trains
+                freed_in = time.perf_counter() - t0
+                assert "queued" not in sb.progress and not second.done(), sb.progress
+                await first  # the Stop click's rerun draws the stopped run's results
                 second.cancel()
-                return stopped_in
+                return freed_in
 
-        stopped_in = asyncio.run(main())
-        assert stopped_in < 3.0, stopped_in
+        freed_in = asyncio.run(main())
+        # the run ends at its next batch, evaluates what it kept and frees the slot; on a quiet machine
+        # that is well under a second, so the bound scales with how long that work takes right now
+        ref = _batch_and_evaluation_seconds()
+        print(f"slot freed {freed_in:.2f} s after Stop; one batch + evaluation now takes {ref:.2f} s")
+        assert freed_in < 1.0 + 3 * ref, (freed_in, ref)
     finally:
         proc.terminate()
-        proc.wait(timeout=10)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:  # still inside the second heavy run's batch
+            proc.kill()
+            proc.wait()
+
+
+def _batch_and_evaluation_seconds() -> float:
+    """Wall time of one training batch of HEAVY plus its final evaluation, on this machine now."""
+    import torch
+
+    from rnn_core.config import RunConfig
+    from rnn_core.datasets import prepare
+    from rnn_core.forecast import evaluate
+    from rnn_core.train import seeded_model
+
+    cfg = RunConfig.from_params(HEAVY)
+    data = prepare(cfg.data)
+    model = seeded_model(cfg, data)
+    t0 = time.perf_counter()
+    x, y = data.x_train[:32], data.y_train[:32]
+    model.loss(model(x), y).backward()
+    with torch.no_grad():
+        evaluate(model, data, cfg.data.seq_len, baselines=False)
+    return time.perf_counter() - t0
 
 
 class BackStop:

@@ -53,7 +53,7 @@ def run_key(cfg: RunConfig) -> str:
     return key
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)
+@st.cache_resource(max_entries=8, ttl=900, show_spinner=False)  # each within budget.check_data
 def _prepared(cfg_json: str, upload_hash: str, _series) -> Prepared:
     return prepare(RunConfig.from_json(cfg_json).data, _series)
 
@@ -212,7 +212,7 @@ def trace_of(res: RunResult, split: str, start: int, stop: int):
     return _trace(res.run_id, split, start, stop, res)
 
 
-@st.cache_data(max_entries=16, show_spinner=False)  # each at most budget.max_trace_bytes
+@st.cache_data(max_entries=8, ttl=900, show_spinner=False)  # each at most budget.max_trace_bytes
 def _trace(run_id: str, split: str, start: int, stop: int, _res: RunResult):
     from rnn_core.instrument import trace
 

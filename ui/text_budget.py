@@ -18,5 +18,8 @@ TEXT = {
     "data.pick_help": {"en": "The file has several numeric columns; pick one.",
                        "zh": "文件中有多列数值，请选择一列。"},
     "data.upload_failed": {"en": "The file could not be used:", "zh": "无法使用此文件："},
+    "h.threads": {"en": "Not used by this app: the server sets one torch thread for every run, so one link "
+                        "cannot slow down everyone else.",
+                  "zh": "本应用不使用此项：服务器为每次训练统一设置一个 torch 线程，避免一个链接拖慢所有人。"},
     "train.bundle_failed": {"en": "The run bundle could not be opened:", "zh": "无法打开此运行文件："},
 }

@@ -16,11 +16,13 @@ from .config import RunConfig
 from .datasets import Prepared, prepare
 from .forecast import evaluate
 from .instrument import grad_profile
-from .models import RNNModel, build_model
+from .models import RNNModel, build_model, valid_lengths
+from .names import bucket_by_length, class_weights
 
 SNAPSHOT_BATCH = 128  # training windows whose ∂L/∂h_t profile a snapshot records
 MAX_ACTIVATION_BYTES = 2e9  # one batch's activations: beyond this a run could take down a shared server
-_STORED_PER_UNIT = {"rnn": 2, "scratch": 2, "gru": 5, "lstm": 7}  # floats autograd keeps per unit and step
+# floats autograd keeps per unit and step
+_STORED_PER_UNIT = {"rnn": 2, "scratch": 2, "gru": 5, "lstm": 7, "tutorial": 3, "tutorial_tanh": 3}
 
 
 @dataclass
@@ -97,15 +99,19 @@ def _train(cfg: RunConfig, data: Prepared, callback, baselines: bool) -> RunResu
     tc, dev = cfg.train, default_device()
     model = build_model(cfg.model, data.input_size, data.output_size, data.output_mode, data.loss,
                         data.horizon, tc.seed).to(dev)
+    if data.loss == "nll":  # per-class loss weights (balanced classes need none); eval keeps them too
+        model.class_weight = class_weights(data.y_train, data.output_size, tc.class_weight)
     params = list(model.parameters())
     opt = (torch.optim.Adam(params, lr=tc.lr) if tc.optimizer == "adam"
-           else torch.optim.SGD(params, lr=tc.lr, momentum=0.9))
+           else torch.optim.SGD(params, lr=tc.lr, momentum=0.9 if tc.optimizer == "sgd" else 0.0))
     xt, yt = data.x_train.to(dev), data.y_train.to(dev)
     xv, yv = (data.x_val.to(dev), data.y_val.to(dev)) if len(data.x_val) else (xt, yt)
     xs, ys = xt[:SNAPSHOT_BATCH], yt[:SNAPSHOT_BATCH]
     N = len(xt)
     bs = N if tc.batch_size == 0 else min(tc.batch_size, N)
     gen = torch.Generator().manual_seed(tc.seed)
+    # end-padded sequences (names): batches of similar lengths, so little padding is computed
+    lengths = valid_lengths(xt) if data.output_mode == "last_valid" and 1 < bs < N else None
     res = RunResult(cfg, model, data, history={k: [] for k in ("epoch", "train_loss", "val_loss", "time")},
                     steps={"grad_norm_pre": [], "grad_norm_post": []})
     best_val, best_state, bad_epochs = math.inf, copy.deepcopy(model.state_dict()), 0
@@ -114,6 +120,8 @@ def _train(cfg: RunConfig, data: Prepared, callback, baselines: bool) -> RunResu
     for epoch in range(1, tc.epochs + 1):
         model.train()
         order = torch.randperm(N, generator=gen) if bs < N else None
+        if lengths is not None:
+            order = bucket_by_length(order, lengths, bs, gen)
         total, diverged = 0.0, None
         for i in range(0, N, bs):
             xb, yb = (xt, yt) if order is None else (xt[order[i:i + bs]], yt[order[i:i + bs]])

@@ -23,6 +23,7 @@ PAGES = (
     ("compare", "pages/5_Compare.py", ":material/compare_arrows:"),
     ("lab", "pages/6_Long_range_lab.py", ":material/science:"),
     ("learn", "pages/7_Learn.py", ":material/school:"),
+    ("names", "pages/9_Names.py", ":material/abc:"),
 )
 _ICONS = {key: icon for key, _, icon in PAGES}
 FIELD_NAMES = frozenset(f.name for _, cls in PARTS for f in fields(cls))

@@ -319,3 +319,6 @@ TEXT: dict[str, dict[str, str]] = {
 from ui.text_runs import TEXT_RUNS  # noqa: E402 - the run pages keep their strings in their own table
 
 TEXT.update(TEXT_RUNS)
+from ui.text_names import TEXT as _NAMES  # noqa: E402
+
+TEXT.update(_NAMES)

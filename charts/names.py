@@ -29,7 +29,7 @@ GRAD_LABELS = {"title": "How strongly the decision reaches back to each letter",
                "y": "‖∂L/∂h<sub>t</sub>‖ (log scale)"}
 CONFUSION_LABELS = {"title": "Confusion matrix (each row sums to 1)", "x": "predicted language",
                     "y": "true language", "share": "share"}
-PER_CLASS_LABELS = {"title": "Accuracy per language against its share of the training names",
+PER_CLASS_LABELS = {"title": "Accuracy per language against its frequency",
                     "x": "share of the training names (log scale)", "y": "accuracy on the test names",
                     "balanced": "balanced accuracy {v:.0%}"}
 COMPARE_LABELS = {"title": "Test accuracy", "accuracy": "accuracy", "balanced": "balanced accuracy", "y": "share"}
@@ -57,12 +57,12 @@ def letter_predictions_figure(name: str, probs: np.ndarray, languages: list[str]
         fig.add_trace(go.Bar(
             x=as_float32(probs[t, top]), y=[languages[j] for j in top], orientation="h",
             marker_color=[LANGUAGE_COLORS[j % len(LANGUAGE_COLORS)] for j in top],
-            text=[f"{languages[j]} {probs[t, j]:.0%}" for j in top], textposition="inside",
-            insidetextanchor="start", textfont=dict(color="#ffffff", size=12), showlegend=False,
+            text=[f"{languages[j]} {probs[t, j]:.0%}" for j in top], textposition="outside", cliponaxis=False,
+            textfont=dict(size=11), showlegend=False,
             hovertemplate="%{y}: %{x:.1%}<extra></extra>"), row=t // PER_ROW + 1, col=t % PER_ROW + 1)
     fig.update_layout(template=TEMPLATE, height=70 + 150 * rows, title_text=lab["title"],
                       margin=dict(l=10, r=10, t=80, b=20), bargap=0.15)
-    fig.update_xaxes(range=[0, 1], showticklabels=False, showgrid=False, ticks="")
+    fig.update_xaxes(range=[0, 2.1], showticklabels=False, showgrid=False, ticks="")  # room for the labels
     fig.update_yaxes(showticklabels=False, ticks="")
     fig.update_annotations(font_size=13)
     return fig

@@ -17,6 +17,7 @@ from ui import page_setup, settings_sidebar
 from ui.names import (
     MAX_CHARS,
     TUTORIAL_EPOCHS,
+    cell_label,
     ensure_names_task,
     flips,
     language_labels,
@@ -25,12 +26,13 @@ from ui.names import (
     names_run,
     report_of,
     states_frame,
+    subtitle,
     tutorial_configs,
 )
 from ui.runs import lookup, train_live
 from ui.text_charts import chart_labels
 from ui.text_names import chart_text
-from ui.views import chart, csv_button, run_subtitle
+from ui.views import chart, csv_button
 
 t = page_setup("names")
 switched = ensure_names_task()
@@ -53,7 +55,7 @@ if res is None:
 if res.stopped == "stopped":
     st.warning(t("names.stopped"), icon=":material/pause_circle:")
 
-sub = run_subtitle(res.config, t)
+sub = subtitle(res.config, t)
 langs = language_labels(t, res.data.class_names)
 rep = report_of(res)
 majority = langs[int(rep["frequency"].argmax())]
@@ -106,17 +108,16 @@ else:
             st.info(t("names.no_gates"), icon=":material/info:")
 
 st.header(t("names.test_title"))
+chart(confusion_figure(rep["confusion"], langs, labels=chart_text(t, "confusion")), "names_confusion", subtitle=sub)
+conf = pd.DataFrame(rep["confusion"], columns=list(res.data.class_names))
+conf.insert(0, "true", list(res.data.class_names))
+csv_button(conf, "names_confusion", t)
 left, right = st.columns(2)
 with left:
-    chart(confusion_figure(rep["confusion"], langs, labels=chart_text(t, "confusion")), "names_confusion",
-          subtitle=sub)
-    conf = pd.DataFrame(rep["confusion"], columns=list(res.data.class_names))
-    conf.insert(0, "true", list(res.data.class_names))
-    csv_button(conf, "names_confusion", t)
-with right:
     chart(per_class_figure(rep["recall"], rep["frequency"], langs, rep["balanced_accuracy"],
                            labels=chart_text(t, "per_class")), "names_per_language", subtitle=sub)
     st.caption(t("names.arabic_note"))
+with right:
     test_names = dataset(cfg.data.data_seed)["test"][0]
     wrong = sorted(rep["wrong"], key=lambda w: -w[3])[:12]
     frame = pd.DataFrame({t("names.col_name"): [test_names[i] for i, *_ in wrong],
@@ -124,7 +125,7 @@ with right:
                           t("names.col_pred"): [langs[p] for _, _, p, _ in wrong],
                           t("names.col_prob"): [f"{q:.0%}" for *_, q in wrong]})
     st.markdown(f"**{t('names.wrong')}**")
-    st.dataframe(frame, hide_index=True, height=300)
+    st.dataframe(frame, hide_index=True, height=460)
 
 st.header(t("names.tutorial_title"))
 st.markdown(t("names.tutorial_text", epochs=TUTORIAL_EPOCHS, minutes=2))
@@ -136,8 +137,8 @@ if any(r is None for r in runs.values()):
             if runs[c] is None:
                 runs[c] = train_live(k, t, label=t(f"opt.cell.{c}"))
 rows = [{"label": t("names.row_majority"), "accuracy": rep["majority_accuracy"], "balanced": 1 / len(langs)},
-        {"label": t("names.row_this", cell=t(f"opt.cell.{cfg.model.cell}") if cfg.model.cell.startswith("tut")
-                    else cfg.model.cell.upper()), "accuracy": rep["accuracy"], "balanced": rep["balanced_accuracy"]}]
+        {"label": t("names.row_this", cell=cell_label(t, cfg.model.cell)), "accuracy": rep["accuracy"],
+         "balanced": rep["balanced_accuracy"]}]
 done = {c: report_of(r) for c, r in runs.items() if r is not None}
 rows += [{"label": t(f"opt.cell.{c}"), "accuracy": d["accuracy"], "balanced": d["balanced_accuracy"]}
          for c, d in done.items()]

@@ -23,7 +23,7 @@ TUTORIAL_CELLS = ("tutorial", "tutorial_tanh")  # the names tutorial's i2h/i2o m
 TASK_DEFAULTS = {
     "names": {"cell": "gru", "num_layers": 1, "hidden_size": 128, "optimizer": "adam", "lr": 3e-3,
               "batch_size": 64, "epochs": 6, "patience": 0, "clip": 1.0, "class_weight": "sqrt",
-              "snapshot_every": 0, "time_budget": 120.0},
+              "snapshot_every": 0, "time_budget": 600.0},
 }
 # The tutorial trains its model with plain SGD at 0.01, one name per step.
 CELL_DEFAULTS = {cell: {"num_layers": 1, "optimizer": "plain_sgd", "lr": 0.01, "batch_size": 1}

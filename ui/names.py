@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 from rnn_core.config import CELL_DEFAULTS, TASK_DEFAULTS, RunConfig
 from rnn_core.train import RunResult
@@ -21,6 +22,11 @@ def ensure_names_task() -> bool:
     if task == "names":
         return False
     apply_config(NAMES_DEFAULT)
+    for key, value in NAMES_DEFAULT.to_params(only_changed=True).items():  # so the address bar shares it too
+        try:
+            st.query_params[key] = value
+        except StreamlitAPIException:
+            pass  # bound to a widget already drawn in this run
     return True
 
 
@@ -28,9 +34,22 @@ def names_run(cfg: RunConfig, t) -> RunResult | None:
     """The run of ``cfg``; the default surname run is trained here once when no run exists yet."""
     res = lookup(cfg)
     if res is None and cfg == NAMES_DEFAULT:
-        st.caption(t("names.training"))
+        note = st.empty()
+        note.caption(t("names.training"))
         res = train_live(cfg, t, label=t("names.label_run"))
+        note.empty()
     return res
+
+
+def cell_label(t, cell: str) -> str:
+    return t(f"opt.cell.{cell}") if cell.startswith("tutorial") else {"scratch": t("opt.cell.scratch")}.get(
+        cell, cell.upper())
+
+
+def subtitle(cfg: RunConfig, t) -> str:
+    """One line naming a surname run on its charts (and their PNGs)."""
+    m = cfg.model
+    return t("names.subtitle", cell=cell_label(t, m.cell), L=m.num_layers, H=m.hidden_size, seed=cfg.train.seed)
 
 
 def language_labels(t, languages) -> list[str]:

@@ -175,7 +175,7 @@ class TrainConfig(_Config):
     snapshot_every: int = field(default=10, metadata=_range(0, 5000))  # trace every k epochs; 0 = off
     threads: int = field(default=1, metadata=_range(1, 16))  # torch CPU threads during the run
     class_weight: str = field(default="none", metadata=_choice(
-        "none", "sqrt", "inverse"))  # classification loss weight per class: 1, 1/√frequency, 1/frequency
+        "none", "fourth_root", "sqrt", "inverse"))  # classification loss weight per class: 1, frequency^-¼ ...
 
 
 PARTS = (("data", DataConfig), ("model", ModelConfig), ("train", TrainConfig))

@@ -85,12 +85,13 @@ def dataset(seed: int) -> dict:
 
 
 def class_weights(y: torch.Tensor, n_classes: int, kind: str) -> torch.Tensor | None:
-    """Loss weights per class from the training labels: ``sqrt`` ∝ 1/√frequency, ``inverse`` ∝
-    1/frequency (every language counts the same), normalised to a mean of 1 per training name."""
+    """Loss weights per class from the training labels: ``fourth_root`` ∝ frequency^-¼, ``sqrt`` ∝
+    1/√frequency, ``inverse`` ∝ 1/frequency (every language counts the same), normalised to a mean
+    of 1 per training name."""
     if kind == "none":
         return None
     count = torch.bincount(y, minlength=n_classes).double().clamp_min(1.0)
-    w = count.rsqrt() if kind == "sqrt" else 1.0 / count
+    w = count ** -{"fourth_root": 0.25, "sqrt": 0.5, "inverse": 1.0}[kind]
     w = w * len(y) / (w * count).sum()
     return w.float()
 

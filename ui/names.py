@@ -9,7 +9,7 @@ from streamlit.errors import StreamlitAPIException
 
 from rnn_core.config import CELL_DEFAULTS, TASK_DEFAULTS, RunConfig
 from rnn_core.train import RunResult
-from ui.runs import apply_config, lookup, train_live
+from ui.runs import lookup, train_live
 
 NAMES_DEFAULT = RunConfig().replace(task="names", **TASK_DEFAULTS["names"])
 TUTORIAL_EPOCHS = 2  # per-name SGD: about 16,000 optimiser steps per epoch
@@ -17,14 +17,25 @@ MAX_CHARS = 30
 
 
 def ensure_names_task() -> bool:
-    """Call before the sidebar: if it holds another task, load the surname defaults. True if it did."""
+    """Call before the sidebar: if it holds another task, load the surname defaults. True if it did.
+
+    The defaults go where the sidebar reads them (the URL, the last values, and any widget state
+    already there), so a first visit sets no widget value through the Session State API."""
     task = st.session_state.get("task", st.query_params.get("task", "forecast"))
     if task == "names":
         return False
-    apply_config(NAMES_DEFAULT)
-    for key, value in NAMES_DEFAULT.to_params(only_changed=True).items():  # so the address bar shares it too
+    values = {k: v for part in NAMES_DEFAULT.to_dict().values() for k, v in part.items()}
+    st.session_state.setdefault("_ui_values", {}).update(values)
+    for key, value in values.items():
+        if key in st.session_state:
+            st.session_state[key] = value
+    changed = NAMES_DEFAULT.to_params(only_changed=True)
+    for key in values:
         try:
-            st.query_params[key] = value
+            if key in changed:
+                st.query_params[key] = changed[key]
+            elif key in st.query_params:
+                del st.query_params[key]
         except StreamlitAPIException:
             pass  # bound to a widget already drawn in this run
     return True

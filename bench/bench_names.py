@@ -75,7 +75,7 @@ def markdown(df: pd.DataFrame) -> str:
 def main(argv=None) -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--seeds", default="0,1,2", help="seeds of the default run (split and weights)")
-    p.add_argument("--tutorial-epochs", type=int, default=2)
+    p.add_argument("--tutorial-epochs", type=int, default=1)
     p.add_argument("--rows", default="default,unweighted,rnn,lstm,scratch,tutorial,tutorial_tanh",
                    help="which rows to run (split the table over processes)")
     args = p.parse_args(argv)

@@ -128,7 +128,7 @@ with right:
     st.dataframe(frame, hide_index=True, height=460)
 
 st.header(t("names.tutorial_title"))
-st.markdown(t("names.tutorial_text", epochs=TUTORIAL_EPOCHS, minutes=2))
+st.markdown(t("names.tutorial_text", epochs=TUTORIAL_EPOCHS))
 tut = tutorial_configs(cfg)
 runs = {c: lookup(k) for c, k in tut.items()}
 if any(r is None for r in runs.values()):

@@ -12,7 +12,7 @@ from rnn_core.train import RunResult
 from ui.runs import lookup, train_live
 
 NAMES_DEFAULT = RunConfig().replace(task="names", **TASK_DEFAULTS["names"])
-TUTORIAL_EPOCHS = 2  # per-name SGD: about 16,000 optimiser steps per epoch
+TUTORIAL_EPOCHS = 1  # per-name SGD: about 16,000 optimiser steps per epoch
 MAX_CHARS = 30
 
 

@@ -139,11 +139,11 @@ def report(model, data, split: str = "test") -> dict:
 
 
 def bucket_by_length(order: torch.Tensor, lengths: torch.Tensor, batch_size: int, gen: torch.Generator,
-                     chunk: int = 32) -> torch.Tensor:
+                     chunk: int = 4) -> torch.Tensor:
     """Reorder a shuffled index so that each batch holds names of similar length, in random batch order.
 
     Within every run of ``chunk`` batches the names are sorted by length, so a batch pads only to
-    its own longest name: about 1.7× fewer steps per epoch than random batches padded to theirs.
+    its own longest name: fewer padded steps per epoch than random batches padded to theirs.
     """
     span = batch_size * chunk  # a multiple of batch_size: batches never straddle two runs
     ordered = torch.cat([c[torch.argsort(lengths[c], stable=True)] for c in order.split(span)])

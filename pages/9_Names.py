@@ -41,8 +41,8 @@ st.title(f":material/abc: {t('nav.names')}")
 st.caption(t("names.caption"))
 if switched:
     st.toast(t("names.switched"), icon=":material/swap_horiz:")
-if cfg.data.task != "names":  # the sidebar was changed to another task on this page
-    st.info(t("names.switched"), icon=":material/info:")
+if cfg.data.task != "names":  # the sidebar's settings are not valid for the surname task
+    st.info(t("names.other_task"), icon=":material/info:")
     st.stop()
 
 res = names_run(cfg, t)

@@ -33,6 +33,8 @@ TEXT: dict[str, dict[str, str]] = {
               "每个字母之后的猜测，就是假如姓氏到此结束时网络给出的答案。"},
     "names.switched": {"en": "This page shows the surname task; the sidebar now holds its settings.",
                        "zh": "本页展示姓氏任务；侧边栏已切换为它的设置。"},
+    "names.other_task": {"en": "Choose the task “surnames → language” in the sidebar to use this page.",
+                         "zh": "请在侧边栏选择任务“姓氏 → 语言”以使用本页。"},
     "names.training": {"en": "Training the surname classifier once (about ten seconds)…",
                        "zh": "正在训练一次姓氏分类器（约十秒）……"},
     "names.none": {"en": "No trained model for these settings yet.", "zh": "这些设置还没有训练好的模型。"},

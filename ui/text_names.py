@@ -17,6 +17,7 @@ TEXT: dict[str, dict[str, str]] = {
     "opt.cell.scratch": {"en": "scratch RNN", "zh": "手写 RNN"},
     "opt.cell.tutorial": {"en": "tutorial RNN (no nonlinearity)", "zh": "教程 RNN（无非线性）"},
     "opt.cell.tutorial_tanh": {"en": "tutorial RNN + tanh", "zh": "教程 RNN + tanh"},
+    "opt.optimizer.plain_sgd": {"en": "SGD without momentum", "zh": "无动量 SGD"},
     "opt.class_weight.none": {"en": "none", "zh": "不加权"},
     "opt.class_weight.fourth_root": {"en": "1/frequency^¼", "zh": "1/频率^¼"},
     "opt.class_weight.sqrt": {"en": "1/√frequency", "zh": "1/√频率"},

@@ -63,5 +63,6 @@ def test_page_in_chinese_shows_translated_languages():
     assert not at.exception, [e.value for e in at.exception]
     assert at.title[0].value.endswith("姓氏")
     assert "每个字母之后：最可能的三种语言" in _titles(at)
-    spec = json.loads(at.get("plotly_chart")[2].proto.spec)  # the confusion matrix
-    assert "俄语" in spec["data"][0]["y"]
+    specs = [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+    confusion = next(s for s in specs if s["layout"]["title"]["text"].startswith("混淆矩阵"))
+    assert "俄语" in confusion["data"][0]["y"]

@@ -18,6 +18,8 @@ CELL_COLORS = {
     "lstm": "#2563eb",     # blue
     "gru": "#16a34a",      # green
     "scratch": "#9333ea",  # violet: the hand-written Elman cell
+    "tutorial": "#ca8a04",  # amber: the names tutorial's i2h/i2o model, no nonlinearity
+    "tutorial_tanh": "#0891b2",  # teal: the same model with tanh
 }
 
 # Role colours for diagrams and explanatory plots.

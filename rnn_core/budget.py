@@ -14,10 +14,14 @@ from dataclasses import dataclass, replace
 
 from .config import DataConfig, RunConfig
 
-GATES = {"rnn": 1, "scratch": 1, "gru": 3, "lstm": 4}  # H×(H+in) weight blocks per layer
-_STORED_PER_UNIT = {"rnn": 2, "scratch": 3, "gru": 5, "lstm": 7}  # floats autograd keeps per unit and step
-_TRACE_PER_UNIT = {"rnn": 12, "scratch": 12, "gru": 20, "lstm": 25}  # unrolled trace, peak floats per unit
-_SNAPSHOT_PER_UNIT = {"rnn": 6, "scratch": 6, "gru": 10, "lstm": 12}  # ∂L/∂h_t only, weights detached
+# H×(H+in) weight blocks per layer
+GATES = {"rnn": 1, "scratch": 1, "gru": 3, "lstm": 4, "tutorial": 1, "tutorial_tanh": 1}
+# floats autograd keeps per unit and step
+_STORED_PER_UNIT = {"rnn": 2, "scratch": 3, "gru": 5, "lstm": 7, "tutorial": 3, "tutorial_tanh": 3}
+# unrolled trace, peak floats per unit
+_TRACE_PER_UNIT = {"rnn": 12, "scratch": 12, "gru": 20, "lstm": 25, "tutorial": 12, "tutorial_tanh": 12}
+# ∂L/∂h_t only, weights detached
+_SNAPSHOT_PER_UNIT = {"rnn": 6, "scratch": 6, "gru": 10, "lstm": 12, "tutorial": 6, "tutorial_tanh": 6}
 SNAPSHOT_BATCH = 128  # training windows whose ∂L/∂h_t profile a snapshot records
 VIEW_WINDOWS = 256  # windows the Hidden states view traces at most
 

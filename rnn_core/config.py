@@ -13,14 +13,28 @@ from dataclasses import asdict, dataclass, field, fields
 
 SERIES = ("air_passengers", "sine", "noisy_sine", "trend_season", "square", "sawtooth", "ar2",
           "random_walk", "csv")
-TASKS = ("forecast", "multistep", "denoise", "classify", "adding", "recall", "first_value")
+TASKS = ("forecast", "multistep", "denoise", "classify", "adding", "recall", "first_value", "names")
 LAG_TASKS = ("adding", "recall", "first_value")
-CELLS = ("rnn", "lstm", "gru", "scratch")
+CELLS = ("rnn", "lstm", "gru", "scratch", "tutorial", "tutorial_tanh")
+TUTORIAL_CELLS = ("tutorial", "tutorial_tanh")  # the names tutorial's i2h/i2o model, without and with tanh
 LAB_CELLS = ("rnn", "lstm", "gru")  # the three cells the long-range lab compares
 TRANSFORMS = ("none", "log", "diff", "logdiff", "seasonal", "logseasonal")
 SCALES = ("none", "minmax", "standard")
 INITS = ("default", "orthogonal", "identity", "spectral")
 NONLINEARITIES = ("tanh", "relu")
+
+
+# Settings that suit a task or a cell better than the global defaults; the sidebar applies them
+# when the task or cell is picked. Names: class weights frequency^-¼ trade a little plain accuracy
+# for balanced accuracy (bench/bench_names.py measures both).
+TASK_DEFAULTS = {
+    "names": {"cell": "gru", "num_layers": 1, "hidden_size": 128, "optimizer": "adam", "lr": 3e-3,
+              "batch_size": 64, "epochs": 6, "patience": 0, "clip": 1.0, "class_weight": "fourth_root",
+              "snapshot_every": 0, "time_budget": 120.0},
+}
+# The tutorial trains its model with plain SGD at 0.01, one name per step.
+CELL_DEFAULTS = {cell: {"num_layers": 1, "optimizer": "plain_sgd", "lr": 0.01, "batch_size": 1}
+                 for cell in TUTORIAL_CELLS}
 
 
 def _range(lo, hi, step=None):
@@ -168,10 +182,14 @@ class ModelConfig(_Config):
     # LSTM only: b_ih + b_hh of the forget gate at initialisation; 0 keeps PyTorch's random biases
     forget_bias: float = field(default=0.0, metadata=_range(0.0, 5.0))
 
+    def _check(self):
+        if self.cell in TUTORIAL_CELLS and self.num_layers != 1:
+            raise ValueError("num_layers: the tutorial's model has one layer; set num_layers to 1")
+
 
 @dataclass(frozen=True)
 class TrainConfig(_Config):
-    optimizer: str = field(default="adam", metadata=_choice("adam", "sgd"))
+    optimizer: str = field(default="adam", metadata=_choice("adam", "sgd", "plain_sgd"))  # sgd: momentum 0.9
     lr: float = field(default=0.01, metadata=_range(1e-6, 100.0))  # learning rate
     epochs: int = field(default=300, metadata=_range(1, 5000))  # upper bound; early stop may end sooner
     batch_size: int = field(default=0, metadata=_range(0, 4096))  # 0 = full batch
@@ -181,6 +199,8 @@ class TrainConfig(_Config):
     time_budget: float = field(default=60.0, metadata=_range(0.1, 600.0))  # seconds of wall clock
     snapshot_every: int = field(default=10, metadata=_range(0, 5000))  # trace every k epochs; 0 = off
     threads: int = field(default=1, metadata=_range(1, 16))  # torch CPU threads during the run
+    class_weight: str = field(default="none", metadata=_choice(
+        "none", "fourth_root", "sqrt", "inverse"))  # classification loss weight per class: 1, frequency^-¼ ...
 
 
 PARTS = (("data", DataConfig), ("model", ModelConfig), ("train", TrainConfig))

@@ -13,7 +13,8 @@ from .budget import GATES
 from .config import RunConfig
 from .datasets import Prepared
 
-STEP_OVERHEAD_S = {"rnn": 0.06e-3, "scratch": 0.15e-3, "gru": 0.2e-3, "lstm": 0.13e-3}  # per timestep × layer
+STEP_OVERHEAD_S = {"rnn": 0.06e-3, "scratch": 0.15e-3, "gru": 0.2e-3, "lstm": 0.13e-3,  # per timestep × layer
+                   "tutorial": 0.15e-3, "tutorial_tanh": 0.15e-3}
 FLOPS_PER_S = 25e9  # one thread's sustained rate for these small matrix products
 FIXED_STEP_S = 0.4e-3  # optimiser step, clipping, loss: per batch
 SNAPSHOT_FACTOR = 1.3  # a gradient snapshot (unrolled ∂L/∂h_t over 128 windows) against one fused step

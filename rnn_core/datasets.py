@@ -52,7 +52,7 @@ class Prepared:
     y_test: torch.Tensor
     input_size: int
     output_size: int
-    output_mode: str  # last | all | generate
+    output_mode: str  # last | all | generate | last_valid
     loss: str  # mse | nll
     horizon: int = 1
     class_names: tuple[str, ...] = ()
@@ -84,6 +84,8 @@ def load_series(cfg: DataConfig, upload: pd.Series | None = None) -> tuple[pd.Se
 
 
 def prepare(cfg: DataConfig, upload: pd.Series | None = None) -> Prepared:
+    if cfg.task == "names":
+        return _prepare_names(cfg)
     if cfg.is_series:
         return _prepare_series(cfg, upload)
     return _prepare_samples(cfg)
@@ -139,3 +141,13 @@ def _prepare_samples(cfg: DataConfig) -> Prepared:
     return Prepared(cfg.task, X[:a], y[:a], X[a:b], y[a:b], X[b:], y[b:], input_size=X.shape[-1],
                     output_size=out_size, output_mode=mode, loss="nll" if names else "mse",
                     class_names=tuple(names))
+
+
+def _prepare_names(cfg: DataConfig) -> Prepared:
+    """Surnames as one-hot letters, end-padded; a stratified 80/10/10 split by ``data_seed``."""
+    from . import names
+
+    d = names.dataset(cfg.data_seed)
+    t = [tensor for split in ("train", "val", "test") for tensor in d[split][1:]]
+    return Prepared("names", *t, input_size=len(names.ALPHABET), output_size=len(d["languages"]),
+                    output_mode="last_valid", loss="nll", class_names=d["languages"])

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import torch
 
-from .models import GATES, RNNModel
+from .models import GATES, TUTORIAL_CELLS, RNNModel, valid_lengths
 
 
 class _Layer:
@@ -24,13 +24,13 @@ class _Layer:
         get = (lambda n: getattr(rnn, f"{n}_l{layer}").detach()) if detach else \
             (lambda n: getattr(rnn, f"{n}_l{layer}"))
         self.w_ih, self.w_hh, self.H = get("weight_ih"), get("weight_hh"), rnn.hidden_size
-        if self.cell == "scratch":
+        if self.cell in ("scratch", *TUTORIAL_CELLS):
             self.b_in, self.b_h = get("bias"), None
         elif self.cell == "gru":  # the n gate needs b_hn inside r * (W_hn h + b_hn)
             self.b_in, self.b_h = get("bias_ih"), get("bias_hh")
         else:
             self.b_in, self.b_h = get("bias_ih") + get("bias_hh"), None
-        self.act = torch.relu if getattr(rnn, "nonlinearity", "tanh") == "relu" else torch.tanh
+        self.act = {"relu": torch.relu, "none": lambda a: a}.get(getattr(rnn, "nonlinearity", "tanh"), torch.tanh)
 
     def project(self, inp):
         """Input contributions of all timesteps in one matmul: (B, T, I) -> (B, T, G*H)."""
@@ -76,6 +76,9 @@ def unroll(model: RNNModel, x, detach=True, perturb=None):
     """
     L = model.rnn.num_layers
     layers = [_Layer(model, k, detach) for k in range(L)]
+    if model.output_mode == "last_valid":  # end-padded batch: as the model does, drop unused padding
+        n = valid_lengths(x)
+        x = x[:, :max(int(n.max()), 1)]
     B, T, _ = x.shape
     H = model.rnn.hidden_size
     # with detached weights, a zero initial state that requires grad makes every h_t a graph node
@@ -102,15 +105,19 @@ def unroll(model: RNNModel, x, detach=True, perturb=None):
     W, b = (model.head.weight, model.head.bias)
     if detach:
         W, b = W.detach(), b.detach()
+    feats = model.features(x, inp)  # h_t, or cat(x_t, h_{t-1}) for the tutorial's cells
     if model.output_mode == "all":
-        y = inp @ W.T + b  # (B, T, O)
+        y = feats @ W.T + b  # (B, T, O)
+    elif model.output_mode == "last_valid":
+        y = feats[torch.arange(B), (n - 1).clamp_min(0)] @ W.T + b  # (B, O): each sequence's own last step
     else:
-        preds = [hs[-1][-1] @ W.T + b]
+        preds = [feats[:, -1] @ W.T + b]
         for _ in range(model.horizon - 1 if model.output_mode == "generate" else 0):
-            feed = preds[-1]  # (B, 1): the prediction becomes the next input
+            feed = inp_t = preds[-1]  # (B, 1): the prediction becomes the next input
+            prev = state[-1][0].unsqueeze(0)  # (1, B, H) h before this step, for the tutorial's read-out
             for k in range(L):
                 feed = advance(k, layers[k].project(feed))
-            preds.append(feed @ W.T + b)
+            preds.append(model.features(inp_t.unsqueeze(1), feed.unsqueeze(1), prev)[:, -1] @ W.T + b)
         y = preds[0] if model.output_mode == "last" else torch.cat(preds, 1)  # (B, O) | (B, horizon)
     if model.loss_kind == "nll":
         y = torch.log_softmax(y, -1)

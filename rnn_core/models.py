@@ -13,10 +13,11 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from .config import ModelConfig
+from .config import TUTORIAL_CELLS, ModelConfig  # tutorial cells read out from cat(x_t, h_{t-1})
 
 # The gate blocks stacked in each W_hh, in torch's order.
-GATES = {"rnn": ("h",), "scratch": ("h",), "lstm": ("i", "f", "g", "o"), "gru": ("r", "z", "n")}
+GATES = {"rnn": ("h",), "scratch": ("h",), "lstm": ("i", "f", "g", "o"), "gru": ("r", "z", "n"),
+         "tutorial": ("h",), "tutorial_tanh": ("h",)}
 
 
 class ElmanRNN(nn.Module):
@@ -64,6 +65,41 @@ class ElmanRNN(nn.Module):
         return inp, torch.stack(last)  # (B, T, H), (L, B, H)
 
 
+class TutorialRNN(nn.Module):
+    """The character-level classifier of PyTorch's names tutorial, as printed there:
+
+        combined = torch.cat((input, hidden), 1)
+        hidden = self.i2h(combined)          # no nonlinearity
+        output = self.i2o(combined)          # the read-out, here ``RNNModel.head``
+
+    ``i2h`` on cat(x, h) is W_ax x + W_aa h + b with [W_ax | W_aa] = i2h.weight; the views
+    ``weight_ih_l0``, ``weight_hh_l0`` and ``bias_l0`` name those blocks as the other cells do.
+    ``nonlinearity="tanh"`` wraps the update in tanh, the textbook Elman cell.
+    """
+
+    num_layers, batch_first, dropout = 1, True, 0.0
+
+    def __init__(self, input_size, hidden_size, nonlinearity="none"):
+        super().__init__()
+        self.input_size, self.hidden_size, self.nonlinearity = input_size, hidden_size, nonlinearity
+        self.i2h = nn.Linear(input_size + hidden_size, hidden_size)
+
+    weight_ih_l0 = property(lambda self: self.i2h.weight[:, :self.input_size])  # W_ax (H, I)
+    weight_hh_l0 = property(lambda self: self.i2h.weight[:, self.input_size:])  # W_aa (H, H)
+    bias_l0 = property(lambda self: self.i2h.bias)
+
+    def forward(self, x, h0=None):
+        B, T, _ = x.shape
+        h = x.new_zeros(B, self.hidden_size) if h0 is None else h0[0]
+        outs = []
+        for t in range(T):
+            h = self.i2h(torch.cat((x[:, t], h), 1))  # (B, H)
+            if self.nonlinearity == "tanh":
+                h = torch.tanh(h)
+            outs.append(h)
+        return torch.stack(outs, 1), h.unsqueeze(0)  # (B, T, H), (1, B, H)
+
+
 def _make_rnn(cfg: ModelConfig, input_size: int) -> nn.Module:
     kw = dict(input_size=input_size, hidden_size=cfg.hidden_size, num_layers=cfg.num_layers,
               dropout=cfg.dropout if cfg.num_layers > 1 else 0.0, batch_first=True)
@@ -71,6 +107,8 @@ def _make_rnn(cfg: ModelConfig, input_size: int) -> nn.Module:
         return nn.RNN(nonlinearity=cfg.nonlinearity, **kw)
     if cfg.cell == "scratch":
         return ElmanRNN(nonlinearity=cfg.nonlinearity, **kw)
+    if cfg.cell in TUTORIAL_CELLS:
+        return TutorialRNN(input_size, cfg.hidden_size, "tanh" if cfg.cell == "tutorial_tanh" else "none")
     return {"lstm": nn.LSTM, "gru": nn.GRU}[cfg.cell](**kw)
 
 
@@ -127,6 +165,10 @@ class RNNModel(nn.Module):
     - ``last``: many-to-one, read out h_T (regression, or log-probabilities for classification)
     - ``all``: many-to-many aligned, read out every h_t
     - ``generate``: one-to-many, read out h_T, then feed each prediction back in for ``horizon`` steps
+    - ``last_valid``: many-to-one over end-padded sequences (all-zero rows): read out each sequence at
+      its own last step, so padding never reaches the result
+
+    The tutorial's cells read out from cat(x_t, h_{t-1}) instead of h_t (see ``features``).
     """
 
     def __init__(self, cfg: ModelConfig, input_size: int, output_size: int, output_mode: str = "last",
@@ -136,28 +178,52 @@ class RNNModel(nn.Module):
             raise ValueError("generate mode feeds predictions back: input_size must equal output_size")
         self.cfg, self.output_mode, self.loss_kind, self.horizon = cfg, output_mode, loss, horizon
         self.rnn = _make_rnn(cfg, input_size)
-        self.head = nn.Linear(cfg.hidden_size, output_size)
+        extra = input_size if cfg.cell in TUTORIAL_CELLS else 0
+        self.head = nn.Linear(cfg.hidden_size + extra, output_size)  # the tutorial's i2o takes cat(x, h)
         init_recurrent(self.rnn, cfg.cell, cfg.init, cfg.rho, seed)
         init_forget_bias(self.rnn, cfg.forget_bias)
 
+    def features(self, x, out, h0=None):
+        """What the read-out sees at every step: h_t, or cat(x_t, h_{t-1}) for the tutorial's cells."""
+        if self.cfg.cell not in TUTORIAL_CELLS:
+            return out  # (B, T, H)
+        first = out.new_zeros(out.shape[0], 1, out.shape[2]) if h0 is None else h0[-1].unsqueeze(1)
+        return torch.cat((x, torch.cat((first, out[:, :-1]), 1)), -1)  # (B, T, I + H)
+
     def forward(self, x, state=None):
-        out, state = self.rnn(x, state)  # (B, T, H)
+        if self.output_mode == "last_valid":
+            n = valid_lengths(x)  # (B,)
+            x = x[:, :max(int(n.max()), 1)]  # drop the padding that no sequence of this batch needs
+        out, state_out = self.rnn(x, state)  # (B, T, H)
+        feats = self.features(x, out, state)
         if self.output_mode == "all":
-            y = self.head(out)  # (B, T, O)
+            y = self.head(feats)  # (B, T, O)
         elif self.output_mode == "last":
-            y = self.head(out[:, -1])  # (B, O)
+            y = self.head(feats[:, -1])  # (B, O)
+        elif self.output_mode == "last_valid":
+            y = self.head(feats[torch.arange(len(x)), (n - 1).clamp_min(0)])  # (B, O)
         else:
-            preds = [self.head(out[:, -1])]
+            preds, state = [self.head(feats[:, -1])], state_out
             for _ in range(self.horizon - 1):
-                out, state = self.rnn(preds[-1].unsqueeze(1), state)
-                preds.append(self.head(out[:, -1]))
+                inp = preds[-1].unsqueeze(1)
+                out, new_state = self.rnn(inp, state)
+                preds.append(self.head(self.features(inp, out, state)[:, -1]))
+                state = new_state
             y = torch.stack(preds, 1).squeeze(-1)  # (B, horizon)
         return F.log_softmax(y, -1) if self.loss_kind == "nll" else y
 
+    class_weight: torch.Tensor | None = None  # per-class NLL weights, set by training (not a parameter)
+
     def loss(self, out, target):
         if self.loss_kind == "nll":
-            return F.nll_loss(out, target)
+            w = self.class_weight
+            return F.nll_loss(out, target, weight=None if w is None else w.to(out.device))
         return F.mse_loss(out, target)
+
+
+def valid_lengths(x: torch.Tensor) -> torch.Tensor:
+    """Steps per sequence of an end-padded batch (B, T, I) -> (B,): padding rows are all zero."""
+    return (x != 0).any(-1).sum(1)
 
 
 def build_model(cfg: ModelConfig, input_size: int, output_size: int, output_mode: str = "last",

@@ -19,7 +19,8 @@ from .config import RunConfig
 from .datasets import Prepared, prepare
 from .forecast import evaluate
 from .instrument import grad_profile
-from .models import RNNModel, build_model
+from .models import RNNModel, build_model, valid_lengths
+from .names import bucket_by_length, class_weights
 
 SNAPSHOT_BATCH = budget_mod.SNAPSHOT_BATCH
 # torch's dropout (fused nn.LSTM/GRU/RNN and F.dropout) draws from the process-wide CPU generator. Each
@@ -121,15 +122,19 @@ def _train(cfg: RunConfig, data: Prepared, callback, baselines: bool, should_sto
     model = seeded_model(cfg, data).to(dev)
     rng = [torch.Generator().manual_seed(tc.seed).get_state()]  # this run's dropout stream
     needs_rng = cfg.model.dropout > 0 and cfg.model.num_layers > 1
+    if data.loss == "nll":  # per-class loss weights (balanced classes need none); eval keeps them too
+        model.class_weight = class_weights(data.y_train, data.output_size, tc.class_weight)
     params = list(model.parameters())
     opt = (torch.optim.Adam(params, lr=tc.lr) if tc.optimizer == "adam"
-           else torch.optim.SGD(params, lr=tc.lr, momentum=0.9))
+           else torch.optim.SGD(params, lr=tc.lr, momentum=0.9 if tc.optimizer == "sgd" else 0.0))
     xt, yt = data.x_train.to(dev), data.y_train.to(dev)
     xv, yv = (data.x_val.to(dev), data.y_val.to(dev)) if len(data.x_val) else (xt, yt)
     xs, ys = xt[:SNAPSHOT_BATCH], yt[:SNAPSHOT_BATCH]
     N = len(xt)
     bs = N if tc.batch_size == 0 else min(tc.batch_size, N)
     gen = torch.Generator().manual_seed(tc.seed)
+    # end-padded sequences (names): batches of similar lengths, so little padding is computed
+    lengths = valid_lengths(xt) if data.output_mode == "last_valid" and 1 < bs < N else None
     res = RunResult(cfg, model, data, history={k: [] for k in ("epoch", "train_loss", "val_loss", "time")},
                     steps={"grad_norm_pre": [], "grad_norm_post": []})
     best_val, best_state, bad_epochs = math.inf, copy.deepcopy(model.state_dict()), 0
@@ -137,6 +142,8 @@ def _train(cfg: RunConfig, data: Prepared, callback, baselines: bool, should_sto
     for epoch in range(1, tc.epochs + 1):
         model.train()
         order = torch.randperm(N, generator=gen) if bs < N else None
+        if lengths is not None:
+            order = bucket_by_length(order, lengths, bs, gen)
         total, diverged, cut = 0.0, None, None
         for i in range(0, N, bs):
             cut = _cut(start, limit, should_stop)

@@ -24,6 +24,7 @@ PAGES = (
     ("lab", "pages/6_Long_range_lab.py", ":material/science:"),
     ("learn", "pages/7_Learn.py", ":material/school:"),
     ("inside", "pages/8_Inside_the_cell.py", ":material/memory:"),
+    ("names", "pages/9_Names.py", ":material/abc:"),
 )
 _ICONS = {key: icon for key, _, icon in PAGES}
 FIELD_NAMES = frozenset(f.name for _, cls in PARTS for f in fields(cls))

@@ -340,3 +340,7 @@ TEXT.update(_OPTIONS)
 from ui.text_lab import TEXT as _LAB  # noqa: E402 - the lab's settings, seed spread and forget-gate bias
 
 TEXT.update(_LAB)
+
+from ui.text_names import TEXT as _NAMES  # noqa: E402
+
+TEXT.update(_NAMES)

@@ -47,6 +47,8 @@ CELL_NAMES = {
     "scratch": {"en": "Elman (scratch)", "zh": "Elman（手写）"},
     "lstm": {"en": "LSTM", "zh": "LSTM"},
     "gru": {"en": "GRU", "zh": "GRU"},
+    "tutorial": {"en": "tutorial RNN", "zh": "教程 RNN"},
+    "tutorial_tanh": {"en": "tutorial RNN + tanh", "zh": "教程 RNN + tanh"},
 }
 # class names of the sample tasks (rnn_core.tasks): data passed as ``class_names=``, translated by class_names()
 CLASS_NAMES = {

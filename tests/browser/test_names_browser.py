@@ -1,0 +1,94 @@
+"""The Names page in a real browser, opened first by its URL on a fresh server (en, then zh): it trains
+the default surname run once, then typing a name redraws the per-letter predictions without training."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from browser_helpers import (
+    MAIN,
+    SIDEBAR,
+    assert_no_exception,
+    new_page,
+    record_timing,
+    screenshot,
+    serve,
+    tall_screenshot,
+    wait_charts,
+    wait_ready,
+    wait_rerun,
+    watch_runs,
+)
+
+pytestmark = pytest.mark.browser
+
+PANELS = f"() => Array.from(document.querySelectorAll('{MAIN} .js-plotly-plot')[0]" \
+         ".querySelectorAll('.annotation-text')).map(a => a.textContent)"
+
+
+def _type(page, label: str, text: str) -> dict:
+    watch_runs(page)
+    box = page.get_by_role("textbox", name=label)
+    box.fill(text)
+    box.press("Enter")
+    return wait_rerun(page)
+
+
+def test_names_page_first_on_a_fresh_server(browser):
+    with serve("streamlit-names.log") as (url, _):
+        context, page = new_page(browser)
+        try:
+            page.set_default_timeout(300_000)
+            t0 = time.perf_counter()
+            page.goto(f"{url}/Names")
+            wait_ready(page, f"{MAIN} h1:has-text('Names')", timeout=300_000)
+            wait_charts(page, 4, timeout=300_000)
+            first = time.perf_counter() - t0
+            assert_no_exception(page)
+            share = page.locator(f"{SIDEBAR} code").first.inner_text()
+            assert "task=names" in share, share  # the share link names the surname run
+            panels = page.evaluate(PANELS)
+            assert panels[:3] == ["1. D", "2. Do", "3. Dos"], panels
+            assert page.locator(f"{MAIN} [data-testid='stAlert']", has_text="Session State").count() == 0
+            screenshot(page, "names_en")
+            tall_screenshot(page, "names_en_full", max_height=3600)
+
+            t1 = time.perf_counter()
+            seen = _type(page, "Type a surname", "Nguyen")
+            page.wait_for_function(f"() => ({PANELS})()[0] === '1. N'")
+            typed = time.perf_counter() - t1
+            assert not seen["progress"], "typing a name must not train"
+            assert page.evaluate(PANELS)[:3] == ["1. N", "2. Ng", "3. Ngu"]
+            assert_no_exception(page)
+            screenshot(page, "names_typed")
+
+            page.goto(f"{page.url}&lang=zh")
+            wait_ready(page, f"{MAIN} h1:has-text('姓氏')")
+            wait_charts(page, 4)
+            assert_no_exception(page)
+            assert page.locator(MAIN, has_text="测试准确率").count() >= 1
+            seen = _type(page, "输入一个姓氏", "Schmidt")
+            page.wait_for_function(f"() => ({PANELS})()[0] === '1. S'")
+            assert not seen["progress"]
+            screenshot(page, "names_zh")
+            tall_screenshot(page, "names_zh_full", max_height=3600)
+        finally:
+            context.close()
+    print(f"names page: first open with training {first:.1f} s, a typed name redrawn in {typed:.2f} s")
+    record_timing("names_first_open_s", round(first, 2))
+    record_timing("names_typed_name_s", round(typed, 2))
+
+
+def test_names_page_in_chinese_first(browser):
+    with serve("streamlit-names-zh.log") as (url, _):
+        context, page = new_page(browser)
+        try:
+            page.set_default_timeout(300_000)
+            page.goto(f"{url}/Names?lang=zh")
+            wait_ready(page, f"{MAIN} h1:has-text('姓氏')", timeout=300_000)
+            wait_charts(page, 4, timeout=300_000)
+            assert_no_exception(page)
+            assert page.locator(MAIN, has_text="均衡准确率").count() >= 1
+        finally:
+            context.close()

@@ -8,10 +8,13 @@ zero, denoising a series without a clean signal, an uploaded series that is not 
 
 from __future__ import annotations
 
-from .config import DataConfig
+from dataclasses import fields
+
+from .config import CELL_DEFAULTS, PARTS, TASK_DEFAULTS, DataConfig
 from .series import CLEAN_SHAPES
 
 POSITIVE_SERIES = ("air_passengers",)  # built-in series that stay above zero (a CSV is checked on upload)
+GLOBAL_DEFAULTS = {f.name: getattr(cls(), f.name) for _, cls in PARTS for f in fields(cls)}
 LOG_TRANSFORMS = ("log", "logdiff", "logseasonal")
 # What a series gets when its current transform does not apply: differencing for series that wander,
 # nothing for those that oscillate around a level
@@ -61,3 +64,20 @@ def fit(values: dict, upload_positive: bool | None = None) -> dict:
             out[name] = default if default in allowed else FALLBACK_TRANSFORM.get(out.get("dataset"), "none")
     return out
 
+
+
+def follow_choice(previous: dict | None, values: dict) -> dict:
+    """``values`` after the user changed task or cell from ``previous``: the new choice's own defaults
+    (``TASK_DEFAULTS``, ``CELL_DEFAULTS``) are applied, and leaving such a choice puts its fields back to
+    the global defaults, so a surname run's settings do not linger on a forecast."""
+    if not previous:
+        return values
+    out = dict(values)
+    for name, table in (("task", TASK_DEFAULTS), ("cell", CELL_DEFAULTS)):
+        old, new = previous.get(name), values.get(name)
+        if old == new:
+            continue
+        for field in table.get(old, {}):
+            out[field] = GLOBAL_DEFAULTS[field]
+        out.update(table.get(new, {}))
+    return out

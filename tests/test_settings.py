@@ -164,3 +164,14 @@ def test_parse_field():
     for name, raw in (("hidden_size", "0"), ("hidden_size", "2.5"), ("cell", "GRU"), ("lr", "nan")):
         with pytest.raises(ValueError):
             parse_field(name, raw)
+
+
+def test_picking_a_task_applies_its_defaults_and_leaving_it_restores_them():
+    at = run_app()
+    at.sidebar.selectbox(key="task").set_value("names").run()
+    assert not at.exception
+    cfg = config(at)
+    assert (cfg.model.cell, cfg.model.hidden_size, cfg.train.epochs) == ("gru", 128, 6)
+    assert "seq_len" not in widget_keys(at) and "class_weight" in widget_keys(at)
+    at.sidebar.selectbox(key="task").set_value("forecast").run()
+    assert config(at).model == RunConfig().model and config(at).train.epochs == RunConfig().train.epochs

@@ -18,8 +18,8 @@ from urllib.parse import urlencode
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from rnn_core.config import LAG_TASKS, PARTS, RunConfig
-from rnn_core.fit import fit, options
+from rnn_core.config import LAG_TASKS, PARTS, TUTORIAL_CELLS, RunConfig
+from rnn_core.fit import fit, follow_choice, options
 from ui.labels import option_label
 from ui.layout import FIELD_NAMES, PARAMS_KEY, Translator, current_lang, draw_nav
 from ui.safe import plain
@@ -56,7 +56,14 @@ def relevant(name: str, v: dict) -> bool:
         "dropout": v["num_layers"] > 1,
         "rho": v["init"] == "spectral",
         "forget_bias": v["cell"] == "lstm",
+        "class_weight": task in ("names", "classify", "first_value"),
+        "num_layers": v["cell"] not in TUTORIAL_CELLS,
     }
+    if task == "names":  # surnames: fixed data, split by data_seed
+        rules.update(dict.fromkeys(("dataset", "transform", "scale", "test_size", "val_size", "n_points", "period",
+                                    "noise", "seq_len", "horizon", "lag", "n_samples"), False))
+    if v["cell"] in TUTORIAL_CELLS:
+        rules.update(nonlinearity=False, dropout=False)
     return rules.get(name, True)
 
 
@@ -121,6 +128,9 @@ def _start_values(locked, problems: list[str], t: Translator) -> dict:
             values[name] = stored[name]
         else:
             values[name] = _from_url(name, problems, t)
+    values = follow_choice(stored, values)
+    for name in locked:  # a classroom link's values stay as the link has them
+        values[name] = _from_url(name, [], t)
     return fit(values, st.session_state.get(UPLOAD_POSITIVE_KEY))  # the widgets then show fitted values
 
 

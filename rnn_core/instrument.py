@@ -99,8 +99,8 @@ def unroll(model: RNNModel, x, detach=True, perturb=None):
     inp = x
     for k in range(L):  # layer by layer, so each layer's input projection is one matmul
         xp = layers[k].project(inp)  # (B, T, G*H)
-        for t in range(T):
-            advance(k, xp[:, t])
+        for xp_t in xp.unbind(1):  # one backward node for all steps; xp[:, t] would give each step's
+            advance(k, xp_t)  # gradient the full (B, T, G*H) shape: memory quadratic in T from layer 2
         inp = torch.stack(hs[k], 1)  # (B, T, H)
     W, b = (model.head.weight, model.head.bias)
     if detach:

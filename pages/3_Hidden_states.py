@@ -44,7 +44,7 @@ with tabs[1]:
                                       for k, v in sat.items()},
                                      labels=chart_labels(t, "gate_saturation_figure")), "gate_saturation",
               subtitle=run_subtitle(res.config, t))
-        st.caption(saturation_caption(t, res.config.model.cell, min(len(batch), 256)))
+        st.caption(saturation_caption(t, res.config.model.cell, many.hiddens.shape[1]))
 with tabs[2]:
     layer_u = st.segmented_control(t("hidden.layer"), list(range(1, L + 1)), default=L, key="unit_layer") or L
     # 0-based unit indices, shown as 1..H like every legend and axis

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
-import torch
 
 from .config import LAB_CELLS, LabConfig, RunConfig
 from .datasets import Prepared, prepare
@@ -206,7 +205,7 @@ def compare_cells(base_cfg: RunConfig, cells=LAB_CELLS,
             res.stopped = "early stop"
             res.message = (f"Solved at epoch {len(solved)}: validation loss below {SOLVED_RATIO:g} × the trivial "
                            f"baseline for {SOLVED_EPOCHS} epochs in a row.")
-        tr = _with_threads(cfg.train.threads, lambda m=res.model: trace(m, *_trace_batch(data)))
+        tr = trace(res.model, *_trace_batch(data))
         out.append(CellResult(cell, res, res.metrics["val_loss"], res.metrics["baseline_loss"], tr.grad_norms,
                               memory_horizon(tr.grad_norms[-1]), gate_saturation(tr.gates)))
         if stop:
@@ -219,15 +218,6 @@ def _trace_batch(data: Prepared):
     return x[:TRACE_BATCH], y[:TRACE_BATCH]
 
 
-def _with_threads(n: int, fn):
-    before = torch.get_num_threads()
-    torch.set_num_threads(n)
-    try:
-        return fn()
-    finally:
-        torch.set_num_threads(before)
-
-
 def init_profile(cfg: RunConfig, data: Prepared | None = None) -> dict:
     """The untrained model of ``cfg``: its gradient profile, its horizon and the spectrum of W_hh.
 
@@ -238,7 +228,7 @@ def init_profile(cfg: RunConfig, data: Prepared | None = None) -> dict:
     data = data if data is not None else prepare(cfg.data)
     model = build_model(cfg.model, data.input_size, data.output_size, data.output_mode, data.loss,
                         data.horizon, cfg.train.seed).eval()
-    tr = _with_threads(cfg.train.threads, lambda: trace(model, *_trace_batch(data)))
+    tr = trace(model, *_trace_batch(data))
     spec = spectrum(model)
     first = next(iter(spec[0]["eigenvalues"]))
     return {"grad_norms": tr.grad_norms, "loss": tr.loss, "horizon": memory_horizon(tr.grad_norms[-1]),

@@ -10,7 +10,7 @@ import pytest
 from rnn_core.config import RunConfig
 from tests.identifiers import CHOICES, found
 from ui import labels
-from ui.lab import results_table, sweep_table
+from ui.lab_seeds import horizon_text, sweep_table
 from ui.layout import Translator
 from ui.text import LANGS, TEXT
 
@@ -76,10 +76,7 @@ def test_tables_show_labels_and_readable_numbers():
         text = table.to_string()
         assert no_identifier(text, t) and "0.0123" in text and "1.23" in text and "Infinity" not in text
         assert "102" in table.iloc[0, -1] and len(table.iloc[0, -1]) < 40  # the outcome fits its column
-    results = [SimpleNamespace(cell=c, val_loss=0.5, baseline_loss=0.25, ratio=2.2989, elapsed=3.0,
-                               horizon={"horizon": math.inf if c == "lstm" else 7.25}) for c in ("rnn", "lstm")]
-    table = results_table(results, EN)
-    assert list(table.iloc[:, 3]) == ["2.30", "2.30"] and list(table.iloc[:, 4]) == ["7.25", "no decay"]
+    assert horizon_text(7.2541, EN) == "7.25" and "no decay" in horizon_text(math.inf, EN)
     rows = [{"cell": "gru", "lag": 5, "val_loss": 0.1, "baseline_loss": 0.2, "ratio": 0.5, "horizon": math.inf,
              "elapsed": 1.0, "epochs": 20, "stopped": "completed"}]
     for t in (EN, ZH):

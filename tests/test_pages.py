@@ -6,7 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 PAGES = ["pages/1_Data.py", "pages/2_Train.py", "pages/3_Hidden_states.py", "pages/4_Gradients.py",
-         "pages/5_Compare.py", "pages/6_Long_range_lab.py", "pages/7_Learn.py"]
+         "pages/5_Compare.py", "pages/6_Long_range_lab.py", "pages/7_Learn.py", "pages/8_Inside_the_cell.py"]
 SMALL = {"hidden_size": "8", "epochs": "15", "patience": "0"}
 
 

@@ -58,6 +58,7 @@ def relevant(name: str, v: dict) -> bool:
         "forget_bias": v["cell"] == "lstm",
         "class_weight": task in ("names", "classify", "first_value"),
         "num_layers": v["cell"] not in TUTORIAL_CELLS,
+        "threads": False,  # the server sets one torch thread for the process; a link cannot change it
     }
     if task == "names":  # surnames: fixed data, split by data_seed
         rules.update(dict.fromkeys(("dataset", "transform", "scale", "test_size", "val_size", "n_points", "period",

@@ -61,10 +61,11 @@ PAGES = [
     ("Compare", "pages/5_Compare.py", "Compare", 3),  # the default LSTM, stored by the Train visit
     ("Long_range_lab", "pages/6_Long_range_lab.py", "Long-range lab", 0),
     ("Learn", "pages/7_Learn.py", "Learn", 1),
+    ("Inside_the_cell", "pages/8_Inside_the_cell.py", "Inside the cell", 1),
     ("", "streamlit_app.py", "RNN Playground", 2),  # Home last: no page may ride on its first run
 ]
 ZH_TITLES = {"Data": "数据", "Train": "训练", "Hidden_states": "隐藏状态", "Gradients": "梯度", "Compare": "对比",
-             "Long_range_lab": "长程", "Learn": "学习", "": "RNN 实验场"}
+             "Long_range_lab": "长程", "Learn": "学习", "Inside_the_cell": "单元内部", "": "RNN 实验场"}
 SHARE_PARAMS = {"epochs": "80", "patience": "0", "hidden_size": "16"}  # trained by nobody else
 MAPE = re.compile(r"^\d+\.\d\d %$")
 ONE_STEP, RECURSIVE = "One-step MAPE", "Recursive MAPE"

@@ -6,6 +6,6 @@ cd "$(dirname "$0")/.."
 src=tests/artifacts/screenshots
 mkdir -p docs/screenshots
 for pair in page_home:home train:train hidden_states:hidden_states gradients:gradients compare:compare \
-            page_data:data lab_init_rho_1.5:lab learn_en:learn learn_zh:learn_zh page_inside_the_cell:inside_page; do
+            page_data:data lab_init_rho_1.5:lab learn_en:learn learn_zh:learn_zh names_typed:names; do
   cp "$src/${pair%%:*}.png" "docs/screenshots/${pair##*:}.png"
 done

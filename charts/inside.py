@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from charts.common import as_float32, positive
+from charts.common import as_float32, log_axis, positive
 from charts.theme import DIVERGING, MUTED, ROLE_COLORS, SEQUENTIAL, TEMPLATE, cell_color, new_figure
 
 GATES = frozenset({"f", "i", "o", "r", "u"})  # sigmoid gates in 0..1: their own colour scale
@@ -141,7 +141,8 @@ def memory_figure(memory, loss, layer: int, cell: str = "lstm", labels: dict | N
     fig.add_trace(go.Scatter(x=t, y=lo, name=lab["loss"], mode=mode,
                              line=dict(color=ROLE_COLORS["derivative"], width=2, dash="dash"),
                              hovertemplate=f"{lab['t']} %{{x}}<br>%{{y:.3g}}<extra></extra>"))
-    fig.update_yaxes(type="log", exponentformat="power", title_text=lab["y"])
+    log_axis(fig, [mem, lo])
+    fig.update_yaxes(title_text=lab["y"])
     fig.update_xaxes(title_text=lab["x"])
     return _legend_below(fig)
 
@@ -163,7 +164,8 @@ def singular_figure(sv, layer: int, labels: dict | None = None, height: int = 41
                              hovertemplate=hover))
     fig.add_hline(y=1, line=dict(color=MUTED, dash="dot"), annotation_text=lab["one"],
                   annotation_position="bottom right")
-    fig.update_yaxes(type="log", exponentformat="power", title_text=lab["y"])
+    log_axis(fig, [positive(s[:, 0]), positive(s[:, -1]), np.array([1.0])])
+    fig.update_yaxes(title_text=lab["y"])
     fig.update_xaxes(title_text=lab["x"])
     return _legend_below(fig)
 

@@ -12,6 +12,7 @@ import math
 import numpy as np
 import plotly.graph_objects as go
 
+from charts.common import log_axis
 from charts.theme import MUTED, cell_color, new_figure
 
 RATIO_LABELS = {"title": "Validation loss / trivial baseline on each seed", "y": "validation loss / trivial baseline",
@@ -75,7 +76,7 @@ def seed_ratio_figure(rows: list[dict], solved: float = 0.1, labels: dict | None
                   annotation_position="bottom right")
     fig.update_xaxes(tickvals=list(range(len(cells))), ticktext=[c.upper() for c in cells],
                      range=[-0.6, len(cells) - 0.4])
-    fig.update_yaxes(type="log")
+    log_axis(fig, [np.array([r["ratio"] for r in rows if r["cell"] in cells], dtype=float), np.array([1.0, solved])])
     fig.update_layout(showlegend=False)
     return fig
 
@@ -116,7 +117,8 @@ def seed_horizon_figure(rows: list[dict], lag: int | None = None, labels: dict |
         fig.add_hline(y=lag, line=dict(color=MUTED, dash="dot"), annotation_text=lab["lag"].format(lag=lag),
                       annotation_position="bottom right")
     ticks = [v for v in (0.1, 0.3, 1, 3, 10, 30, 100, 300, 1000, 3000) if v < top / 1.5]
-    fig.update_yaxes(type="log", tickvals=ticks + [top], ticktext=[sig(v) for v in ticks] + [lab["inf"]])
+    log_axis(fig, [np.array(ticks + [top], dtype=float)])  # then ticks of its own: ∞ stands at the top
+    fig.update_yaxes(tickvals=ticks + [top], ticktext=[sig(v) for v in ticks] + [lab["inf"]])
     fig.update_xaxes(tickvals=list(range(len(cells))), ticktext=[c.upper() for c in cells],
                      range=[-0.6, len(cells) - 0.2])
     fig.update_layout(showlegend=False)

@@ -12,7 +12,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from charts.common import as_float32, positive
+from charts.common import as_float32, log_axis, positive
 from charts.theme import DIVERGING, MUTED, TEMPLATE, new_figure
 
 # one colour per language, fixed by its index, so a flip from one language to another shows as a colour change
@@ -96,7 +96,8 @@ def name_grad_figure(name: str, grad_norms: np.ndarray, labels: dict | None = No
     fig.add_trace(go.Scatter(x=ticks, y=positive(grad_norms), mode="lines+markers", line=dict(color="#dc2626"),
                              hovertemplate=f"{lab['x']} %{{x}}: %{{y:.3g}}<extra></extra>", showlegend=False))
     fig.update_xaxes(title_text=lab["x"], tickvals=ticks, ticktext=text)
-    fig.update_yaxes(title_text=lab["y"], type="log", exponentformat="power")
+    log_axis(fig, [positive(grad_norms)])
+    fig.update_yaxes(title_text=lab["y"])
     return fig
 
 
@@ -128,7 +129,8 @@ def per_class_figure(recall: np.ndarray, frequency: np.ndarray, languages: list[
     if balanced is not None:
         fig.add_hline(y=balanced, line=dict(color=MUTED, dash="dash"),
                       annotation_text=lab["balanced"].format(v=balanced), annotation_position="bottom right")
-    fig.update_xaxes(title_text=lab["x"], type="log", tickformat=".1%")
+    log_axis(fig, [as_float32(frequency)], axis="x")
+    fig.update_xaxes(title_text=lab["x"])
     fig.update_yaxes(title_text=lab["y"], range=[-0.05, 1.08], tickformat=".0%")
     return fig
 

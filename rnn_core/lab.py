@@ -25,7 +25,7 @@ from .train import Progress, RunResult, train
 # rule keep results the same on every machine; the wall-clock budget only caps a slow machine.
 LAB_EPOCHS = LabConfig().lab_epochs
 LAB_FORGET_BIAS = LabConfig().lab_forget_bias
-LAB_BUDGET = 180.0  # seconds per cell: only a safety cap; the slowest default cell takes 5-50 s on 2 cores
+LAB_BUDGET = 120.0  # seconds per cell, the server's cap: only a safety net; the slowest default cell takes 5-50 s
 LAB_SAMPLES = 2000
 SOLVED_RATIO = 0.02  # a cell has solved the task once val/baseline stays below this ...
 SOLVED_EPOCHS = 3  # ... for this many epochs in a row; it then stops early (its best weights are kept)

@@ -159,7 +159,8 @@ def compare_table(runs: dict, t) -> pd.DataFrame:
         if "model" in m:
             from rnn_core.metrics import headline_metric
 
-            key = headline_metric(r.data.series.values)
+            series = getattr(getattr(r, "data", None), "series", None)
+            key = headline_metric(series.values) if series is not None else "mape"
             unit = " %" if key == "mape" else ""
             row[t(f"met.one_step_{key}") + unit] = fmt_num(m["model"]["one_step"][key])
             row[t(f"met.recursive_{key}") + unit] = fmt_num(m["model"]["recursive"][key])

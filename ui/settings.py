@@ -107,7 +107,7 @@ def _from_url(name: str, problems: list[str], t: Translator):
     try:
         return parse_field(name, raw)
     except ValueError:
-        problems.append(t("set.url_ignored", field=t(f"f.{name}"), raw=plain(raw, 40), allowed=_allowed(name, t),
+        problems.append(t("set.url_ignored", field=t(f"f.{name}"), raw=plain(raw), allowed=_allowed(name, t),
                           value=_shown(t, name, DEFAULTS[name])))
         return DEFAULTS[name]
 

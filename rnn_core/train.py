@@ -77,10 +77,13 @@ def train(cfg: RunConfig, data: Prepared | None = None,
     Runs that do not fit ``budget.BUDGET`` are refused (``BudgetError``) before any tensor is built.
     The wall-time budget counts from the call (data preparation included) and is checked per batch.
     On CPU with the same config the result is bit-identical from run to run, concurrent runs included.
-    Torch's thread count is never changed here: it is the process's (``budget.set_server_threads``).
+    Every run trains on the budget's thread count, the same in every process (the server, the CLI, a
+    notebook), because float sums over a different number of threads round differently: a link must give
+    the same numbers wherever it is trained. No setting of a run can change that count.
     """
     start = time.perf_counter()
     check_size(cfg, None)
+    budget_mod.set_server_threads()
     data = data if data is not None else prepare(cfg.data)
     check_size(cfg, data)
     return _train(cfg, data, callback, baselines, should_stop, start)

@@ -98,10 +98,9 @@ def test_should_stop_ends_a_run_within_one_batch():
     assert res.stopped == "stopped" and len(calls) == 6 and len(res.steps["grad_norm_pre"]) == 5
 
 
-def test_threads_of_a_run_never_touch_the_process():
-    before = torch.get_num_threads()
+def test_a_runs_threads_setting_never_changes_the_process():
     train(RunConfig().replace(epochs=2, threads=16, hidden_size=4), baselines=False)
-    assert torch.get_num_threads() == before
+    assert torch.get_num_threads() == budget.set_server_threads() == 1  # the budget's count, not the link's
 
 
 @pytest.mark.slow

@@ -19,7 +19,7 @@ from rnn_core.config import CELL_DEFAULTS, TASK_DEFAULTS, RunConfig
 from rnn_core.names import report
 from rnn_core.train import train
 
-DEFAULT = RunConfig().replace(task="names", **{**TASK_DEFAULTS["names"], "time_budget": 600.0})
+DEFAULT = RunConfig().replace(task="names", **{**TASK_DEFAULTS["names"], "time_budget": 120.0})
 
 
 FLIP_CANDIDATES = ("Dostoevsky", "Nguyen", "Schmidt", "O'Neill", "MacDonald", "Rossi", "Kowalski", "Yamamoto",

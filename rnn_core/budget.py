@@ -140,8 +140,9 @@ def estimate(cfg: RunConfig, shape: Shape | None = None, n_train: int | None = N
     # weights, gradients, Adam's two moments, the best-epoch copy, the stored result
     param_bytes = 4.0 * P * 6
     activation_bytes = 4.0 * batch * unit_steps * _STORED_PER_UNIT[m.cell]
-    # tensors (float32) and the float64 arrays they are built from
-    data_bytes = 12.0 * n_windows * (shape.steps * shape.input_size + out_per_window)
+    # tensors (float32) and the float64 arrays they are built from; surnames are one-hot float32 from the start
+    per_value = 4.0 if d.task == "names" else 12.0
+    data_bytes = per_value * n_windows * (shape.steps * shape.input_size + out_per_window)
     eval_bytes = 4.0 * n_eval * steps * H * 2  # a layer's input and output sequence, no graph
     snaps = tc.epochs // tc.snapshot_every + 1 if tc.snapshot_every else 0
     snapshot_bytes = (4.0 * min(SNAPSHOT_BATCH, n_train) * unit_steps * _SNAPSHOT_PER_UNIT[m.cell]

@@ -25,7 +25,7 @@ with left:
     chart(forecast_figure(sd.index, sd.values, sd.n_test, fc["one_step"], fc["recursive"],
                           labels=chart_labels(t, "forecast_figure", title=t("train.forecast_title"),
                                               y=t("unit.air_passengers"))),
-          "home_forecast", subtitle=run_subtitle(res.config, t))
+          "home_forecast")  # half width: the legend takes the subtitle's lines; the caption names the run
 with right:
     tr = trace_of(res, "train", 0, 128)
     chart(grad_norm_figure(tr.grad_norms, labels=chart_labels(t, "grad_norm_figure", title=t("home.grad_title"))),

@@ -1,0 +1,42 @@
+"""The shipped example run equals a fresh training of the default config, and run files round-trip."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+
+from rnn_core.config import RunConfig
+from rnn_core.run_file import load_run, save_run
+from rnn_core.train import train
+
+ASSET = Path(__file__).resolve().parent.parent / "assets" / "default_run.pt"
+
+
+@pytest.fixture(scope="module")
+def fresh():
+    return train(RunConfig(), baselines=False)
+
+
+def test_the_shipped_example_is_the_default_run(fresh):
+    shipped = load_run(ASSET, RunConfig())
+    assert shipped is not None, "assets/default_run.pt is missing: run scripts/make_default_run.py"
+    assert shipped.history["epoch"] == fresh.history["epoch"] and shipped.best_epoch == fresh.best_epoch
+    for k, v in fresh.model.state_dict().items():
+        torch.testing.assert_close(shipped.model.state_dict()[k], v, rtol=1e-5, atol=1e-6)
+    for kind in ("one_step", "recursive"):
+        assert shipped.metrics["model"][kind]["mape"] == pytest.approx(fresh.metrics["model"][kind]["mape"], rel=1e-4)
+    np.testing.assert_allclose(shipped.snapshots[-1]["grad_norms"], fresh.snapshots[-1]["grad_norms"], rtol=1e-4)
+    assert set(shipped.metrics["baselines"]) == {"naive", "seasonal_naive", "sarima"}
+
+
+def test_a_run_file_round_trips_and_refuses_another_config(fresh, tmp_path):
+    path = tmp_path / "run.pt"
+    save_run(fresh, path)
+    back = load_run(path)
+    assert back.config == fresh.config and back.metrics == fresh.metrics and back.steps == fresh.steps
+    x = fresh.data.x_test
+    torch.testing.assert_close(back.model(x), fresh.model(x))
+    assert load_run(path, RunConfig().replace(seed=1)) is None
+    (tmp_path / "junk.pt").write_bytes(b"not a run")
+    assert load_run(tmp_path / "junk.pt") is None and load_run(tmp_path / "missing.pt") is None

@@ -7,7 +7,7 @@ from charts.gradients import grad_overlay_figure
 from charts.training import loss_overlay_figure
 from rnn_core.cost import AUTO_TRAIN_S
 from ui import page_setup, settings_sidebar
-from ui.flow import cached_run, estimate
+from ui.flow import cached_run, estimate, seconds_text
 from ui.history import pinned_view
 from ui.labels import cell_label, compare_subtitle, compare_table
 from ui.runs import trace_of, train_live
@@ -26,7 +26,7 @@ cfgs = {c: cfg.replace(cell=c) for c in CELLS}
 missing = {c: ccfg for c, ccfg in cfgs.items() if cached_run(ccfg) is None}
 seconds = sum(estimate(ccfg, t) or 0.0 for ccfg in missing.values())
 go = st.button(t("compare.go"), type="primary", icon=":material/play_arrow:", key="compare_go",
-               help=t("compare.go_help", s=max(1, round(seconds))) if missing else None)
+               help=t("compare.go_help", s=seconds_text(seconds)) if missing else None)
 if missing and (go or seconds <= 1.5 * AUTO_TRAIN_S):  # three small runs start by themselves, like one
     for c, ccfg in missing.items():
         train_live(ccfg, t, label=cell_label(t, c))

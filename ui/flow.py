@@ -75,12 +75,13 @@ def _banner(cfg: RunConfig, seconds: float, t, train_button: bool) -> bool:
 
     with st.container(key="flow_banner"):
         key = "flow.changed" if LAST_SHOWN in st.session_state else "flow.first"
-        st.warning(t(key, run=run_subtitle(cfg, t), s=_seconds(seconds)), icon=":material/update:")
+        st.warning(t(key, run=run_subtitle(cfg, t), s=seconds_text(seconds)), icon=":material/update:")
         if train_button:
-            return st.button(t("flow.train", s=_seconds(seconds)), type="primary", icon=":material/play_arrow:",
+            return st.button(t("flow.train", s=seconds_text(seconds)), type="primary", icon=":material/play_arrow:",
                              key="flow_train")
     return False
 
 
-def _seconds(s: float) -> str:
+def seconds_text(s: float) -> str:
+    """An estimate for people: whole seconds, at least 1."""
     return f"{max(1, round(s))}"

@@ -19,7 +19,7 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from rnn_core.config import LAG_TASKS, PARTS, TUTORIAL_CELLS, RunConfig
-from rnn_core.fit import fit, follow_choice, options
+from rnn_core.fit import GLOBAL_DEFAULTS, fit, follow_choice, options
 from ui.labels import option_label
 from ui.layout import FIELD_NAMES, PARAMS_KEY, Translator, current_lang, draw_nav
 from ui.safe import plain
@@ -33,7 +33,7 @@ FORMATS = {"period": "%g", "lr": "%g", "clip": "%g", "time_budget": "%g"}
 ICONS = {"data": ":material/dataset:", "model": ":material/account_tree:", "train": ":material/tune:"}
 SERIES_TASKS = ("forecast", "multistep", "denoise")
 _FIELDS = {f.name: (cls, f) for _, cls in PARTS for f in fields(cls)}
-DEFAULTS = {name: getattr(cls(), name) for name, (cls, _) in _FIELDS.items()}
+DEFAULTS = GLOBAL_DEFAULTS  # every field's default value, by its flat name
 VALUES_KEY = "_ui_values"  # every field's value after the last run of the settings block
 _LAST = "_ui_last_valid"
 UPLOAD_POSITIVE_KEY = "_ui_upload_positive"  # None without an uploaded series, else whether it is > 0
@@ -129,9 +129,8 @@ def _start_values(locked, problems: list[str], t: Translator) -> dict:
             values[name] = stored[name]
         else:
             values[name] = _from_url(name, problems, t)
-    values = follow_choice(stored, values)
-    for name in locked:  # a classroom link's values stay as the link has them
-        values[name] = _from_url(name, [], t)
+    # a classroom link's values stay as the link has them, whatever a task's or cell's defaults say
+    values = {**follow_choice(stored, values), **{name: values[name] for name in locked}}
     return fit(values, st.session_state.get(UPLOAD_POSITIVE_KEY))  # the widgets then show fitted values
 
 

@@ -6,11 +6,11 @@ import streamlit as st
 
 from charts.inside import lyapunov_figure, memory_figure, saliency_bars, saliency_figure, singular_figure, step_figure
 from charts.states import state_heatmap
-from rnn_core.inside import summary
 from rnn_core.jacobian import EDGE_TOL, regime
 from rnn_core.saliency import by_offset
 from ui import page_setup, settings_sidebar
 from ui.inside import (
+    LATEX,
     free_run_of,
     holdout_size,
     int_slider,
@@ -20,6 +20,7 @@ from ui.inside import (
     saliency_of,
     sample_trace,
     step,
+    step_caption,
     url_choice,
     window_label,
 )
@@ -28,24 +29,6 @@ from ui.settings import hidden_names
 from ui.text_charts import chart_labels
 from ui.text_inside import inside_labels
 from ui.views import chart, csv_button, need_run, run_subtitle
-
-_A, _AP, _X = r"a^{\langle t \rangle}", r"a^{\langle t-1 \rangle}", r"x^{\langle t \rangle}"
-
-
-def _gate(name: str, sub: str, f: str = r"\sigma") -> str:
-    return rf"{name}^{{\langle t \rangle}} = {f}\left(W_{{{sub}x}}\, {_X} + W_{{{sub}a}}\, {_AP} + b_{sub}\right)"
-
-
-LATEX = {  # the tutorial's notation; one W and b per gate
-    "rnn": [rf"{_A} = g\left(W_{{ax}}\, {_X} + W_{{aa}}\, {_AP} + b_a\right)"],
-    "lstm": [_gate("f", "f") + r",\qquad " + _gate("i", "i"),
-             _gate("o", "o") + r",\qquad " + _gate(r"\tilde c", "c", r"\tanh"),
-             rf"c^{{\langle t \rangle}} = f \odot c^{{\langle t-1 \rangle}} + i \odot \tilde c^{{\langle t \rangle}},"
-             rf"\qquad {_A} = o \odot \tanh c^{{\langle t \rangle}}"],
-    "gru": [_gate("r", "r") + r",\qquad " + _gate("z", "z"),
-            rf"\tilde a^{{\langle t \rangle}} = \tanh\left(W_{{ax}}\, {_X} + b + r \odot (W_{{aa}}\, {_AP} + b)\right),"
-            rf"\qquad {_A} = (1 - z) \odot \tilde a^{{\langle t \rangle}} + z \odot {_AP}"],
-}
 
 MAX_JACOBIAN_BYTES = 3e8  # the step Jacobians of one window, L × T × S × S floats: beyond this the view says so
 
@@ -69,19 +52,6 @@ VIEWS = ("step", "saliency", "jacobian")  # the URL keeps these names, whatever 
 view = url_choice(st, "in_view", VIEWS, "step", t, lambda v: t(f"in.tab_{v}"), label_visibility="collapsed")
 
 
-def caption(k: int, tt: int, terms: dict) -> str:
-    s = summary(cell, terms)
-    value = lambda d: ", ".join(t("in.cap_unit_value", u=u + 1, v=v) for u, v in d.items())  # noqa: E731
-    if cell in ("rnn", "scratch"):
-        units = ", ".join(t("in.cap_unit_rnn", u=u + 1, z=s["z"][u], term=t(f"in.term.{s['dominant'][u]}"))
-                          for u in s["units"])
-        return t("in.cap_rnn", layer=k + 1, t=tt, units=units, **s["shares"])
-    if cell == "lstm":
-        return t("in.cap_lstm", layer=k + 1, t=tt, forget=s["forget"], input=s["input"], written=value(s["i_g"]),
-                 erased=value(s["f"]))
-    return t("in.cap_gru", layer=k + 1, t=tt, keep=s["keep"], units=value(s["change"]))
-
-
 def step_view() -> None:
     T_all = sample_trace(res, i).hiddens.shape[2]
     playing = "in_t" not in hidden_names() and st.toggle(t("f.in_play"), key="in_play", help=t("h.in_play"))
@@ -101,7 +71,7 @@ def step_view() -> None:
             x_name = t("in.input_x") if k == 0 else t("in.input_below", k=k)
             chart(step_figure(terms, cell, k + 1, tt, labels=inside_labels(t, "step_figure"), x_name=x_name, g_name=g),
                   f"step_layer{k + 1}_t{tt}", key=f"in_step_{k}", subtitle=sub)
-            st.markdown(caption(k, tt, terms))
+            st.markdown(step_caption(t, cell, k, tt, terms))
             rows += [{"layer": k + 1, "t": tt, "term": name, "unit": u + 1, "value": float(v)}
                      for name, vec in terms.items() for u, v in enumerate(vec)]
         csv_button(pd.DataFrame(rows), f"step_t{tt}", t, key="in_step_csv")

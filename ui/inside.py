@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
+from rnn_core.inside import summary
 from rnn_core.jacobian import EDGE_TOL, crossing, free_run, lyapunov
 from rnn_core.train import RunResult
 from ui.runs import trace_of
@@ -141,3 +142,36 @@ def lyapunov_curve(seed: int) -> dict:
 @st.cache_data(max_entries=64, show_spinner=False)
 def free_run_of(rho: float, seed: int, steps: int = 60) -> np.ndarray:
     return free_run(rho, LYAP_HIDDEN, steps, seed)
+
+
+_A, _AP, _X = r"a^{\langle t \rangle}", r"a^{\langle t-1 \rangle}", r"x^{\langle t \rangle}"
+
+
+def _gate(name: str, sub: str, f: str = r"\sigma") -> str:
+    return rf"{name}^{{\langle t \rangle}} = {f}\left(W_{{{sub}x}}\, {_X} + W_{{{sub}a}}\, {_AP} + b_{sub}\right)"
+
+
+LATEX = {  # the tutorial's notation; one W and b per gate
+    "rnn": [rf"{_A} = g\left(W_{{ax}}\, {_X} + W_{{aa}}\, {_AP} + b_a\right)"],
+    "lstm": [_gate("f", "f") + r",\qquad " + _gate("i", "i"),
+             _gate("o", "o") + r",\qquad " + _gate(r"\tilde c", "c", r"\tanh"),
+             rf"c^{{\langle t \rangle}} = f \odot c^{{\langle t-1 \rangle}} + i \odot \tilde c^{{\langle t \rangle}},"
+             rf"\qquad {_A} = o \odot \tanh c^{{\langle t \rangle}}"],
+    "gru": [_gate("r", "r") + r",\qquad " + _gate("z", "z"),
+            rf"\tilde a^{{\langle t \rangle}} = \tanh\left(W_{{ax}}\, {_X} + b + r \odot (W_{{aa}}\, {_AP} + b)\right),"
+            rf"\qquad {_A} = (1 - z) \odot \tilde a^{{\langle t \rangle}} + z \odot {_AP}"],
+}
+
+
+def step_caption(t, cell: str, k: int, tt: int, terms: dict) -> str:
+    """One step in words: which terms drive which units (layer ``k``, step ``tt``)."""
+    s = summary(cell, terms)
+    value = lambda d: ", ".join(t("in.cap_unit_value", u=u + 1, v=v) for u, v in d.items())  # noqa: E731
+    if cell in ("rnn", "scratch"):
+        units = ", ".join(t("in.cap_unit_rnn", u=u + 1, z=s["z"][u], term=t(f"in.term.{s['dominant'][u]}"))
+                          for u in s["units"])
+        return t("in.cap_rnn", layer=k + 1, t=tt, units=units, **s["shares"])
+    if cell == "lstm":
+        return t("in.cap_lstm", layer=k + 1, t=tt, forget=s["forget"], input=s["input"], written=value(s["i_g"]),
+                 erased=value(s["f"]))
+    return t("in.cap_gru", layer=k + 1, t=tt, keep=s["keep"], units=value(s["change"]))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import concurrent.futures
 import json
 import random
 import socket
@@ -146,6 +147,13 @@ async def _load(port: int, n: int, mix: bool, timeout: float) -> list[dict]:
     return out
 
 
+def run_coroutine(coro):
+    """``asyncio.run`` on a thread of its own: works even where the caller's thread already runs an event
+    loop (pytest after Playwright's sync API, a notebook)."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
 def measure(n: int, mix: bool = True, timeout: float = 600, settle: float = 60, log_path: Path | None = None,
             root: Path = ROOT) -> dict:
     """Start a fresh server (of the app in ``root``), run ``n`` sessions at once, and report."""
@@ -170,7 +178,7 @@ def measure(n: int, mix: bool = True, timeout: float = 600, settle: float = 60, 
             await task
             return res, wall
 
-        results, wall = asyncio.run(main())
+        results, wall = run_coroutine(main())
         final = rss_mb(proc.pid)
         time.sleep(settle)
         after = rss_mb(proc.pid)

@@ -53,7 +53,7 @@ def test_stop_ends_a_heavy_run_within_about_a_second_and_frees_its_slot():
                 second.cancel()
                 return freed_in
 
-        freed_in = asyncio.run(main())
+        freed_in = load_test.run_coroutine(main())
         # the run ends at its next batch, evaluates what it kept and frees the slot; on a quiet machine
         # that is well under a second, so the bound scales with how long that work takes right now
         ref = _batch_and_evaluation_seconds()

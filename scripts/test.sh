@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Create the virtual environment if needed, install the dev requirements, lint, run every test.
+# The tests run on two workers (pytest-xdist, one test file per worker at a time); pass `-n 0` to run
+# them in this process, or any pytest arguments (`-m "not slow and not browser"`, a file, `-k ...`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/pip install -q -r requirements-dev.txt
 .venv/bin/ruff check .
-.venv/bin/python -m pytest "$@"
+.venv/bin/python -m pytest -n "${TEST_WORKERS:-2}" --dist loadfile "$@"

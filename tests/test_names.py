@@ -1,13 +1,13 @@
 """Surnames: the shipped data, ASCII folding, the split, padding that never leaks, the tutorial's model."""
 
-import time
+import dataclasses
 
 import numpy as np
 import pytest
 import torch
 from torch import nn
 
-from rnn_core import names
+from rnn_core import budget, names
 from rnn_core.config import CELLS, TASK_DEFAULTS, TUTORIAL_CELLS, ModelConfig, RunConfig
 from rnn_core.datasets import Prepared, prepare
 from rnn_core.instrument import trace
@@ -229,12 +229,15 @@ def test_report_counts_by_hand():
 
 @pytest.mark.slow
 @pytest.mark.parametrize("seed", [0, 1, 2])
-def test_default_names_run_reaches_its_targets(seed):
+def test_default_names_run_reaches_its_targets(seed, monkeypatch):
+    """The accuracy targets of the default, trained to the end: the wall-time budget is lifted so that a
+    busy machine cannot cut the run short (its speed is bench/bench_names.py's business)."""
     torch.set_num_threads(1)
-    cfg = RunConfig().replace(task="names", seed=seed, data_seed=seed, **TASK_DEFAULTS["names"])
-    start = time.perf_counter()
+    monkeypatch.setattr(budget, "BUDGET", dataclasses.replace(budget.BUDGET, max_seconds=600.0))
+    cfg = RunConfig().replace(task="names", seed=seed, data_seed=seed, **TASK_DEFAULTS["names"]).replace(
+        time_budget=600.0)
     res = train(cfg, baselines=False)
+    assert res.stopped == "completed", res.message
     rep = names.report(res.model, res.data)
     assert rep["accuracy"] >= 0.80, rep["accuracy"]
     assert rep["balanced_accuracy"] >= 0.50, rep["balanced_accuracy"]
-    assert time.perf_counter() - start < 60  # about 10 s on a quiet core; generous for a shared machine

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import json
 import socket
 import subprocess
@@ -161,9 +162,13 @@ def tall_screenshot(page, name: str, max_height: int = 2400) -> Path:
 def record_timing(key: str, value) -> None:
     """Merge ``{key: value}`` into ``tests/artifacts/timings.json``."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    data = json.loads(TIMINGS.read_text()) if TIMINGS.is_file() else {}
-    data[key] = value
-    TIMINGS.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n")
+    with open(ARTIFACTS / ".timings.lock", "w") as lock:  # test workers in parallel: one writer at a time
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        data = json.loads(TIMINGS.read_text()) if TIMINGS.is_file() else {}
+        data[key] = value
+        tmp = TIMINGS.with_suffix(".tmp")
+        tmp.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n")
+        tmp.replace(TIMINGS)
 
 
 def assert_no_exception(page) -> None:

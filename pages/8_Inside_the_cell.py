@@ -6,6 +6,7 @@ import streamlit as st
 
 from charts.inside import lyapunov_figure, memory_figure, saliency_bars, saliency_figure, singular_figure, step_figure
 from charts.states import state_heatmap
+from rnn_core.config import ELMAN_CELLS
 from rnn_core.jacobian import EDGE_TOL, regime
 from rnn_core.saliency import by_offset
 from ui import page_setup, settings_sidebar
@@ -175,7 +176,7 @@ def lyapunov_view() -> None:
     curve = lyapunov_curve(seed)
     lam = float(np.interp(rho, curve["rho"], curve["lam"]))
     trained = None
-    if cell in ("rnn", "scratch") and cfg.model.nonlinearity == "tanh":
+    if cell in ELMAN_CELLS and cfg.model.nonlinearity == "tanh":
         trained = spectrum_of(res)[0]["spectral_radius"]["h"]
     metric, message = st.columns([1, 3], vertical_alignment="center")
     metric.metric(t("in.lyap_metric", rho=rho), f"{lam:+.3f}", border=True)

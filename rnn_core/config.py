@@ -13,12 +13,19 @@ from dataclasses import asdict, dataclass, field, fields
 
 SERIES = ("air_passengers", "sine", "noisy_sine", "trend_season", "square", "sawtooth", "ar2",
           "random_walk", "csv")
+REAL_SERIES = ("air_passengers", "csv")  # measured, not generated: no generator settings, no clean signal
+APERIODIC_SERIES = ("ar2", "random_walk")  # generated series without a period
 TASKS = ("forecast", "multistep", "denoise", "classify", "adding", "recall", "first_value", "names")
+SERIES_TASKS = ("forecast", "multistep", "denoise")  # tasks on a time series; the others generate samples
+FORECAST_TASKS = ("forecast", "multistep")  # series tasks that predict what comes next
 LAG_TASKS = ("adding", "recall", "first_value")
+CLASS_TASKS = ("classify", "first_value", "names")  # many-to-one classification (log-softmax + NLL)
 CELLS = ("rnn", "lstm", "gru", "scratch", "tutorial", "tutorial_tanh")
 TUTORIAL_CELLS = ("tutorial", "tutorial_tanh")  # the names tutorial's i2h/i2o model, without and with tanh
-LAB_CELLS = ("rnn", "lstm", "gru")  # the three cells the long-range lab compares
+COMPARE_CELLS = ("rnn", "lstm", "gru")  # PyTorch's fused cells, side by side on Compare and in the long-range lab
+ELMAN_CELLS = ("rnn", "scratch")  # h_t = act(W_ih x_t + W_hh h_{t-1} + b): the cells with a nonlinearity choice
 TRANSFORMS = ("none", "log", "diff", "logdiff", "seasonal", "logseasonal")
+LOG_TRANSFORMS = ("log", "logdiff", "logseasonal")  # defined for positive series only
 SCALES = ("none", "minmax", "standard")
 INITS = ("default", "orthogonal", "identity", "spectral")
 NONLINEARITIES = ("tanh", "relu")
@@ -156,18 +163,18 @@ class DataConfig(_Config):
     n_samples: int = field(default=1000, metadata=_range(50, 20000))  # sequences of sample tasks
 
     def _check(self):
-        if self.transform.startswith("log") and self.dataset not in ("air_passengers", "csv") \
-                and self.task in ("forecast", "multistep"):
+        if self.transform in LOG_TRANSFORMS and self.dataset not in REAL_SERIES \
+                and self.task in FORECAST_TASKS:
             # synthetic series cross zero; log would be undefined
             raise ValueError(f"transform: {self.transform!r} needs a positive series; "
                              f"use none/diff/seasonal for {self.dataset!r}")
-        if self.task == "denoise" and self.dataset in ("air_passengers", "csv", "ar2", "random_walk"):
+        if self.task == "denoise" and self.dataset in REAL_SERIES + APERIODIC_SERIES:
             raise ValueError("dataset: denoise needs a synthetic series with a clean signal "
                              "(sine, noisy_sine, trend_season, square, sawtooth)")
 
     @property
     def is_series(self) -> bool:
-        return self.task in ("forecast", "multistep")
+        return self.task in FORECAST_TASKS
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from dataclasses import fields
 
 import streamlit as st
 
-from rnn_core.config import LAB_CELLS, LabConfig
+from rnn_core.config import COMPARE_CELLS, LabConfig
 from rnn_core.lab import compare_cells, lab_run_config
 from rnn_core.seeds import seed_runs
 from rnn_core.sweep import lag_sweep
@@ -168,30 +168,30 @@ def _live(kind: str, lab: LabConfig, total: int, work, t):
 def run_compare(lab: LabConfig, t):
     """Train RNN, LSTM and GRU on the lab task, one after the other, under one progress bar."""
     def work(on_progress):
-        return compare_cells(lab_run_config(lab), LAB_CELLS, lambda cell, p: on_progress(cell, lambda k: t(
+        return compare_cells(lab_run_config(lab), COMPARE_CELLS, lambda cell, p: on_progress(cell, lambda k: t(
             "lab.progress", cell=cell_label(t, cell), epoch=p.epoch, epochs=p.epochs, val=p.val_loss, s=p.elapsed), p))
-    return _live("compare", lab, len(LAB_CELLS), work, t)
+    return _live("compare", lab, len(COMPARE_CELLS), work, t)
 
 
 def run_sweep(lab: LabConfig, t):
     """All cells over the lag ladder; returns the table's rows."""
-    n = len(lab.lags) * len(LAB_CELLS)
+    n = len(lab.lags) * len(COMPARE_CELLS)
 
     def work(on_progress):
         def cb(cell, lag, p):
             return on_progress((cell, lag), lambda k: t("lab.sweep_progress", cell=cell_label(t, cell), lag=lag,
                                                         k=k, n=n), p)
-        return lag_sweep(lab_run_config(lab), lab.lags, LAB_CELLS, cb).to_dict("records")
+        return lag_sweep(lab_run_config(lab), lab.lags, COMPARE_CELLS, cb).to_dict("records")
     return _live("sweep", lab, n, work, t)
 
 
 def run_seeds(lab: LabConfig, t):
     """The comparison over ``seeds_of(lab)``; returns one row per seed and cell."""
-    seeds, n = seeds_of(lab), SPREAD_SEEDS * len(LAB_CELLS)
+    seeds, n = seeds_of(lab), SPREAD_SEEDS * len(COMPARE_CELLS)
 
     def work(on_progress):
         def cb(seed, cell, p):
             return on_progress((seed, cell), lambda k: t("lab.seeds_progress", seed=seed, cell=cell_label(t, cell),
                                                          k=k, n=n), p)
-        return seed_runs(lab_run_config(lab), seeds, LAB_CELLS, cb).to_dict("records")
+        return seed_runs(lab_run_config(lab), seeds, COMPARE_CELLS, cb).to_dict("records")
     return _live("seeds", lab, n, work, t)

@@ -18,7 +18,17 @@ from urllib.parse import urlencode
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from rnn_core.config import LAG_TASKS, PARTS, TUTORIAL_CELLS, RunConfig
+from rnn_core.config import (
+    APERIODIC_SERIES,
+    CLASS_TASKS,
+    ELMAN_CELLS,
+    LAG_TASKS,
+    PARTS,
+    REAL_SERIES,
+    SERIES_TASKS,
+    TUTORIAL_CELLS,
+    RunConfig,
+)
 from rnn_core.fit import GLOBAL_DEFAULTS, fit, follow_choice, options
 from ui.labels import option_label
 from ui.layout import FIELD_NAMES, PARAMS_KEY, Translator, current_lang, draw_nav
@@ -31,7 +41,6 @@ STEPS = {"period": 1.0, "lr": 0.001, "clip": 0.1, "time_budget": 5.0, "dropout":
          "rho": 0.05}
 FORMATS = {"period": "%g", "lr": "%g", "clip": "%g", "time_budget": "%g"}
 ICONS = {"data": ":material/dataset:", "model": ":material/account_tree:", "train": ":material/tune:"}
-SERIES_TASKS = ("forecast", "multistep", "denoise")
 _FIELDS = {f.name: (cls, f) for _, cls in PARTS for f in fields(cls)}
 DEFAULTS = GLOBAL_DEFAULTS  # every field's default value, by its flat name
 VALUES_KEY = "_ui_values"  # every field's value after the last run of the settings block
@@ -42,21 +51,21 @@ UPLOAD_POSITIVE_KEY = "_ui_upload_positive"  # None without an uploaded series, 
 def relevant(name: str, v: dict) -> bool:
     """Whether a field matters for the current values ``v`` (all fields); others are not drawn."""
     task, series = v["task"], v["task"] in SERIES_TASKS
-    synthetic = series and v["dataset"] not in ("air_passengers", "csv")
+    synthetic = series and v["dataset"] not in REAL_SERIES
     rules = {
         "dataset": series, "transform": series, "scale": series, "test_size": series, "val_size": series,
         "n_points": synthetic,
-        "period": (synthetic and v["dataset"] not in ("ar2", "random_walk")) or task == "classify",
+        "period": (synthetic and v["dataset"] not in APERIODIC_SERIES) or task == "classify",
         "noise": synthetic or task == "classify",
         "data_seed": synthetic or not series,
         "n_samples": not series,
         "horizon": task == "multistep",
         "lag": task in LAG_TASKS,
-        "nonlinearity": v["cell"] in ("rnn", "scratch"),
+        "nonlinearity": v["cell"] in ELMAN_CELLS,
         "dropout": v["num_layers"] > 1,
         "rho": v["init"] == "spectral",
         "forget_bias": v["cell"] == "lstm",
-        "class_weight": task in ("names", "classify", "first_value"),
+        "class_weight": task in CLASS_TASKS,
         "num_layers": v["cell"] not in TUTORIAL_CELLS,
         "threads": False,  # the server sets one torch thread for the process; a link cannot change it
     }

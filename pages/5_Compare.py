@@ -11,8 +11,9 @@ from ui import page_setup, settings_sidebar
 from ui.flow import cached_run, estimate, seconds_text
 from ui.history import pinned_view
 from ui.labels import cell_label, compare_subtitle, compare_table
-from ui.runs import trace_of, train_live
+from ui.live import train_live
 from ui.text_charts import chart_labels
+from ui.traces import trace_of
 from ui.views import chart
 
 t = page_setup("compare")

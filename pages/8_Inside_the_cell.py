@@ -10,6 +10,7 @@ from rnn_core.config import ELMAN_CELLS
 from rnn_core.jacobian import EDGE_TOL, regime
 from rnn_core.saliency import by_offset
 from ui import page_setup, settings_sidebar
+from ui.fields import hidden_names
 from ui.inside import (
     LATEX,
     free_run_of,
@@ -25,10 +26,10 @@ from ui.inside import (
     url_choice,
     window_label,
 )
-from ui.runs import run_or_default, spectrum_of
-from ui.settings import hidden_names
+from ui.runs import run_or_default
 from ui.text_charts import chart_labels
 from ui.text_inside import inside_labels
+from ui.traces import spectrum_of
 from ui.views import chart, csv_button, need_run, run_subtitle
 
 MAX_JACOBIAN_BYTES = 3e8  # the step Jacobians of one window, L × T × S × S floats: beyond this the view says so

@@ -7,7 +7,8 @@ from streamlit.testing.v1 import AppTest
 
 from rnn_core.config import RunConfig
 from rnn_core.series import CLEAN_SHAPES
-from ui.settings import DEFAULTS, parse_field, relevant
+from ui.fields import parse_field
+from ui.settings import DEFAULTS, relevant
 
 APP = "apps/settings_app.py"
 

@@ -13,9 +13,9 @@ from rnn_core.config import ELMAN_CELLS
 from rnn_core.inside import summary
 from rnn_core.jacobian import EDGE_TOL, crossing, free_run, lyapunov
 from rnn_core.train import RunResult
-from ui.runs import trace_of
-from ui.settings import hidden_names
+from ui.fields import hidden_names
 from ui.text import TEXT
+from ui.traces import trace_of
 
 SPLIT = "test"  # the holdout: the windows a forecast is judged on
 LYAP_HIDDEN, LYAP_STEPS = 64, 500

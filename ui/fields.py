@@ -4,14 +4,16 @@ A field of ``CONFIGS`` (RunConfig's three parts and LabConfig; names are unique 
 parsed from a link and written back to the URL from its metadata in ``rnn_core.config`` (range, step,
 choices, options), so its limits live in one place. The URL holds the stable identifiers (``cell=lstm``)
 while the widgets show human labels in the page's language: a selectbox bound to the URL by Streamlit
-would write its displayed label there, so no widget here is bound and ``write_url`` writes the params.
-``?hide=a,b`` (a classroom link) hides fields and locks them to their URL values.
+would write its displayed label there, so no widget here is bound: ``write_url`` writes the params, for
+the whole settings block after it ran (``ui.settings``), for a field drawn on its own (``draw``) from its
+widget's callback. ``?hide=a,b`` (a classroom link) hides fields and locks them to their URL values.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import fields
+from functools import partial
 from urllib.parse import urlencode
 
 import streamlit as st
@@ -121,6 +123,29 @@ def write_url(params: dict[str, str], names) -> None:
                 del st.query_params[name]
         except StreamlitAPIException:
             pass  # bound to a widget of this page (a page's own control), which keeps the URL itself
+
+
+def current(name: str):
+    """A field's value before its widget draws: its widget's state, else the link's (else the default);
+    always the link's when a classroom link fixes it."""
+    if name in st.session_state and name not in hidden_names():
+        return st.session_state[name]
+    return from_url(name)
+
+
+def _to_url(name: str) -> None:  # a widget's callback: the URL keeps the identifier, defaults left out
+    write_url(changed_params({name: st.session_state[name]}), (name,))
+
+
+def draw(name: str, t: Translator, disabled: bool = False):
+    """Field ``name`` on its own, where it stands (not in the settings block): its widget, whose change
+    goes into the URL before the rerun, so links drawn at the top of the page carry it; or, when a
+    classroom link fixes it, its value with a lock. Returns the value."""
+    if name in hidden_names():
+        value = from_url(name)
+        locked_field(name, value, t)
+        return value
+    return widget(name, current(name), t, disabled=disabled, on_change=partial(_to_url, name))
 
 
 def locked_caption(locked, values: dict, t: Translator) -> str:

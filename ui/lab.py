@@ -1,16 +1,14 @@
 """Glue for the long-range lab: LabConfig's fields as widgets kept in the URL, and its live runs, stored.
 
-Widgets, link values and classroom locks come from ``ui.fields``, the layer the sidebar settings use,
-so limits live in ``rnn_core.config.LabConfig`` alone. A change is written to the URL by the widget's
-callback, before the rerun, so the share link and the page links drawn at the top carry it. Results are
-kept in ``ui.store`` by kind (compare | sweep | seeds): a finished one server-wide, so a revisit or a
-shared link is instant; one interrupted by a click in this session only.
+Widgets, link values and classroom locks come from ``ui.fields`` (``draw``), the layer the sidebar
+settings use, so limits live in ``rnn_core.config.LabConfig`` alone. Results are kept in ``ui.store`` by
+kind (compare | sweep | seeds): a finished one server-wide, so a revisit or a shared link is instant;
+one interrupted by a click in this session only.
 """
 
 from __future__ import annotations
 
 from dataclasses import fields
-from functools import partial
 
 import streamlit as st
 
@@ -20,7 +18,7 @@ from rnn_core.lab import compare_cells, lab_run_config
 from rnn_core.seeds import seed_runs
 from rnn_core.sweep import lag_sweep
 from ui import store
-from ui.fields import changed_params, from_url, hidden_names, locked_field, share_link, widget, write_url
+from ui.fields import current, draw, share_link
 from ui.labels import cell_label
 from ui.live import guarded
 from ui.slots import TRAIN_SLOTS
@@ -33,33 +31,12 @@ DEFAULTS = LabConfig()
 _DONE = ("completed", "early stop")  # outcomes that are a pure function of the settings
 
 
-def _value(name: str):
-    """A field's value before its widget draws: its widget's state, else the link's (else the default);
-    always the link's when a classroom link fixes it."""
-    if name in st.session_state and name not in hidden_names():
-        return st.session_state[name]
-    return from_url(name)
-
-
-def _to_url(name: str) -> None:  # the widget's callback: the URL keeps the identifier, defaults left out
-    write_url(changed_params({name: st.session_state[name]}), (name,))
-
-
-def _draw(name: str, t, disabled: bool = False):
-    """Field ``name``'s widget in the current container, or its locked value; returns the value."""
-    if name in hidden_names():  # a classroom link fixes this one
-        value = from_url(name)
-        locked_field(name, value, t)
-        return value
-    return widget(name, _value(name), t, disabled=disabled, on_change=partial(_to_url, name))
-
-
 def draw_fields(names, t, lab: LabConfig | None = None, disabled=()) -> LabConfig:
     """Draw ``names`` side by side and return ``lab`` (or the current settings) with their values."""
-    values = {f: _value(f) for f in NAMES} if lab is None else lab.to_dict()
+    values = {f: current(f) for f in NAMES} if lab is None else lab.to_dict()
     for col, name in zip(st.columns(len(names)), names, strict=True):
         with col:
-            values[name] = _draw(name, t, disabled=name in disabled)
+            values[name] = draw(name, t, disabled=name in disabled)
     try:
         return LabConfig(**values)
     except ValueError:  # only the free-text lag ladder can be invalid; lags_setting reports it
@@ -75,7 +52,7 @@ def lab_settings(t) -> LabConfig:
 
 def lags_setting(t) -> tuple[int, ...] | None:
     """The sweep's lag ladder as a text box; a bad ladder gets a message and ``None``."""
-    text = _draw("lab_lags", t)
+    text = draw("lab_lags", t)
     try:
         return LabConfig(lab_lags=text).lags
     except ValueError:

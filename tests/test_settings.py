@@ -167,6 +167,14 @@ def test_parse_field():
             parse_field(name, raw)
 
 
+def test_parse_field_of_the_lab():
+    assert parse_field("lab_task", "recall") == "recall" and parse_field("lab_lr", "0.1") == 0.1
+    assert parse_field("lab_lags", "5, ten") == "5, ten"  # free text: checked with the whole LabConfig
+    for name, raw in (("lab_lr", "0.2"), ("lab_rho", "3.5"), ("lab_task", "forecast"), ("lab_lag", "7.5")):
+        with pytest.raises(ValueError):
+            parse_field(name, raw)
+
+
 def test_picking_a_task_applies_its_defaults_and_leaving_it_restores_them():
     at = run_app()
     at.sidebar.selectbox(key="task").set_value("names").run()

@@ -30,6 +30,11 @@ def upload() -> pd.Series | None:
     return st.session_state.get(UPLOAD_KEY)
 
 
+def use_upload(series: pd.Series) -> None:
+    """Make ``series`` this session's uploaded series (``dataset=csv``)."""
+    st.session_state[UPLOAD_KEY] = series
+
+
 def run_key(cfg: RunConfig) -> str:
     key = cfg.to_json()
     series = upload() if cfg.data.dataset == "csv" and cfg.data.is_series else None

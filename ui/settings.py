@@ -33,7 +33,7 @@ ICONS = {"data": ":material/dataset:", "model": ":material/account_tree:", "trai
 DEFAULTS = GLOBAL_DEFAULTS  # every field's default value, by its flat name
 _VALUES = "_ui_values"  # every field's value after the last run of the settings block
 _LAST = "_ui_last_valid"
-UPLOAD_POSITIVE_KEY = "_ui_upload_positive"  # None without an uploaded series, else whether it is > 0
+_UPLOAD_POSITIVE = "_ui_upload_positive"  # None without an uploaded series, else whether it is > 0
 
 
 def relevant(name: str, v: dict) -> bool:
@@ -85,7 +85,12 @@ def _start_values(locked, problems: list[str], t: Translator) -> dict:
             values[name] = from_url(name, t, problems)
     # a classroom link's values stay as the link has them, whatever a task's or cell's defaults say
     values = {**follow_choice(stored, values), **{name: values[name] for name in locked}}
-    return fit(values, st.session_state.get(UPLOAD_POSITIVE_KEY))  # the widgets then show fitted values
+    return fit(values, st.session_state.get(_UPLOAD_POSITIVE))  # the widgets then show fitted values
+
+
+def note_upload(series) -> None:
+    """An uploaded series is there: log transforms are offered for it only when it stays above zero."""
+    st.session_state[_UPLOAD_POSITIVE] = bool((series > 0).all())
 
 
 def apply_config(cfg: RunConfig, all_widgets: bool = True, url: bool = False) -> None:
@@ -140,7 +145,7 @@ def settings_sidebar(sections: tuple[str, ...] = SECTIONS) -> RunConfig:
         with st.sidebar.expander(t(f"set.{part}"), expanded=part != "train", icon=ICONS[part]):
             for f in fields(classes[part]):
                 if f.name not in locked and relevant(f.name, values):
-                    offered = options(f.name, values, st.session_state.get(UPLOAD_POSITIVE_KEY)) or None
+                    offered = options(f.name, values, st.session_state.get(_UPLOAD_POSITIVE)) or None
                     values[f.name] = widget(f.name, values[f.name], t, options=offered)
     if locked:
         st.sidebar.caption(locked_caption(locked, values, t))

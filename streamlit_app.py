@@ -5,8 +5,9 @@ import streamlit as st
 from charts.forecast import forecast_figure
 from charts.gradients import grad_norm_figure
 from ui.layout import page_links, page_setup
-from ui.runs import default_run, trace_of
+from ui.runs import default_run
 from ui.text_charts import chart_labels
+from ui.traces import trace_of
 from ui.views import chart, run_subtitle
 
 t = page_setup("home")

@@ -10,13 +10,13 @@ import sys
 import numpy as np
 import torch
 
-from rnn_core.config import RunConfig
+from rnn_core.config import COMPARE_CELLS, RunConfig
 from rnn_core.saliency import saliency
 from rnn_core.train import train
 
 torch.set_num_threads(1)
 seeds = range(int(sys.argv[1]) if len(sys.argv) > 1 else 10)
-for cell in ("rnn", "lstm", "gru"):
+for cell in COMPARE_CELLS:
     shares, tops = [], []
     for seed in seeds:
         res = train(RunConfig().replace(cell=cell, seed=seed), baselines=False)

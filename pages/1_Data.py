@@ -7,9 +7,9 @@ from charts.data import samples_figure, series_split_figure, transformed_figure,
 from rnn_core.csv_series import DataError, SeveralColumns, load_csv
 from ui import page_setup, settings_sidebar
 from ui.labels import data_subtitle
-from ui.runs import UPLOAD_KEY, prepared, upload
+from ui.runs import prepared, upload, use_upload
 from ui.safe import plain, short
-from ui.settings import UPLOAD_POSITIVE_KEY
+from ui.settings import note_upload
 from ui.text_charts import chart_labels, class_names
 from ui.views import chart, csv_button
 
@@ -20,8 +20,8 @@ cfg = settings_sidebar(sections=("data",))
 
 
 def _use(series, name: str) -> None:
-    st.session_state[UPLOAD_KEY] = series
-    st.session_state[UPLOAD_POSITIVE_KEY] = bool((series > 0).all())  # log transforms are offered only then
+    use_upload(series)
+    note_upload(series)
     st.session_state["dataset"] = "csv"
     if not cfg.data.is_series:
         st.session_state["task"] = "forecast"

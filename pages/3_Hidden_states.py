@@ -7,8 +7,8 @@ from rnn_core.lab import gate_saturation
 from ui import page_setup, settings_sidebar
 from ui.flow import run_for
 from ui.labels import cell_label, saturation_caption
-from ui.runs import trace_of
 from ui.text_charts import chart_labels
+from ui.traces import trace_of
 from ui.views import chart, csv_button, need_run, run_subtitle, states_frame, window_picker
 
 t = page_setup("hidden")

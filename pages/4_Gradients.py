@@ -14,8 +14,8 @@ from rnn_core.lab import memory_horizon
 from ui import page_setup, settings_sidebar
 from ui.flow import run_for
 from ui.labels import spectrum_caption
-from ui.runs import spectrum_of, trace_of
 from ui.text_charts import chart_labels
+from ui.traces import spectrum_of, trace_of
 from ui.views import chart, csv_button, need_run, run_subtitle
 
 BATCH = 128  # training windows whose loss the gradient is taken of

@@ -5,16 +5,16 @@ import streamlit as st
 from charts.forecast import forecast_overlay_figure
 from charts.gradients import grad_overlay_figure
 from charts.training import loss_overlay_figure
+from rnn_core.config import COMPARE_CELLS
 from rnn_core.cost import AUTO_TRAIN_S
 from ui import page_setup, settings_sidebar
 from ui.flow import cached_run, estimate, seconds_text
 from ui.history import pinned_view
 from ui.labels import cell_label, compare_subtitle, compare_table
-from ui.runs import trace_of, train_live
+from ui.live import train_live
 from ui.text_charts import chart_labels
+from ui.traces import trace_of
 from ui.views import chart
-
-CELLS = ("rnn", "lstm", "gru")
 
 t = page_setup("compare")
 st.title(f":material/compare_arrows: {t('nav.compare')}")
@@ -22,7 +22,7 @@ st.caption(t("compare.caption"))
 cfg = settings_sidebar()
 with st.expander(t("pin.title"), icon=":material/push_pin:"):
     pinned_view(t)
-cfgs = {c: cfg.replace(cell=c) for c in CELLS}
+cfgs = {c: cfg.replace(cell=c) for c in COMPARE_CELLS}
 missing = {c: ccfg for c, ccfg in cfgs.items() if cached_run(ccfg) is None}
 seconds = sum(estimate(ccfg, t) or 0.0 for ccfg in missing.values())
 go = st.button(t("compare.go"), type="primary", icon=":material/play_arrow:", key="compare_go",
@@ -35,8 +35,8 @@ done = {c: r for c, r in runs.items() if r is not None}
 if not done:
     st.info(t("compare.none"), icon=":material/info:")
     st.stop()
-if len(done) < len(CELLS):
-    st.warning(t("compare.partial", cells=", ".join(cell_label(t, c) for c in CELLS if c not in done)),
+if len(done) < len(COMPARE_CELLS):
+    st.warning(t("compare.partial", cells=", ".join(cell_label(t, c) for c in COMPARE_CELLS if c not in done)),
                icon=":material/pending:")
 
 st.dataframe(compare_table(done, t), hide_index=True, width="stretch",

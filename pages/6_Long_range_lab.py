@@ -8,7 +8,7 @@ from charts.gradients import grad_overlay_figure, grad_reading, grad_snapshot_fr
 from charts.lab import sweep_figure
 from charts.states import gate_saturation_figure
 from charts.training import loss_overlay_figure
-from rnn_core.config import LAB_CELLS
+from rnn_core.config import COMPARE_CELLS
 from rnn_core.lab import TRACE_BATCH
 from ui import page_setup
 from ui.history import pin_button, pinned_view
@@ -91,7 +91,7 @@ with tabs[1]:
             st.dataframe(sweep_table(rows, t), hide_index=True, width="stretch")
             csv_button(pd.DataFrame(rows), "lab_sweep", t, key="sweep_csv")
         else:
-            st.info(t("lab.sweep_none", n=len(lags) * len(LAB_CELLS)), icon=":material/info:")
+            st.info(t("lab.sweep_none", n=len(lags) * len(COMPARE_CELLS)), icon=":material/info:")
 
 with tabs[2]:
     init_view(lab, t)

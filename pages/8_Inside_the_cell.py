@@ -6,9 +6,11 @@ import streamlit as st
 
 from charts.inside import lyapunov_figure, memory_figure, saliency_bars, saliency_figure, singular_figure, step_figure
 from charts.states import state_heatmap
+from rnn_core.config import ELMAN_CELLS
 from rnn_core.jacobian import EDGE_TOL, regime
 from rnn_core.saliency import by_offset
 from ui import page_setup, settings_sidebar
+from ui.fields import hidden_names
 from ui.inside import (
     LATEX,
     free_run_of,
@@ -24,10 +26,10 @@ from ui.inside import (
     url_choice,
     window_label,
 )
-from ui.runs import run_or_default, spectrum_of
-from ui.settings import hidden_names
+from ui.runs import run_or_default
 from ui.text_charts import chart_labels
 from ui.text_inside import inside_labels
+from ui.traces import spectrum_of
 from ui.views import chart, csv_button, need_run, run_subtitle
 
 MAX_JACOBIAN_BYTES = 3e8  # the step Jacobians of one window, L × T × S × S floats: beyond this the view says so
@@ -175,7 +177,7 @@ def lyapunov_view() -> None:
     curve = lyapunov_curve(seed)
     lam = float(np.interp(rho, curve["rho"], curve["lam"]))
     trained = None
-    if cell in ("rnn", "scratch") and cfg.model.nonlinearity == "tanh":
+    if cell in ELMAN_CELLS and cfg.model.nonlinearity == "tanh":
         trained = spectrum_of(res)[0]["spectral_radius"]["h"]
     metric, message = st.columns([1, 3], vertical_alignment="center")
     metric.metric(t("in.lyap_metric", rho=rho), f"{lam:+.3f}", border=True)

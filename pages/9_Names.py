@@ -14,6 +14,7 @@ from charts.names import (
 from charts.states import gate_figure
 from rnn_core.names import dataset, fold
 from ui import page_setup, settings_sidebar
+from ui.live import train_live
 from ui.names import (
     MAX_CHARS,
     TUTORIAL_EPOCHS,
@@ -29,7 +30,7 @@ from ui.names import (
     subtitle,
     tutorial_configs,
 )
-from ui.runs import lookup, train_live
+from ui.runs import lookup
 from ui.text_charts import chart_labels
 from ui.text_names import chart_text
 from ui.views import chart, csv_button

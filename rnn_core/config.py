@@ -13,12 +13,19 @@ from dataclasses import asdict, dataclass, field, fields
 
 SERIES = ("air_passengers", "sine", "noisy_sine", "trend_season", "square", "sawtooth", "ar2",
           "random_walk", "csv")
+REAL_SERIES = ("air_passengers", "csv")  # measured, not generated: no generator settings, no clean signal
+APERIODIC_SERIES = ("ar2", "random_walk")  # generated series without a period
 TASKS = ("forecast", "multistep", "denoise", "classify", "adding", "recall", "first_value", "names")
+SERIES_TASKS = ("forecast", "multistep", "denoise")  # tasks on a time series; the others generate samples
+FORECAST_TASKS = ("forecast", "multistep")  # series tasks that predict what comes next
 LAG_TASKS = ("adding", "recall", "first_value")
+CLASS_TASKS = ("classify", "first_value", "names")  # many-to-one classification (log-softmax + NLL)
 CELLS = ("rnn", "lstm", "gru", "scratch", "tutorial", "tutorial_tanh")
 TUTORIAL_CELLS = ("tutorial", "tutorial_tanh")  # the names tutorial's i2h/i2o model, without and with tanh
-LAB_CELLS = ("rnn", "lstm", "gru")  # the three cells the long-range lab compares
+COMPARE_CELLS = ("rnn", "lstm", "gru")  # PyTorch's fused cells, side by side on Compare and in the long-range lab
+ELMAN_CELLS = ("rnn", "scratch")  # h_t = act(W_ih x_t + W_hh h_{t-1} + b): the cells with a nonlinearity choice
 TRANSFORMS = ("none", "log", "diff", "logdiff", "seasonal", "logseasonal")
+LOG_TRANSFORMS = ("log", "logdiff", "logseasonal")  # defined for positive series only
 SCALES = ("none", "minmax", "standard")
 INITS = ("default", "orthogonal", "identity", "spectral")
 NONLINEARITIES = ("tanh", "relu")
@@ -96,7 +103,7 @@ class _Config:
         return dataclasses.replace(self, **changes)
 
     def to_params(self) -> dict[str, str]:
-        return {k: _fmt(v) for k, v in asdict(self).items()}
+        return {k: format_param(v) for k, v in asdict(self).items()}
 
     @classmethod
     def from_params(cls, params: dict[str, str], strict: bool = False):
@@ -118,9 +125,10 @@ class _Config:
         return meta.get("range") or meta.get("choices")
 
 
-def _fmt(value) -> str:
+def format_param(value) -> str:
+    """A value as a URL param: floats by ``repr``, which round-trips them exactly."""
     if isinstance(value, float):
-        return repr(value)  # repr round-trips floats exactly
+        return repr(value)
     return str(value)
 
 
@@ -143,8 +151,8 @@ class DataConfig(_Config):
     task: str = field(default="forecast", metadata=_choice(*TASKS))  # what the network learns
     dataset: str = field(default="air_passengers", metadata=_choice(*SERIES))  # series for forecast/multistep/denoise
     n_points: int = field(default=400, metadata=_range(50, 5000))  # length of a synthetic series
-    period: float = field(default=24.0, metadata=_range(2.0, 500.0))  # seasonal period, steps
-    noise: float = field(default=0.1, metadata=_range(0.0, 2.0))  # noise std of synthetic series
+    period: float = field(default=24.0, metadata=_range(2.0, 500.0, step=1.0))  # seasonal period, steps
+    noise: float = field(default=0.1, metadata=_range(0.0, 2.0, step=0.05))  # noise std of synthetic series
     data_seed: int = field(default=0, metadata=_range(0, 2**31 - 1))  # seed of generated data
     transform: str = field(default="logdiff", metadata=_choice(*TRANSFORMS))  # applied before scaling
     scale: str = field(default="standard", metadata=_choice(*SCALES))  # fitted on the training part
@@ -156,18 +164,18 @@ class DataConfig(_Config):
     n_samples: int = field(default=1000, metadata=_range(50, 20000))  # sequences of sample tasks
 
     def _check(self):
-        if self.transform.startswith("log") and self.dataset not in ("air_passengers", "csv") \
-                and self.task in ("forecast", "multistep"):
+        if self.transform in LOG_TRANSFORMS and self.dataset not in REAL_SERIES \
+                and self.task in FORECAST_TASKS:
             # synthetic series cross zero; log would be undefined
             raise ValueError(f"transform: {self.transform!r} needs a positive series; "
                              f"use none/diff/seasonal for {self.dataset!r}")
-        if self.task == "denoise" and self.dataset in ("air_passengers", "csv", "ar2", "random_walk"):
+        if self.task == "denoise" and self.dataset in REAL_SERIES + APERIODIC_SERIES:
             raise ValueError("dataset: denoise needs a synthetic series with a clean signal "
                              "(sine, noisy_sine, trend_season, square, sawtooth)")
 
     @property
     def is_series(self) -> bool:
-        return self.task in ("forecast", "multistep")
+        return self.task in FORECAST_TASKS
 
 
 @dataclass(frozen=True)
@@ -176,7 +184,7 @@ class ModelConfig(_Config):
     nonlinearity: str = field(default="tanh", metadata=_choice(*NONLINEARITIES))  # rnn/scratch only
     num_layers: int = field(default=2, metadata=_range(1, 4))  # stacked recurrent layers
     hidden_size: int = field(default=32, metadata=_range(1, 256))  # units per layer
-    dropout: float = field(default=0.0, metadata=_range(0.0, 0.9))  # between layers, training only
+    dropout: float = field(default=0.0, metadata=_range(0.0, 0.9, step=0.05))  # between layers, training only
     init: str = field(default="default", metadata=_choice(*INITS))  # W_hh initialisation
     rho: float = field(default=1.0, metadata=RHO)  # spectral radius for init=spectral
     # LSTM only: b_ih + b_hh of the forget gate at initialisation; 0 keeps PyTorch's random biases
@@ -190,13 +198,13 @@ class ModelConfig(_Config):
 @dataclass(frozen=True)
 class TrainConfig(_Config):
     optimizer: str = field(default="adam", metadata=_choice("adam", "sgd", "plain_sgd"))  # sgd: momentum 0.9
-    lr: float = field(default=0.01, metadata=_range(1e-6, 100.0))  # learning rate
+    lr: float = field(default=0.01, metadata=_range(1e-6, 100.0, step=0.001))  # learning rate
     epochs: int = field(default=300, metadata=_range(1, 5000))  # upper bound; early stop may end sooner
     batch_size: int = field(default=0, metadata=_range(0, 4096))  # 0 = full batch
-    clip: float = field(default=1.0, metadata=_range(0.0, 1000.0))  # max grad norm; 0 = off
+    clip: float = field(default=1.0, metadata=_range(0.0, 1000.0, step=0.1))  # max grad norm; 0 = off
     patience: int = field(default=30, metadata=_range(0, 5000))  # early stop after this many epochs; 0 = off
     seed: int = field(default=0, metadata=_range(0, 2**31 - 1))  # weights, batches, dropout
-    time_budget: float = field(default=60.0, metadata=_range(0.1, 600.0))  # seconds of wall clock
+    time_budget: float = field(default=60.0, metadata=_range(0.1, 600.0, step=5.0))  # seconds of wall clock
     snapshot_every: int = field(default=10, metadata=_range(0, 5000))  # trace every k epochs; 0 = off
     threads: int = field(default=1, metadata=_range(1, 16))  # torch CPU threads during the run
     class_weight: str = field(default="none", metadata=_choice(
@@ -251,7 +259,7 @@ class RunConfig:
     def replace(self, **changes) -> RunConfig:
         """Copy with any fields changed, addressed by their flat names."""
         params = self.to_params()
-        params.update({k: _fmt(v) for k, v in changes.items()})
+        params.update({k: format_param(v) for k, v in changes.items()})
         return RunConfig.from_params(params, strict=True)
 
 

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from dataclasses import fields
 
-from .config import CELL_DEFAULTS, PARTS, TASK_DEFAULTS, DataConfig
+from .config import CELL_DEFAULTS, LOG_TRANSFORMS, PARTS, TASK_DEFAULTS, DataConfig
 from .series import CLEAN_SHAPES
 
 POSITIVE_SERIES = ("air_passengers",)  # built-in series that stay above zero (a CSV is checked on upload)
 GLOBAL_DEFAULTS = {f.name: getattr(cls(), f.name) for _, cls in PARTS for f in fields(cls)}
-LOG_TRANSFORMS = ("log", "logdiff", "logseasonal")
 # What a series gets when its current transform does not apply: differencing for series that wander,
 # nothing for those that oscillate around a level
 FALLBACK_TRANSFORM = {"trend_season": "diff", "random_walk": "diff"}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .config import ELMAN_CELLS
 from .instrument import Trace
 from .models import RNNModel
 
@@ -52,7 +53,7 @@ def step_terms(cell: str, w: dict, x: np.ndarray, a_prev: np.ndarray, c_prev: np
     H = a_prev.shape[0]
     xp = w["w_ih"] @ x + w["b_ih"]  # (G*H,) input part with its bias
     hp = w["w_hh"] @ a_prev + w["b_hh"]  # (G*H,) recurrent part with its bias
-    if cell in ("rnn", "scratch"):
+    if cell in ELMAN_CELLS:
         wx, wa, b = w["w_ih"] @ x, w["w_hh"] @ a_prev, w["b_ih"] + w["b_hh"]
         z = wx + wa + b
         a = np.tanh(z) if nonlinearity == "tanh" else np.maximum(z, 0.0)
@@ -117,7 +118,7 @@ def summary(cell: str, terms: dict[str, np.ndarray]) -> dict:
       the largest |z| and, per unit, which term dominates it
     - lstm: mean forget and input gates, the units written most (|i⊙g|) and kept least (lowest f)
     - gru: mean update gate (the share of a⟨t−1⟩ kept), the units that changed most"""
-    if cell in ("rnn", "scratch"):
+    if cell in ELMAN_CELLS:
         mags = {k: float(np.abs(terms[k]).sum()) for k in ("wx", "wa", "b")}
         total = sum(mags.values()) or 1.0
         units = top_units(terms["z"])

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .config import ELMAN_CELLS
 from .inside import layer_inputs, layer_weights
 from .instrument import Trace
 from .models import RNNModel
@@ -36,7 +37,7 @@ def step_jacobians(model: RNNModel, x, tr: Trace, sample: int) -> list[np.ndarra
         hs = tr.hiddens[k, sample].astype(np.float64)  # (T', H)
         prev = np.vstack([np.zeros((1, H)), hs[:-1]])  # h_{t-1}
         pre = inputs[k][sample] @ w["w_ih"].T + w["b_ih"] + prev @ w["w_hh"].T + w["b_hh"]  # (T', G*H)
-        if cell in ("rnn", "scratch"):
+        if cell in ELMAN_CELLS:
             out.append(elman_jacobians(w["w_hh"], pre, act))
         elif cell == "gru":
             out.append(_gru(w, inputs[k][sample], prev, H))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .config import LAB_CELLS, LabConfig, RunConfig
+from .config import COMPARE_CELLS, LabConfig, RunConfig
 from .datasets import Prepared, prepare
 from .instrument import spectrum, trace
 from .models import build_model
@@ -171,7 +171,7 @@ class CellResult:
         return self.result.elapsed
 
 
-def compare_cells(base_cfg: RunConfig, cells=LAB_CELLS,
+def compare_cells(base_cfg: RunConfig, cells=COMPARE_CELLS,
                   callback: Callable[[str, Progress], bool | None] | None = None,
                   data: Prepared | None = None) -> list[CellResult]:
     """Train each cell on the same data with the same seed; ``callback(cell, progress)`` returning

@@ -6,7 +6,7 @@ import json
 import math
 import sys
 
-from .config import CELLS, LAB_CELLS, LAG_TASKS
+from .config import CELLS, COMPARE_CELLS, LAG_TASKS
 from .lab import LAB_BUDGET, LAB_EPOCHS, LAB_FORGET_BIAS, compare_cells, lab_config
 from .sweep import LAGS, WORK_LAG, breaking_point, lag_sweep
 
@@ -26,8 +26,8 @@ def add_commands(sub) -> None:
     sweep.set_defaults(run=_sweep)
     for p in (lab, sweep):
         p.add_argument("--task", default="adding", help=f"one of {', '.join(LAG_TASKS)} (default adding)")
-        p.add_argument("--cells", default=",".join(LAB_CELLS),
-                       help=f"comma-separated cells (default {','.join(LAB_CELLS)})")
+        p.add_argument("--cells", default=",".join(COMPARE_CELLS),
+                       help=f"comma-separated cells (default {','.join(COMPARE_CELLS)})")
         p.add_argument("--epochs", type=int, default=LAB_EPOCHS, help=f"epochs per run (default {LAB_EPOCHS})")
         p.add_argument("--budget", type=float, default=LAB_BUDGET,
                        help=f"wall-clock cap per run, seconds (default {LAB_BUDGET:g})")

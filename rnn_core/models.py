@@ -13,7 +13,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from .config import TUTORIAL_CELLS, ModelConfig  # tutorial cells read out from cat(x_t, h_{t-1})
+from .config import ELMAN_CELLS, TUTORIAL_CELLS, ModelConfig  # tutorial cells read out from cat(x_t, h_{t-1})
 
 # The gate blocks stacked in each W_hh, in torch's order.
 GATES = {"rnn": ("h",), "scratch": ("h",), "lstm": ("i", "f", "g", "o"), "gru": ("r", "z", "n"),
@@ -123,7 +123,7 @@ def init_recurrent(rnn: nn.Module, cell: str, init: str, rho: float = 1.0, seed:
             W = getattr(rnn, f"weight_hh_l{layer}")
             for k in range(len(GATES[cell])):
                 W[k * H:(k + 1) * H] = _block(init, H, rho, gen)
-            if init == "identity" and cell in ("rnn", "scratch"):  # IRNN (Le et al., 2015): zero biases
+            if init == "identity" and cell in ELMAN_CELLS:  # IRNN (Le et al., 2015): zero biases
                 for name in ("bias_ih", "bias_hh", "bias"):
                     if hasattr(rnn, f"{name}_l{layer}"):
                         getattr(rnn, f"{name}_l{layer}").zero_()

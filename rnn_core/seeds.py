@@ -12,7 +12,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from .config import LAB_CELLS, RunConfig
+from .config import COMPARE_CELLS, RunConfig
 from .datasets import prepare
 from .lab import compare_cells
 from .train import Progress
@@ -23,7 +23,7 @@ COLUMNS = ("seed", "cell", "val_loss", "baseline_loss", "ratio", "horizon", "reg
 MEASURES = ("ratio", "horizon", "reach")  # the per-seed numbers spread() summarises
 
 
-def seed_runs(base_cfg: RunConfig, seeds, cells=LAB_CELLS,
+def seed_runs(base_cfg: RunConfig, seeds, cells=COMPARE_CELLS,
               callback: Callable[[int, str, Progress], bool | None] | None = None) -> pd.DataFrame:
     """One row per (seed, cell): val/baseline, memory horizon, gradient reach, epochs and time.
 

@@ -10,10 +10,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .config import APERIODIC_SERIES, REAL_SERIES, SERIES
+
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 
-SERIES_NAMES = ("sine", "noisy_sine", "trend_season", "square", "sawtooth", "ar2", "random_walk")
-CLEAN_SHAPES = ("sine", "noisy_sine", "trend_season", "square", "sawtooth")  # a clean signal exists
+SERIES_NAMES = tuple(s for s in SERIES if s not in REAL_SERIES)  # the generated series
+CLEAN_SHAPES = tuple(s for s in SERIES_NAMES if s not in APERIODIC_SERIES)  # a clean signal exists
 
 
 def load_air_passengers() -> pd.Series:

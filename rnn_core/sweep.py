@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from .config import RunConfig
+from .config import COMPARE_CELLS, RunConfig
 from .lab import compare_cells
 from .train import Progress
 
@@ -16,7 +16,7 @@ WORK_LAG = 50  # no sweep run costs more than a run at this lag: the lab's defau
 COLUMNS = ("cell", "lag", "val_loss", "baseline_loss", "ratio", "horizon", "elapsed", "epochs", "stopped")
 
 
-def lag_sweep(base_cfg: RunConfig, lags=LAGS, cells=("rnn", "lstm", "gru"),
+def lag_sweep(base_cfg: RunConfig, lags=LAGS, cells=COMPARE_CELLS,
               callback: Callable[[str, int, Progress], bool | None] | None = None,
               work_lag: int | None = WORK_LAG) -> pd.DataFrame:
     """One row per (cell, lag): validation loss, the trivial baseline, their ratio and the memory horizon.

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from rnn_core.config import RunConfig
 from rnn_core.train import train
+from ui.store import session_key
 
 PAGE = "pages/8_Inside_the_cell.py"
 VIEWS = ("step", "saliency", "jacobian")
@@ -34,7 +35,7 @@ def _open(view, params=None, runs=None, lang="en") -> AppTest:
     if lang != "en":
         at.query_params["lang"] = lang
     if runs:
-        at.session_state["_runs"] = runs
+        at.session_state[session_key("run")] = runs
     at.switch_page(PAGE)
     at.run()
     assert not at.exception, [e.value for e in at.exception]

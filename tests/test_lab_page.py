@@ -106,3 +106,16 @@ def test_initialisation_lab_shows_the_forget_gate_bias_before_training():
     assert any("forget bias 0: " in c.value and "forget bias 1: " in c.value for c in at.caption)
     at = lab(lab_forget_bias="2.0", **QUICK)
     assert any("forget bias 2: " in c.value for c in at.caption)
+
+
+def test_a_changed_setting_goes_into_the_url_as_its_identifier():
+    at = lab(lang="zh")
+    at.selectbox(key="lab_task").set_value("recall").run()
+    at.number_input(key="lab_lag").set_value(7).run()
+    at.slider(key="lab_clip").set_value(2.5).run()
+    assert not at.exception
+    params = {k: at.query_params[k] for k in ("lab_task", "lab_lag", "lab_clip")}
+    assert params == {"lab_task": "recall", "lab_lag": "7", "lab_clip": "2.5"}, params  # not the label shown
+    assert "lab_task=recall" in at.sidebar.code[-1].value and "lang=zh" in at.sidebar.code[-1].value
+    at.selectbox(key="lab_task").set_value("adding").run()
+    assert "lab_task" not in at.query_params  # defaults stay out of the link

@@ -12,7 +12,7 @@ import torch
 from torch import nn
 
 from charts.lab_seeds import HORIZON_LABELS, RATIO_LABELS, seed_horizon_figure, seed_ratio_figure, sig
-from rnn_core.config import LAB_CELLS, LabConfig, ModelConfig, parse_lags
+from rnn_core.config import COMPARE_CELLS, LabConfig, ModelConfig, parse_lags
 from rnn_core.datasets import prepare
 from rnn_core.instrument import trace
 from rnn_core.lab import (
@@ -181,7 +181,7 @@ def test_default_comparison_contrast_holds_beyond_seed_zero(seed):
     trivial baseline at lag 50 while LSTM and GRU solve it (20-150 s per seed on 2 busy cores). The wall-clock
     cap is the server's largest, so that a crowded test machine does not cut a run short."""
     results = {r.cell: r for r in compare_cells(lab_config(seed=seed, budget=120.0))}
-    assert list(results) == list(LAB_CELLS)
+    assert list(results) == list(COMPARE_CELLS)
     assert all(r.result.stopped in ("completed", "early stop") for r in results.values())
     assert results["rnn"].ratio > 0.5 and results["rnn"].result.stopped == "completed"
     assert results["lstm"].ratio < 0.1 and results["gru"].ratio < 0.1

@@ -5,9 +5,12 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from ui.store import session_key
+
 PAGES = ["pages/1_Data.py", "pages/2_Train.py", "pages/3_Hidden_states.py", "pages/4_Gradients.py",
          "pages/5_Compare.py", "pages/6_Long_range_lab.py", "pages/7_Learn.py", "pages/8_Inside_the_cell.py"]
 SMALL = {"hidden_size": "8", "epochs": "15", "patience": "0"}
+RUNS = session_key("run")  # where a session keeps its runs: key -> RunResult
 
 
 def open_page(page=None, **params) -> AppTest:
@@ -45,7 +48,7 @@ def test_train_click_produces_a_run_and_its_charts():
     at = open_page("pages/2_Train.py", cell="rnn", **SMALL)
     at.button(key="train").click().run()
     assert not at.exception
-    runs = at.session_state["_runs"]
+    runs = at.session_state[RUNS]
     (res,) = runs.values()
     assert res.config.model.cell == "rnn" and res.config.model.hidden_size == 8
     assert len(res.history["epoch"]) == 15
@@ -82,7 +85,7 @@ def test_other_tasks_train_and_draw(task):
     at = open_page("pages/2_Train.py", task=task, n_samples="200", lag="10", **SMALL, **extra)
     at.button(key="train").click().run()
     assert not at.exception and not at.error
-    assert at.session_state["_runs"]
+    assert at.session_state[RUNS]
     at.switch_page("pages/1_Data.py").run()
     assert not at.exception and not at.error
 
@@ -113,7 +116,7 @@ def test_absurd_sizes_get_a_message_not_a_traceback():
 def test_a_cheap_link_trains_by_itself_on_a_view_page():
     at = open_page("pages/4_Gradients.py", cell="rnn", hidden_size="8", epochs="20", patience="0", seed="5")
     assert not at.get("button") or all(b.key != "flow_train" for b in at.button)
-    (res,) = at.session_state["_runs"].values()
+    (res,) = at.session_state[RUNS].values()
     assert (res.config.model.cell, res.config.train.seed, len(res.history["epoch"])) == ("rnn", 5, 20)
     assert any("∂L/∂h" in n for n in titles(at))
 
@@ -125,7 +128,7 @@ def test_a_costly_change_keeps_the_previous_charts_under_a_banner():
     at.sidebar.number_input(key="patience").set_value(0).run()
     assert not at.exception
     assert any(b.key == "flow_train" for b in at.button)  # Train, with the estimate on it
-    assert "_runs" not in at.session_state or len(at.session_state["_runs"]) <= 1  # nothing trained by itself
+    assert RUNS not in at.session_state or len(at.session_state[RUNS]) <= 1  # nothing trained by itself
     assert len(at.get("plotly_chart")) == drawn  # the previous run's charts stay (dimmed)
     assert "epochs=3000" in at.sidebar.code[-1].value
 

@@ -7,7 +7,8 @@ from streamlit.testing.v1 import AppTest
 
 from rnn_core.config import RunConfig
 from rnn_core.series import CLEAN_SHAPES
-from ui.settings import DEFAULTS, parse_field, relevant
+from ui.fields import parse_field
+from ui.settings import DEFAULTS, relevant
 
 APP = "apps/settings_app.py"
 
@@ -162,6 +163,14 @@ def test_parse_field():
     assert parse_field("lr", "1e-3") == 0.001
     assert parse_field("cell", "gru") == "gru"
     for name, raw in (("hidden_size", "0"), ("hidden_size", "2.5"), ("cell", "GRU"), ("lr", "nan")):
+        with pytest.raises(ValueError):
+            parse_field(name, raw)
+
+
+def test_parse_field_of_the_lab():
+    assert parse_field("lab_task", "recall") == "recall" and parse_field("lab_lr", "0.1") == 0.1
+    assert parse_field("lab_lags", "5, ten") == "5, ten"  # free text: checked with the whole LabConfig
+    for name, raw in (("lab_lr", "0.2"), ("lab_rho", "3.5"), ("lab_task", "forecast"), ("lab_lag", "7.5")):
         with pytest.raises(ValueError):
             parse_field(name, raw)
 

@@ -14,7 +14,8 @@ from rnn_core.budget import BudgetError
 from rnn_core.config import RunConfig
 from rnn_core.cost import AUTO_TRAIN_S, estimate_seconds
 from rnn_core.train import RunResult, check_size
-from ui.runs import default_run, lookup, prepared, remember, train_live
+from ui.live import train_live
+from ui.runs import default_run, lookup, prepared, remember
 from ui.safe import plain
 
 LAST_SHOWN = "_ui_last_shown"  # session: the run a page drew last

@@ -12,8 +12,8 @@ from charts.gradients import grad_overlay_figure
 from charts.training import loss_overlay_figure
 from rnn_core.train import RunResult
 from ui.labels import cell_label, run_label
-from ui.runs import trace_of
 from ui.text_charts import chart_labels
+from ui.traces import trace_of
 from ui.views import chart
 
 MAX_PINS = 6

@@ -9,12 +9,13 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
+from rnn_core.config import ELMAN_CELLS
 from rnn_core.inside import summary
 from rnn_core.jacobian import EDGE_TOL, crossing, free_run, lyapunov
 from rnn_core.train import RunResult
-from ui.runs import trace_of
-from ui.settings import hidden_names
+from ui.fields import hidden_names
 from ui.text import TEXT
+from ui.traces import trace_of
 
 SPLIT = "test"  # the holdout: the windows a forecast is judged on
 LYAP_HIDDEN, LYAP_STEPS = 64, 500
@@ -167,7 +168,7 @@ def step_caption(t, cell: str, k: int, tt: int, terms: dict) -> str:
     """One step in words: which terms drive which units (layer ``k``, step ``tt``)."""
     s = summary(cell, terms)
     value = lambda d: ", ".join(t("in.cap_unit_value", u=u + 1, v=v) for u, v in d.items())  # noqa: E731
-    if cell in ("rnn", "scratch"):
+    if cell in ELMAN_CELLS:
         units = ", ".join(t("in.cap_unit_rnn", u=u + 1, z=s["z"][u], term=t(f"in.term.{s['dominant'][u]}"))
                           for u in s["units"])
         return t("in.cap_rnn", layer=k + 1, t=tt, units=units, **s["shares"])

@@ -1,101 +1,42 @@
-"""Glue for the long-range lab: LabConfig's fields as widgets bound to the URL, and its live runs, cached.
+"""Glue for the long-range lab: LabConfig's fields as widgets kept in the URL, and its live runs, stored.
 
-Widgets are drawn from the field metadata of ``rnn_core.config.LabConfig`` (ranges, choices, steps),
-so limits live in one place. A finished comparison, sweep or seed spread is stored server-wide under
-its settings, so a revisit or a shared link is instant; stored results are read-only. A run
-interrupted by a click is kept for this session only.
+Widgets, link values and classroom locks come from ``ui.fields`` (``draw``), the layer the sidebar
+settings use, so limits live in ``rnn_core.config.LabConfig`` alone. Results are kept in ``ui.store`` by
+kind (compare | sweep | seeds): a finished one server-wide, so a revisit or a shared link is instant;
+one interrupted by a click in this session only.
 """
 
 from __future__ import annotations
 
-import threading
 from dataclasses import fields
 
 import streamlit as st
 
-from rnn_core.config import LAB_CELLS, LabConfig
+from rnn_core import budget
+from rnn_core.config import COMPARE_CELLS, LabConfig
 from rnn_core.lab import compare_cells, lab_run_config
 from rnn_core.seeds import seed_runs
 from rnn_core.sweep import lag_sweep
-from ui.labels import cell_label, option_label
-from ui.runs import TRAIN_SLOTS, guarded
-from ui.settings import hidden_names, share_url
+from ui import store
+from ui.fields import current, draw, share_link
+from ui.labels import cell_label
+from ui.live import guarded
+from ui.slots import TRAIN_SLOTS
 
 TOP = ("lab_task", "lab_lag", "lab_epochs", "lab_seed", "lab_forget_bias")  # the row above the tabs
 INIT = ("lab_init", "lab_rho", "lab_act", "lab_clip", "lab_lr")  # the initialisation lab's row
 SPREAD_SEEDS = 5  # seeds the "run seeds" action trains
-_FIELDS = {f.name: f for f in fields(LabConfig)}
+NAMES = tuple(f.name for f in fields(LabConfig))
 DEFAULTS = LabConfig()
-_SESSION = "_lab_runs"  # session: kind -> key -> partial or finished result
 _DONE = ("completed", "early stop")  # outcomes that are a pure function of the settings
-
-
-@st.cache_resource
-def _store() -> dict:
-    return {"lock": threading.Lock(), "compare": {}, "sweep": {}, "seeds": {}}
-
-
-def _url_value(name: str):
-    """A field's value from the URL, or its default when absent or not allowed."""
-    raw = st.query_params.get(name)
-    try:
-        return getattr(LabConfig.from_params({name: raw}), name) if raw is not None else getattr(DEFAULTS, name)
-    except ValueError:
-        return getattr(DEFAULTS, name)
-
-
-def _current(name: str):
-    """A field without a widget in this spot: its widget's state, else the URL, else the default."""
-    return st.session_state[name] if name in st.session_state else _url_value(name)
-
-
-def _widget(name: str, t, where, disabled: bool = False):
-    f, default = _FIELDS[name], getattr(DEFAULTS, name)
-    if name in hidden_names():  # a classroom link fixes this one
-        value = _url_value(name)
-        where.markdown(f"**{t('f.' + name)}**  \n{t(f'opt.{name}.{value}') if 'choices' in f.metadata else value} "
-                       f":material/lock:", help=t("lab.locked"))
-        return value
-    meta = f.metadata
-    if "choices" in meta:
-        return url_select(where, t(f"f.{name}"), meta["choices"], default, name,
-                          lambda v: option_label(t, name, v), help=t(f"h.{name}"), disabled=disabled)
-    kw = dict(label=t(f"f.{name}"), key=name, bind="query-params", help=t(f"h.{name}"), disabled=disabled)
-    if "options" in meta:
-        return where.select_slider(options=meta["options"], value=default, **kw)
-    if f.type == "str":
-        return where.text_input(value=default, **kw)
-    lo, hi = meta["range"]
-    if f.type == "float":
-        return float(f"{where.slider(min_value=lo, max_value=hi, value=default, step=meta.get('step'), **kw):.12g}")
-    return int(where.number_input(min_value=lo, max_value=hi, value=default, step=1, **kw))
-
-
-def _to_url(key: str, default) -> None:
-    value = st.session_state.get(key, default)
-    if value == default:
-        st.query_params.pop(key, None)
-    else:
-        st.query_params[key] = value
-
-
-def url_select(container, label: str, options, default, key: str, format_func, **kw):
-    """A selectbox that shows labels but keeps the option's identifier in the URL under ``key``.
-
-    (A selectbox bound to the query params would write its formatted label there, so a link made in one
-    language would not open in the other.) The URL seeds it once per visit; every change rewrites it."""
-    if key not in st.session_state:
-        raw = st.query_params.get(key)
-        st.session_state[key] = raw if raw in options else default
-    return container.selectbox(label, options, key=key, format_func=format_func, on_change=_to_url,
-                               args=(key, default), **kw)
 
 
 def draw_fields(names, t, lab: LabConfig | None = None, disabled=()) -> LabConfig:
     """Draw ``names`` side by side and return ``lab`` (or the current settings) with their values."""
-    values = {f: _current(f) for f in _FIELDS} if lab is None else lab.to_dict()
+    values = {f: current(f) for f in NAMES} if lab is None else lab.to_dict()
     for col, name in zip(st.columns(len(names)), names, strict=True):
-        values[name] = _widget(name, t, col, disabled=name in disabled)
+        with col:
+            values[name] = draw(name, t, disabled=name in disabled)
     try:
         return LabConfig(**values)
     except ValueError:  # only the free-text lag ladder can be invalid; lags_setting reports it
@@ -105,14 +46,13 @@ def draw_fields(names, t, lab: LabConfig | None = None, disabled=()) -> LabConfi
 def lab_settings(t) -> LabConfig:
     """The row of lab settings above the tabs, and the share link in the sidebar."""
     lab = draw_fields(TOP, t)
-    st.sidebar.caption(f":material/link: {t('set.share')}", help=t("set.share_help"))
-    st.sidebar.code(share_url(st.query_params.to_dict()), language=None, wrap_lines=True)
+    share_link(st.query_params.to_dict(), t)
     return lab
 
 
 def lags_setting(t) -> tuple[int, ...] | None:
     """The sweep's lag ladder as a text box; a bad ladder gets a message and ``None``."""
-    text = _widget("lab_lags", t, st)
+    text = draw("lab_lags", t)
     try:
         return LabConfig(lab_lags=text).lags
     except ValueError:
@@ -137,8 +77,7 @@ def _key(kind: str, lab: LabConfig) -> str:
 
 def stored(kind: str, lab: LabConfig):
     """This session's result of ``kind`` (compare | sweep | seeds) for ``lab``, else the server's finished one."""
-    key = _key(kind, lab)
-    return st.session_state.get(_SESSION, {}).get(kind, {}).get(key) or _store()[kind].get(key)
+    return store.lookup(kind, _key(kind, lab))
 
 
 def _live(kind: str, lab: LabConfig, total: int, work, t):
@@ -153,12 +92,11 @@ def _live(kind: str, lab: LabConfig, total: int, work, t):
 
     with TRAIN_SLOTS:
         out = work(on_progress)
-    key = _key(kind, lab)
-    st.session_state.setdefault(_SESSION, {}).setdefault(kind, {})[key] = out
     outcomes = [r.result.stopped for r in out] if kind == "compare" else [r["stopped"] for r in out]
-    if len(outcomes) == total and all(s in _DONE for s in outcomes):
-        with _store()["lock"]:
-            _store()[kind][key] = out
+    finished = len(outcomes) == total and all(s in _DONE for s in outcomes)
+    # a comparison holds its three runs; sweep and seed rows are a few numbers each
+    nbytes = sum(budget.result_bytes(r.result) + r.grad_norms.nbytes for r in out) if kind == "compare" else 0
+    store.remember(kind, _key(kind, lab), out, finished, nbytes)
     if box:
         raise box[0]
     bar.empty()
@@ -168,30 +106,30 @@ def _live(kind: str, lab: LabConfig, total: int, work, t):
 def run_compare(lab: LabConfig, t):
     """Train RNN, LSTM and GRU on the lab task, one after the other, under one progress bar."""
     def work(on_progress):
-        return compare_cells(lab_run_config(lab), LAB_CELLS, lambda cell, p: on_progress(cell, lambda k: t(
+        return compare_cells(lab_run_config(lab), COMPARE_CELLS, lambda cell, p: on_progress(cell, lambda k: t(
             "lab.progress", cell=cell_label(t, cell), epoch=p.epoch, epochs=p.epochs, val=p.val_loss, s=p.elapsed), p))
-    return _live("compare", lab, len(LAB_CELLS), work, t)
+    return _live("compare", lab, len(COMPARE_CELLS), work, t)
 
 
 def run_sweep(lab: LabConfig, t):
     """All cells over the lag ladder; returns the table's rows."""
-    n = len(lab.lags) * len(LAB_CELLS)
+    n = len(lab.lags) * len(COMPARE_CELLS)
 
     def work(on_progress):
         def cb(cell, lag, p):
             return on_progress((cell, lag), lambda k: t("lab.sweep_progress", cell=cell_label(t, cell), lag=lag,
                                                         k=k, n=n), p)
-        return lag_sweep(lab_run_config(lab), lab.lags, LAB_CELLS, cb).to_dict("records")
+        return lag_sweep(lab_run_config(lab), lab.lags, COMPARE_CELLS, cb).to_dict("records")
     return _live("sweep", lab, n, work, t)
 
 
 def run_seeds(lab: LabConfig, t):
     """The comparison over ``seeds_of(lab)``; returns one row per seed and cell."""
-    seeds, n = seeds_of(lab), SPREAD_SEEDS * len(LAB_CELLS)
+    seeds, n = seeds_of(lab), SPREAD_SEEDS * len(COMPARE_CELLS)
 
     def work(on_progress):
         def cb(seed, cell, p):
             return on_progress((seed, cell), lambda k: t("lab.seeds_progress", seed=seed, cell=cell_label(t, cell),
                                                          k=k, n=n), p)
-        return seed_runs(lab_run_config(lab), seeds, LAB_CELLS, cb).to_dict("records")
+        return seed_runs(lab_run_config(lab), seeds, COMPARE_CELLS, cb).to_dict("records")
     return _live("seeds", lab, n, work, t)

@@ -12,8 +12,10 @@ from rnn_core.config import LabConfig, RunConfig
 from rnn_core.lab import init_run_config, lab_run_config
 from ui.history import pin_button
 from ui.lab import INIT, draw_fields
-from ui.runs import lookup, spectrum_of, trace_of, train_live
+from ui.live import train_live
+from ui.runs import lookup
 from ui.text_charts import chart_labels
+from ui.traces import spectrum_of, trace_of
 from ui.views import chart, run_subtitle, status
 
 FORGET_BIASES = (0.0, 1.0)  # PyTorch's default and Keras' (Gers et al. 2000; Jozefowicz et al. 2015)

@@ -11,7 +11,7 @@ from numbers import Integral, Real
 
 import pandas as pd
 
-from rnn_core.config import LAG_TASKS
+from rnn_core.config import ELMAN_CELLS, LAG_TASKS, SERIES_TASKS
 
 SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -27,7 +27,7 @@ def option_label(t, field: str, value) -> str:
 def cell_label(t, cell: str, nonlinearity: str = "tanh") -> str:
     """"LSTM", "GRU", "RNN", "Elman (scratch)"; a ReLU plain cell says so: "RNN (ReLU)", "Elman (scratch, ReLU)"."""
     name = option_label(t, "cell", cell)
-    if cell in ("rnn", "scratch") and nonlinearity != "tanh":
+    if cell in ELMAN_CELLS and nonlinearity != "tanh":
         act = option_label(t, "nonlinearity", nonlinearity)
         if name.endswith(")"):
             return f"{name[:-1]}, {act})"  # "Elman (scratch, ReLU)"
@@ -99,7 +99,7 @@ def data_subtitle(cfg, t, steps: bool = False) -> str:
     """One line naming the data of a chart; with ``steps`` also its transform and scaling."""
     d = cfg.data
     parts = [data_label(t, cfg)]
-    if steps and (d.is_series or d.task == "denoise"):
+    if steps and d.task in SERIES_TASKS:
         parts += [option_label(t, "transform", d.transform), option_label(t, "scale", d.scale)]
     return " · ".join(parts)
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import streamlit as st
-from streamlit.errors import StreamlitAPIException
 
 from rnn_core.config import CELL_DEFAULTS, TASK_DEFAULTS, RunConfig
 from rnn_core.train import RunResult
-from ui.runs import lookup, train_live
+from ui.live import train_live
+from ui.runs import lookup
+from ui.settings import apply_config
 
 NAMES_DEFAULT = RunConfig().replace(task="names", **TASK_DEFAULTS["names"])
 TUTORIAL_EPOCHS = 1  # per-name SGD: about 16,000 optimiser steps per epoch
@@ -24,20 +25,7 @@ def ensure_names_task() -> bool:
     task = st.session_state.get("task", st.query_params.get("task", "forecast"))
     if task == "names":
         return False
-    values = {k: v for part in NAMES_DEFAULT.to_dict().values() for k, v in part.items()}
-    st.session_state.setdefault("_ui_values", {}).update(values)
-    for key, value in values.items():
-        if key in st.session_state:
-            st.session_state[key] = value
-    changed = NAMES_DEFAULT.to_params(only_changed=True)
-    for key in values:
-        try:
-            if key in changed:
-                st.query_params[key] = changed[key]
-            elif key in st.query_params:
-                del st.query_params[key]
-        except StreamlitAPIException:
-            pass  # bound to a widget already drawn in this run
+    apply_config(NAMES_DEFAULT, all_widgets=False, url=True)
     return True
 
 

@@ -52,6 +52,7 @@ TEXT: dict[str, dict[str, str]] = {
     "set.share_help": {"en": "Copy this link: it opens this page with exactly these settings.",
                        "zh": "复制此链接：打开后即是完全相同的设置。"},
     "set.locked": {"en": "Fixed by the link: {fields}", "zh": "已由链接固定：{fields}"},
+    "set.fixed": {"en": "fixed by the link", "zh": "由链接固定"},
     "set.invalid": {"en": "These {part} settings do not work together — {error}. "
                           "Still using the last valid {part} settings.",
                     "zh": "这些{part}设置相互冲突——{error}。仍在使用上一次有效的{part}设置。"},

@@ -64,7 +64,6 @@ TEXT: dict[str, dict[str, str]] = {
     "lab.lags_bad": {"en": "Lags: write 1 to 8 whole numbers between 2 and 200, separated by commas, e.g. 5, 10, 20, "
                            "40, 80.",
                      "zh": "滞后列表：请写 1 到 8 个 2 到 200 之间的整数，用逗号分隔，例如 5, 10, 20, 40, 80。"},
-    "lab.locked": {"en": "fixed by the link", "zh": "由链接固定"},
     # the comparison and its seed
     "lab.seed_line": {"en": "Seed {seed}: it sets the initial weights and the batch order. One seed can be lucky; "
                             "run {n} seeds to see the spread.",

@@ -3,6 +3,8 @@
 Merged into ``ui.text.TEXT``; same shape: key -> {"en": ..., "zh": ...}, placeholders in braces.
 """
 
+from rnn_core.series import SERIES_NAMES
+
 TEXT_RUNS: dict[str, dict[str, str]] = {
     # home example
     "home.example": {"en": "A trained example", "zh": "一个训练好的示例"},
@@ -54,8 +56,7 @@ TEXT_RUNS: dict[str, dict[str, str]] = {
     # units
     "unit.air_passengers": {"en": "passengers (thousands)", "zh": "旅客人数（千人）"},
     "unit.csv": {"en": "value", "zh": "数值"},
-    **{f"unit.{k}": {"en": "value", "zh": "数值"} for k in
-       ("sine", "noisy_sine", "trend_season", "square", "sawtooth", "ar2", "random_walk")},
+    **{f"unit.{k}": {"en": "value", "zh": "数值"} for k in SERIES_NAMES},
     # train page
     "train.caption": {"en": "Choose the data, model and training in the sidebar, then press Train. The same "
                             "settings and seed always give the same numbers.",

@@ -7,7 +7,6 @@ Run: .venv/bin/python bench/footprint.py [--sessions 5]
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import sys
 from pathlib import Path

@@ -93,7 +93,8 @@ def memory_norms(J: np.ndarray, H: int | None = None) -> np.ndarray:
     """‖∂h_T/∂h_t‖₂ for t = 1..T (steps 1-based; t = T gives 1): the spectral norm of the h-block of
     J_T ⋯ J_{t+1}. ``J`` (T, S, S); ``H`` the size of h within the state (default S). float64: beyond
     about 1e±300 it rounds to 0 or inf; ``memory_log_norms`` keeps the natural logarithm."""
-    return np.exp(memory_log_norms(J, H))
+    with np.errstate(over="ignore"):  # the documented rounding to inf, not an accident
+        return np.exp(memory_log_norms(J, H))
 
 
 def memory_log_norms(J: np.ndarray, H: int | None = None) -> np.ndarray:

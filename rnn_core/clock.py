@@ -81,12 +81,12 @@ class RunClock:
         return statistics.median(self._snap) if self._snap else None
 
     def one_window(self, seconds: float) -> None:
-        """A one-window forward's time (measured before training, when a recursive forecast follows).
-        If that forecast alone would not fit the time left, nothing is reserved for it: training uses
-        the budget and the forecast is cut at the deadline (the run says so), rather than a run that
-        trains nothing so as to spend its budget on forecasting an untrained model."""
+        """A recursive-forecast step's time (measured before training). If that forecast would take more
+        than half the time left, nothing is reserved for it: training keeps the budget and the forecast
+        is cut at the deadline (the run says so), rather than a run that hardly trains so as to spend its
+        budget on forecasting with barely trained weights."""
         self.one_window_s = seconds
-        self.reserve_forecast = self.forecast_calls * seconds < self.deadline - self.now()
+        self.reserve_forecast = MARGIN * self.forecast_calls * seconds <= 0.5 * (self.deadline - self.now())
 
     # predictions
     def validation_cost(self) -> float:

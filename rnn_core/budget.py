@@ -22,6 +22,10 @@ _STORED_PER_UNIT = {"rnn": 2, "scratch": 3, "gru": 5, "lstm": 7, "tutorial": 3, 
 _TRACE_PER_UNIT = {"rnn": 12, "scratch": 12, "gru": 20, "lstm": 25, "tutorial": 12, "tutorial_tanh": 12}
 # ∂L/∂h_t only, weights detached
 _SNAPSHOT_PER_UNIT = {"rnn": 6, "scratch": 6, "gru": 10, "lstm": 12, "tutorial": 6, "tutorial_tanh": 6}
+# A recurrent step costs about 2 µs per window and layer beyond its multiply-adds (the gate nonlinearities
+# and one kernel launch per step): a 4 × 14 LSTM over 1000 windows of 500 steps does 2.8 billion of them in
+# 4.4 s here. Counted as this many multiply-adds, so small cells over long windows are not under-estimated.
+STEP_OVERHEAD_MACS = 10_000
 SNAPSHOT_BATCH = 128  # training windows whose ∂L/∂h_t profile a snapshot records
 VIEW_WINDOWS = 256  # windows the Hidden states view traces at most
 
@@ -31,8 +35,13 @@ class Budget:
     max_run_bytes: float = 300e6  # estimated memory of one run, all parts together
     max_trace_bytes: float = 25e6  # one trace for the views; fewer windows are traced beyond this
     max_data_bytes: float = 75e6  # one data set while it is built (it is cached: a few are kept)
-    max_batch_macs: float = 3e9  # multiply-adds of one batch (forward + backward) or of one validation
-    # pass: 0.5–1 s on one core here (3–6 billion a second measured), so the time budget holds per batch
+    max_batch_macs: float = 3e9  # multiply-adds of one batch (forward + backward), step overhead included:
+    # 0.5–1 s on one core here (3–6 billion a second measured), so the time budget holds per batch
+    max_eval_macs: float = 8e9  # the same for one validation or test pass (no backward): at most 1.5 s
+    # here for the slowest kind (small cells over long windows), well under a second for wide cells
+    eval_rate: float = 5e9  # multiply-adds a second (step overhead included) of an evaluation pass, the
+    # slowest measured here: what the final evaluation's time is estimated with
+    overshoot_s: float = 1.0  # how far past its time budget a run may end (its evaluation cannot be cut)
     max_seconds: float = 120.0  # wall time of one run; a link may ask for less, never more
     heavy_bytes: float = 40e6  # runs estimated above this, or
     heavy_macs: float = 3e11  # above this much total work, wait for the one heavy slot
@@ -72,7 +81,8 @@ class Estimate:
     snapshot_bytes: float
     trace_bytes: float
     batch_macs: float
-    eval_macs: float  # one validation pass, every epoch
+    eval_macs: float  # one validation pass, every epoch (step overhead included)
+    eval_windows: int  # windows of the larger of the validation and test sets
     total_macs: float  # the whole run at its epoch count
 
     @property
@@ -149,11 +159,12 @@ def estimate(cfg: RunConfig, shape: Shape | None = None, n_train: int | None = N
                       + 8.0 * snaps * L * steps) if snaps else 0.0
     trace_bytes = min(BUDGET.max_trace_bytes, trace_window_bytes(cfg, steps) * min(VIEW_WINDOWS, n_train))
     step_macs = sum(g * H * ((shape.input_size if k == 0 else H) + H) for k in range(L))
-    batch_macs = 3.0 * batch * steps * step_macs  # forward, and backward at about twice the forward
-    eval_macs = 1.0 * n_eval * steps * step_macs
-    total_macs = 3.0 * n_train * steps * step_macs * tc.epochs
+    step_work = step_macs + STEP_OVERHEAD_MACS * L  # what a step costs in time, as multiply-adds
+    batch_macs = 3.0 * batch * steps * step_work  # forward, and backward at about twice the forward
+    eval_macs = 1.0 * n_eval * steps * step_work
+    total_macs = 3.0 * n_train * steps * step_macs * tc.epochs  # (the heavy-slot threshold counts multiply-adds)
     return Estimate(P, batch, n_train, steps, param_bytes, activation_bytes, data_bytes, eval_bytes,
-                    snapshot_bytes, trace_bytes, batch_macs, eval_macs, total_macs)
+                    snapshot_bytes, trace_bytes, batch_macs, eval_macs, n_eval, total_macs)
 
 
 def trace_window_bytes(cfg: RunConfig, steps: int) -> float:
@@ -183,11 +194,19 @@ def check(cfg: RunConfig, est: Estimate | None = None) -> Estimate:
             f"batch_size: one batch of {est.batch} sequences × {est.steps} steps needs about "
             f"{est.batch_macs / 1e9:.1f} billion multiply-adds, more than this server does in a second "
             f"(limit {BUDGET.max_batch_macs / 1e9:g}); lower batch_size (or hidden_size, num_layers, seq_len).")
-    if est.eval_macs > BUDGET.max_batch_macs:
+    if est.eval_macs > BUDGET.max_eval_macs:
         raise BudgetError(
             f"n_samples: one validation pass over {est.steps} steps needs about {est.eval_macs / 1e9:.1f} billion "
-            f"multiply-adds (limit {BUDGET.max_batch_macs / 1e9:g}); lower n_samples or val_size "
+            f"multiply-adds (limit {BUDGET.max_eval_macs / 1e9:g}); lower n_samples, val_size or test_size "
             f"(or hidden_size, num_layers, seq_len).")
+    passes = 3 if cfg.data.is_series else 2  # validation and test passes (and the one-step forecast)
+    eval_s = passes * est.eval_macs / BUDGET.eval_rate
+    if eval_s > tc.time_budget + BUDGET.overshoot_s:
+        raise BudgetError(
+            f"time_budget: the final evaluation of this run ({passes} passes over up to {est.eval_windows:,} "
+            f"windows of {est.steps} steps) takes about {eval_s:.1f} s here, so a budget of {tc.time_budget:g} s "
+            f"cannot hold; raise time_budget to at least {eval_s - BUDGET.overshoot_s:.1f} s, or lower val_size "
+            f"and test_size (n_samples), seq_len or num_layers.")
     if est.total_bytes > BUDGET.max_run_bytes:
         parts = {"activations of one batch (batch_size, seq_len, hidden_size, num_layers)": est.activation_bytes,
                  "the data (n_samples, seq_len)": est.data_bytes,

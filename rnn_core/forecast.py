@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from functools import lru_cache
 
 import numpy as np
@@ -34,8 +35,11 @@ def one_step(model, sd: SeriesData, seq_len: int) -> np.ndarray:
     return sd.pipeline.invert_steps(zhat, history)
 
 
-def recursive(model, sd: SeriesData, seq_len: int, steps: int | None = None) -> np.ndarray:
-    """All test points from the forecast origin, feeding predictions back as inputs."""
+def recursive(model, sd: SeriesData, seq_len: int, steps: int | None = None,
+              deadline: float | None = None) -> np.ndarray:
+    """All test points from the forecast origin, feeding predictions back as inputs. Each step is a
+    forward of one window, one after another; past ``deadline`` (``time.perf_counter``) the forecast
+    stops and holds fewer points."""
     steps = steps or sd.n_test
     off = sd.pipeline.offset
     hist = list(sd.values[:sd.origin])
@@ -43,10 +47,10 @@ def recursive(model, sd: SeriesData, seq_len: int, steps: int | None = None) -> 
     preds = []
     model_was_training = model.training
     model.eval()
-    while len(preds) < steps:
+    while len(preds) < steps and (deadline is None or time.perf_counter() < deadline):
         zhat = _predict(model, np.asarray(zs[-seq_len:])[None])[0]  # (horizon,)
         for zh in zhat[:steps - len(preds)]:
-            y = sd.pipeline.invert_step(zh, np.asarray(hist))
+            y = sd.pipeline.invert_step(zh, hist)  # it reads the last values only: no copy of all of them
             hist.append(y)
             zs.append(zh)
             preds.append(y)
@@ -54,9 +58,29 @@ def recursive(model, sd: SeriesData, seq_len: int, steps: int | None = None) -> 
     return np.asarray(preds)
 
 
-def evaluate(model, data: Prepared, seq_len: int, baselines: bool = True) -> dict:
+def step_seconds(model, sd: SeriesData, seq_len: int, tries: int = 3) -> float:
+    """Wall time of one recursive-forecast step (a one-window forward and its inversion), the fastest of
+    ``tries``: what the run's clock reserves per step. Nothing is kept, no random number is drawn."""
+    was_training = model.training
+    model.eval()
+    window, hist = np.asarray(sd.z[:seq_len])[None], list(sd.values[:sd.origin])
+    best = float("inf")
+    for _ in range(tries):
+        t0 = time.perf_counter()
+        zh = _predict(model, window)[0]
+        with np.errstate(over="ignore", invalid="ignore"):
+            sd.pipeline.invert_step(zh[0], hist)
+        best = min(best, time.perf_counter() - t0)
+    model.train(was_training)
+    return best
+
+
+def evaluate(model, data: Prepared, seq_len: int, baselines: bool = True, deadline: float | None = None) -> dict:
     """Test metrics in the task's own terms; for series, in original units (and next to the baselines
-    unless ``baselines`` is False: the first SARIMA fit costs about two seconds, so the UI asks later)."""
+    unless ``baselines`` is False: the first SARIMA fit costs about two seconds, so the UI asks later).
+    The recursive forecast, the one part whose time grows with the test size times the window, stops at
+    ``deadline`` (the run's time budget): its points so far are kept, its metrics are NaN and
+    ``forecast_error`` says why (``forecast_cut`` holds the counts)."""
     model.eval()
     dev = _device(model)
     with torch.no_grad():
@@ -75,7 +99,8 @@ def evaluate(model, data: Prepared, seq_len: int, baselines: bool = True) -> dic
     y_true = sd.values[sd.origin:]
     try:
         with np.errstate(over="ignore", invalid="ignore"):
-            fc = {"one_step": one_step(model, sd, seq_len), "recursive": recursive(model, sd, seq_len)}
+            fc = {"one_step": one_step(model, sd, seq_len), "recursive": recursive(model, sd, seq_len,
+                                                                                   deadline=deadline)}
         if not all(np.isfinite(v).all() for v in fc.values()):
             raise ValueError("the model's forecasts are not finite numbers")
     except ValueError as e:  # a diverged model can leave the transform's domain (log of <= 0)
@@ -83,7 +108,15 @@ def evaluate(model, data: Prepared, seq_len: int, baselines: bool = True) -> dic
         fc = {k: np.full(sd.n_test, np.nan) for k in ("one_step", "recursive")}
         out["model"] = {k: dict.fromkeys(("rmse", "mae", "mape", "smape"), float("nan")) for k in fc}
     else:
-        out["model"] = {k: regression_metrics(y_true, v) for k, v in fc.items()}
+        done = len(fc["recursive"])
+        if done < sd.n_test:  # cut by the time budget
+            fc["recursive"] = np.concatenate([fc["recursive"], np.full(sd.n_test - done, np.nan)])
+            out["forecast_cut"] = {"done": done, "total": sd.n_test}
+            out["forecast_error"] = (f"The time budget ran out during the recursive forecast after {done} of "
+                                     f"{sd.n_test} points, so it has no metrics. Raise time_budget, or lower "
+                                     f"test_size or seq_len.")
+        out["model"] = {k: regression_metrics(y_true, v) if np.isfinite(v).all()
+                        else dict.fromkeys(("rmse", "mae", "mape", "smape"), float("nan")) for k, v in fc.items()}
     out["forecasts"] = {k: v.tolist() for k, v in fc.items()}
     if baselines:
         out["baselines"] = baseline_metrics(sd)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import functools
 import math
 import threading
 import time
@@ -15,9 +16,10 @@ import numpy as np
 import torch
 
 from . import budget as budget_mod
+from .clock import RunClock
 from .config import RunConfig
 from .datasets import Prepared, prepare
-from .forecast import evaluate
+from .forecast import evaluate, step_seconds
 from .instrument import grad_profile
 from .models import RNNModel, build_model, valid_lengths
 from .names import bucket_by_length, class_weights
@@ -75,18 +77,29 @@ def train(cfg: RunConfig, data: Prepared | None = None,
     The callback runs after each epoch; returning ``False`` stops the run (results are kept).
     ``should_stop`` is asked before every batch; ``True`` stops the run as well, within one batch.
     Runs that do not fit ``budget.BUDGET`` are refused (``BudgetError``) before any tensor is built.
-    The wall-time budget counts from the call (data preparation included) and is checked per batch.
+    The wall-time budget counts from the call (data preparation included) and covers the final
+    evaluation: before every batch, validation pass and snapshot the run checks that this work and the
+    evaluation after it still fit (``clock.RunClock``), so it ends, evaluated, within its budget. The
+    holdout baselines (``baselines=True``: a SARIMA fit, cached per series) are not counted.
     On CPU with the same config the result is bit-identical from run to run, concurrent runs included.
     Every run trains on the budget's thread count, the same in every process (the server, the CLI, a
     notebook), because float sums over a different number of threads round differently: a link must give
     the same numbers wherever it is trained. No setting of a run can change that count.
     """
+    _first_use_imports()
     start = time.perf_counter()
     check_size(cfg, None)
     budget_mod.set_server_threads()
     data = data if data is not None else prepare(cfg.data)
     check_size(cfg, data)
     return _train(cfg, data, callback, baselines, should_stop, start)
+
+
+@functools.cache
+def _first_use_imports() -> None:
+    """torch imports its compiler stack the first time an optimiser is built (2–5 s here, once per
+    process); done before a run's clock starts, so the first run of a server keeps its budget too."""
+    torch.optim.Adam([torch.zeros(1, requires_grad=True)])
 
 
 def check_size(cfg: RunConfig, data: Prepared | None) -> budget_mod.Estimate:
@@ -142,16 +155,19 @@ def _train(cfg: RunConfig, data: Prepared, callback, baselines: bool, should_sto
                     steps={"grad_norm_pre": [], "grad_norm_post": []})
     best_val, best_state, bad_epochs = math.inf, copy.deepcopy(model.state_dict()), 0
     max_norm = tc.clip if tc.clip > 0 else math.inf
+    clock = _clock(model, data, cfg.data.seq_len, len(xv), start, limit)
     for epoch in range(1, tc.epochs + 1):
         model.train()
         order = torch.randperm(N, generator=gen) if bs < N else None
         if lengths is not None:
             order = bucket_by_length(order, lengths, bs, gen)
+        snapping = bool(tc.snapshot_every) and (epoch == 1 or epoch % tc.snapshot_every == 0)
         total, diverged, cut = 0.0, None, None
         for i in range(0, N, bs):
-            cut = _cut(start, limit, should_stop)
+            cut = _cut(clock, should_stop, clock.batch_s + (_epoch_end(clock, snapping, len(xs)) if i + bs >= N else 0))
             if cut:
                 break
+            t0 = time.perf_counter()
             xb, yb = (xt, yt) if order is None else (xt[order[i:i + bs]], yt[order[i:i + bs]])
             if needs_rng:
                 with own_rng(rng):
@@ -159,6 +175,7 @@ def _train(cfg: RunConfig, data: Prepared, callback, baselines: bool, should_sto
             else:
                 out = model(xb)
             loss = model.loss(out, yb)
+            t1 = time.perf_counter()
             opt.zero_grad(set_to_none=True)
             loss.backward()
             pre = float(torch.nn.utils.clip_grad_norm_(params, max_norm))
@@ -169,14 +186,17 @@ def _train(cfg: RunConfig, data: Prepared, callback, baselines: bool, should_sto
             res.steps["grad_norm_post"].append(min(pre, max_norm))
             opt.step()
             total += loss.item() * len(xb)
-        cut = cut or (diverged is None and _cut(start, limit, should_stop))
+            clock.batch(len(xb), t1 - t0, time.perf_counter() - t0)
+        cut = cut or (diverged is None and _cut(clock, should_stop, _epoch_end(clock, snapping, len(xs))))
         if cut:  # mid-epoch: the unfinished epoch is not recorded, the best finished one is kept
             _ended(res, cut, epoch, limit)
             break
         if diverged is None:
             model.eval()
+            t0 = time.perf_counter()
             with torch.no_grad():
                 val = float(model.loss(model(xv), yv))
+            clock.validation(time.perf_counter() - t0)
             if not math.isfinite(val):
                 diverged = (val, math.nan)
         if diverged is not None:
@@ -186,8 +206,10 @@ def _train(cfg: RunConfig, data: Prepared, callback, baselines: bool, should_sto
         for k, v in zip(res.history, (epoch, total / N, val, elapsed), strict=True):
             res.history[k].append(v)
         snap = None
-        if tc.snapshot_every and (epoch == 1 or epoch % tc.snapshot_every == 0):
+        if snapping:
+            t0 = time.perf_counter()
             snap, snap_loss = grad_profile(model, xs, ys)
+            clock.snapshot(time.perf_counter() - t0)
             res.snapshots.append({"epoch": epoch, "grad_norms": snap, "loss": snap_loss})
         if val < best_val:
             best_val, best_state, bad_epochs, res.best_epoch = val, copy.deepcopy(model.state_dict()), 0, epoch
@@ -201,7 +223,7 @@ def _train(cfg: RunConfig, data: Prepared, callback, baselines: bool, should_sto
             res.stopped = "early stop"
             res.message = f"Early stop at epoch {epoch}: no better validation loss for {tc.patience} epochs."
             break
-        if elapsed > limit:
+        if not clock.fits(clock.batch_s):  # not even one more batch and the evaluation fit
             res.stopped = "time budget"
             res.message = f"Time budget of {limit:g} s reached at epoch {epoch}."
             break
@@ -209,14 +231,31 @@ def _train(cfg: RunConfig, data: Prepared, callback, baselines: bool, should_sto
         res.message = f"Trained all {tc.epochs} epochs."
     model.load_state_dict(best_state)
     res.model = model.cpu().eval()
+    res.metrics = evaluate(res.model, data, cfg.data.seq_len, baselines, deadline=clock.deadline)
     res.elapsed = time.perf_counter() - start
-    res.metrics = evaluate(res.model, data, cfg.data.seq_len, baselines)
     return res
 
 
-def _cut(start: float, limit: float, should_stop) -> str | None:
-    """Why the run must end now, if it must: its wall-time budget is spent or it was asked to stop."""
-    if time.perf_counter() - start > limit:
+def _clock(model: RNNModel, data: Prepared, seq_len: int, n_val: int, start: float, limit: float) -> RunClock:
+    """The run's clock; for a series, with the time of one recursive-forecast step, measured on the
+    initial weights (no gradient, no random numbers: nothing of the run changes)."""
+    sd = data.series
+    if sd is None:
+        return RunClock(start, limit, n_val, len(data.x_test))
+    clock = RunClock(start, limit, n_val, len(data.x_test), sd.n_test, math.ceil(sd.n_test / max(1, data.horizon)))
+    clock.one_window(step_seconds(model, sd, seq_len))
+    return clock
+
+
+def _epoch_end(clock: RunClock, snapping: bool, snap_windows: int) -> float:
+    """Seconds of what follows an epoch's last batch: the validation pass, and a snapshot if due."""
+    return clock.validation_cost() + (clock.snapshot_cost(snap_windows) if snapping else 0.0)
+
+
+def _cut(clock: RunClock, should_stop, cost: float) -> str | None:
+    """Why the run must end now, if it must: work of ``cost`` seconds and the evaluation after it no
+    longer fit its wall-time budget, or it was asked to stop."""
+    if not clock.fits(cost):
         return "time budget"
     if should_stop is not None and should_stop():
         return "stopped"
@@ -247,5 +286,6 @@ def result_from_model(cfg: RunConfig, model: RNNModel, data: Prepared | None = N
     res = RunResult(cfg, model.cpu().eval(), data, history={k: [] for k in ("epoch", "train_loss", "val_loss", "time")},
                     steps={"grad_norm_pre": [], "grad_norm_post": []}, stopped="loaded",
                     message="Loaded from a run bundle: weights only, no training history.")
-    res.metrics = evaluate(res.model, data, cfg.data.seq_len)
+    limit = min(cfg.train.time_budget, budget_mod.BUDGET.max_seconds)
+    res.metrics = evaluate(res.model, data, cfg.data.seq_len, deadline=time.perf_counter() + limit)
     return res

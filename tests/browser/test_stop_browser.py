@@ -1,0 +1,118 @@
+"""Stop on a heavy run: the run ends within about a second and the heavy training slot is free again.
+
+A link of a run that takes many seconds per epoch is opened on the Train page and trained; once it
+trains, Stop is pressed. The run must end (the page is drawn again, without a progress bar) within
+about a second, scaled by how long one batch and the evaluation take on this machine right now, and a
+second session must then train another heavy run at once, never shown "queued".
+"""
+
+from __future__ import annotations
+
+import time
+from urllib.parse import urlencode
+
+import pytest
+from browser_helpers import (
+    MAIN,
+    READY,
+    assert_no_exception,
+    new_page,
+    record_timing,
+    screenshot,
+    wait_ready,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+# about 10 s per epoch here: Stop lands inside the first epoch
+HEAVY = {"task": "adding", "lag": "200", "n_samples": "6000", "hidden_size": "64", "num_layers": "1",
+         "batch_size": "32", "epochs": "200", "patience": "0", "time_budget": "100", "snapshot_every": "0"}
+# also a heavy-slot run (its gradient snapshots are large), but one epoch of 15 batches: a second or two
+QUICK_HEAVY = {**HEAVY, "n_samples": "600", "epochs": "1", "snapshot_every": "1"}
+PROGRESS = f'{MAIN} [data-testid="stProgress"]'
+TRAIN = f"{MAIN} .st-key-train button >> visible=true"
+STOP = f"{MAIN} .st-key-stop button >> visible=true"
+STOPPED = f"{MAIN} [data-testid='stAlert']:has-text('Stopped')"
+
+
+def _reference_seconds() -> float:
+    """One training batch of HEAVY and its final evaluation, timed in this process now: the work between
+    a Stop click and the end of the run."""
+    import torch
+
+    from rnn_core.budget import set_server_threads
+    from rnn_core.config import RunConfig
+    from rnn_core.datasets import prepare
+    from rnn_core.forecast import evaluate
+    from rnn_core.train import seeded_model
+
+    cfg = RunConfig.from_params(HEAVY)
+    data = prepare(cfg.data)
+    model = seeded_model(cfg, data)
+    set_server_threads()  # the server's thread count
+    model(data.x_train[:32])  # the first call allocates
+    t0 = time.perf_counter()
+    model.loss(model(data.x_train[:32]), data.y_train[:32]).backward()
+    with torch.no_grad():
+        evaluate(model, data, cfg.data.seq_len, baselines=False)
+    return time.perf_counter() - t0
+
+
+def _heavy(cfg: dict) -> bool:
+    from rnn_core.budget import check
+    from rnn_core.config import RunConfig
+
+    return check(RunConfig.from_params(cfg)).heavy
+
+
+def test_stop_ends_a_heavy_run_within_about_a_second_and_frees_its_slot(app_url, browser):
+    assert _heavy(HEAVY) and _heavy(QUICK_HEAVY)  # both wait for the one heavy slot
+    ctx_a, a = new_page(browser)
+    ctx_b, b = new_page(browser)
+    try:
+        a.goto(f"{app_url}/Train?{urlencode(HEAVY)}")
+        wait_ready(a, TRAIN)
+        a.locator(TRAIN).click()
+        a.wait_for_selector(PROGRESS, timeout=30_000)
+        a.wait_for_function("() => /epoch|starting/.test(document.querySelector("
+                            "'[data-testid=\"stMain\"] [data-testid=\"stProgress\"]').innerText)", timeout=30_000)
+        time.sleep(1.0)  # inside the first epoch's batches
+        assert a.locator(PROGRESS).count() == 1  # still training
+        screenshot(a, "stop_training")
+        t0 = time.perf_counter()
+        a.locator(STOP).click()
+        a.wait_for_selector(STOPPED, timeout=30_000)  # the stopped run's result is drawn
+        stopped_in = time.perf_counter() - t0
+        wait_ready(a)
+        shown = a.locator(MAIN).inner_text()
+        a.mouse.move(0, 0)  # no Stop tooltip in the picture
+        a_progress = a.locator(PROGRESS).count()
+        screenshot(a, "stop_stopped")
+        assert_no_exception(a)
+
+        b.goto(f"{app_url}/Train?{urlencode(QUICK_HEAVY)}")
+        wait_ready(b, TRAIN)
+        t1 = time.perf_counter()
+        queued = []
+        b.locator(TRAIN).click()
+        while time.perf_counter() - t1 < 60:  # until the result is drawn, noting any "queued" message
+            text = b.locator(MAIN).inner_text()
+            if "queued" in text:
+                queued.append(text)
+            if b.locator(PROGRESS).count() == 0 and b.locator(READY).count() and "Trained all 1 epochs" in text:
+                break
+            time.sleep(0.1)
+        second_s = time.perf_counter() - t1
+        screenshot(b, "stop_slot_free")
+        assert_no_exception(b)
+    finally:
+        ctx_a.close()
+        ctx_b.close()
+    ref = _reference_seconds()
+    record_timing("stop_heavy_run_s", round(stopped_in, 2))
+    print(f"run ended {stopped_in:.2f} s after Stop (a batch and the evaluation take {ref:.2f} s now); "
+          f"the next heavy run got its result {second_s:.1f} s after its click")
+    assert stopped_in < 1.0 + 3 * ref, (stopped_in, ref)
+    assert a_progress == 0 and "Stopped" in shown, shown[:500]
+    assert not queued, queued[0][:300]
+    assert "Trained all 1 epochs" in text, text[:500]

@@ -9,6 +9,7 @@ from ui.runs import default_run
 from ui.text_charts import chart_labels
 from ui.traces import trace_of
 from ui.views import chart, run_subtitle
+from ui.warm import warm_in_background
 
 t = page_setup("home")
 st.title(f":material/neurology: {t('app.name')}")
@@ -34,3 +35,4 @@ with right:
     st.caption(t("read.grad"))
 st.subheader(t("home.pages"))
 page_links(t)
+warm_in_background()  # last: the page is already drawn

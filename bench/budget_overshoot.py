@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from rnn_core import budget  # noqa: E402
 from rnn_core.config import RunConfig  # noqa: E402
-from rnn_core.train import _first_use_imports, train  # noqa: E402
+from rnn_core.train import train, warm_up  # noqa: E402
 
 SERIES = dict(dataset="sine", transform="none", n_points=5000)
 RUNS = {  # each near a cap: the evaluation pass (small cells over long windows), the batch, the forecast
@@ -36,7 +36,7 @@ RUNS = {  # each near a cap: the evaluation pass (small cells over long windows)
 
 def main(budgets: list[float]) -> None:
     budget.set_server_threads()
-    _first_use_imports()  # once per process, outside every run's clock
+    warm_up()  # once per process, outside every run's clock
     print("| run | budget s | wall s | over s | batches | recursive forecast |\n|---|---|---|---|---|---|")
     for name, kw in RUNS.items():
         for b in budgets:

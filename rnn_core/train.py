@@ -86,7 +86,7 @@ def train(cfg: RunConfig, data: Prepared | None = None,
     notebook), because float sums over a different number of threads round differently: a link must give
     the same numbers wherever it is trained. No setting of a run can change that count.
     """
-    _first_use_imports()
+    warm_up()
     start = time.perf_counter()
     check_size(cfg, None)
     budget_mod.set_server_threads()
@@ -96,9 +96,10 @@ def train(cfg: RunConfig, data: Prepared | None = None,
 
 
 @functools.cache
-def _first_use_imports() -> None:
+def warm_up() -> None:
     """torch imports its compiler stack the first time an optimiser is built (2–5 s here, once per
-    process); done before a run's clock starts, so the first run of a server keeps its budget too."""
+    process); done before a run's clock starts, so the first run of a server keeps its budget too. The
+    app also calls it in the background once its first page is drawn, so the first Train click skips it."""
     torch.optim.Adam([torch.zeros(1, requires_grad=True)])
 
 

@@ -26,6 +26,13 @@ TEXT_RUNS: dict[str, dict[str, str]] = {
     "run.bundle": {"en": "Run bundle", "zh": "运行包"},
     "run.bundle_help": {"en": "Settings and trained weights in one file; upload it on the Train page to reopen.",
                         "zh": "设置与训练好的权重在一个文件中；在训练页上传即可重新打开。"},
+    "stop.completed_one": {"en": "Trained its one epoch in {s:.2f} s.", "zh": "完成 1 轮训练，用时 {s:.2f} 秒。"},
+    "run.forecast_cut": {"en": "The time budget ran out during the recursive forecast after {done} of {total} "
+                               "points, so it has no metrics. Raise the time budget, or lower the test size or "
+                               "the window.",
+                         "zh": "递归预测进行到 {total} 个点中的第 {done} 个时用完了时间预算，因此没有它的指标。"
+                               "请提高时间预算，或减小测试集大小或窗口长度。"},
+    "run.no_forecast": {"en": "No forecast for this run. ({why})", "zh": "此运行没有预测。（{why}）"},
     "stop.completed": {"en": "Trained all {epoch} epochs in {s:.2f} s.",
                        "zh": "完成全部 {epoch} 轮训练，用时 {s:.2f} 秒。"},
     "stop.early stop": {"en": "Early stop after {epoch} epochs ({s:.2f} s); showing the best epoch, {best}.",

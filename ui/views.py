@@ -13,6 +13,7 @@ from charts import png_config
 from charts.theme import MUTED
 from rnn_core.train import RunResult
 from ui import labels
+from ui.safe import plain
 
 
 def chart(fig, name: str, key: str | None = None, subtitle: str | None = None) -> None:
@@ -43,16 +44,20 @@ def csv_button(df: pd.DataFrame, name: str, t, key: str | None = None) -> None:
 
 def status(res: RunResult, t) -> None:
     """Why training ended, in the right tone."""
-    text = t(f"stop.{res.stopped}", epoch=res.history["epoch"][-1] if res.history["epoch"] else 0,
-             best=res.best_epoch, s=res.elapsed)
+    epoch = res.history["epoch"][-1] if res.history["epoch"] else 0
+    key = "stop.completed_one" if res.stopped == "completed" and epoch == 1 else f"stop.{res.stopped}"
+    text = t(key, epoch=epoch, best=res.best_epoch, s=res.elapsed)
     if res.stopped == "diverged":
         st.error(f"{text} {res.message}", icon=":material/warning:")
     elif res.stopped in ("stopped", "time budget"):
         st.warning(text, icon=":material/pause_circle:")
     else:
         st.success(text, icon=":material/check_circle:")
-    if res.metrics.get("forecast_error"):
-        st.warning(res.metrics["forecast_error"], icon=":material/warning:")
+    cut = res.metrics.get("forecast_cut")
+    if cut:
+        st.warning(t("run.forecast_cut", **cut), icon=":material/warning:")
+    elif res.metrics.get("forecast_error"):
+        st.warning(t("run.no_forecast", why=plain(res.metrics["forecast_error"])), icon=":material/warning:")
 
 
 def metric_row(res: RunResult, t) -> None:

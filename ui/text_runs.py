@@ -39,6 +39,14 @@ TEXT_RUNS: dict[str, dict[str, str]] = {
                         "zh": "第 {epoch} 轮提前停止（{s:.2f} 秒）；显示最佳的第 {best} 轮。"},
     "stop.time budget": {"en": "Time budget reached after {epoch} epochs; showing the best epoch, {best}.",
                          "zh": "达到时间预算，共 {epoch} 轮；显示最佳的第 {best} 轮。"},
+    "stop.untrained": {"en": "Stopped before the first epoch ended ({s:.2f} s): these are the untrained "
+                             "weights. Train again and let it run longer.",
+                       "zh": "在第一轮结束前就停止了（{s:.2f} 秒）：显示的是未训练的权重。"
+                             "请重新训练并让它多运行一会儿。"},
+    "stop.budget_untrained": {"en": "The time budget ran out before the first epoch ended ({s:.2f} s): these are "
+                                    "the untrained weights. Raise the time budget or choose a smaller run.",
+                              "zh": "时间预算在第一轮结束前就用完了（{s:.2f} 秒）：显示的是未训练的权重。"
+                                    "请提高时间预算或选择更小的运行。"},
     "stop.stopped": {"en": "Stopped after {epoch} epochs; the partial run is kept (best epoch {best}).",
                      "zh": "在第 {epoch} 轮停止；保留了这次未完成的运行（最佳为第 {best} 轮）。"},
     "stop.diverged": {"en": "Training diverged.", "zh": "训练发散了。"},
@@ -70,8 +78,8 @@ TEXT_RUNS: dict[str, dict[str, str]] = {
                       "zh": "在侧边栏选择数据、模型和训练方式，然后点击训练。相同的设置和随机种子总会得到相同的结果。"},
     "train.go": {"en": "Train", "zh": "训练"},
     "train.stop": {"en": "Stop", "zh": "停止"},
-    "train.stop_help": {"en": "Stops after the current epoch and keeps what was trained.",
-                        "zh": "在当前一轮结束后停止，并保留已训练的结果。"},
+    "train.stop_help": {"en": "Stops within about a second and keeps the best epoch trained so far.",
+                        "zh": "约一秒内停止，并保留到目前为止最好的一轮。"},
     "train.none": {"en": "No run with these settings yet. Press Train — it takes about a second for the default model.",
                    "zh": "这些设置还没有运行结果。点击“训练”——默认模型大约一秒即可训练完成。"},
     "train.forecast_title": {"en": "Forecast vs truth on the holdout", "zh": "留出期的预测与真实值"},

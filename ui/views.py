@@ -45,7 +45,8 @@ def csv_button(df: pd.DataFrame, name: str, t, key: str | None = None) -> None:
 def status(res: RunResult, t) -> None:
     """Why training ended, in the right tone."""
     epoch = res.history["epoch"][-1] if res.history["epoch"] else 0
-    key = "stop.completed_one" if res.stopped == "completed" and epoch == 1 else f"stop.{res.stopped}"
+    key = {("completed", 1): "stop.completed_one", ("stopped", 0): "stop.untrained",
+           ("time budget", 0): "stop.budget_untrained"}.get((res.stopped, epoch), f"stop.{res.stopped}")
     text = t(key, epoch=epoch, best=res.best_epoch, s=res.elapsed)
     if res.stopped == "diverged":
         st.error(f"{text} {res.message}", icon=":material/warning:")

@@ -5,7 +5,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from rnn_core.config import RunConfig
+from rnn_core.config import TASK_DEFAULTS, RunConfig
 from rnn_core.series import CLEAN_SHAPES
 from ui.fields import parse_field
 from ui.settings import DEFAULTS, relevant
@@ -180,7 +180,10 @@ def test_picking_a_task_applies_its_defaults_and_leaving_it_restores_them():
     at.sidebar.selectbox(key="task").set_value("names").run()
     assert not at.exception
     cfg = config(at)
-    assert (cfg.model.cell, cfg.model.hidden_size, cfg.train.epochs) == ("gru", 128, 6)
+    names = TASK_DEFAULTS["names"]
+    assert (cfg.model.cell, cfg.model.hidden_size, cfg.train.epochs, cfg.train.batch_size) == (
+        names["cell"], names["hidden_size"], names["epochs"], names["batch_size"])
+    assert (names["hidden_size"], names["epochs"]) != (DEFAULTS["hidden_size"], DEFAULTS["epochs"])  # a change
     assert "seq_len" not in widget_keys(at) and "class_weight" in widget_keys(at)
     at.sidebar.selectbox(key="task").set_value("forecast").run()
     assert config(at).model == RunConfig().model and config(at).train.epochs == RunConfig().train.epochs

@@ -21,11 +21,13 @@ import torch
 from charts.lab_seeds import sig
 from rnn_core.config import RunConfig
 from rnn_core.datasets import prepare
+from rnn_core.jobs import default_workers
 from rnn_core.lab import compare_cells, lab_config
 from rnn_core.models import build_model
 from rnn_core.seeds import SOLVED, seed_runs, spread
 from rnn_core.sweep import LAGS, breaking_point, lag_sweep
 
+WORKERS = [default_workers()]  # trainings at once, as the app runs them (--workers 1: one after the other)
 QUIET_STEP = 4.86e-3  # seconds: the reference step on a quiet 2-core CPU (bench/bench_engine.py, README)
 
 
@@ -59,14 +61,14 @@ def timed(fn):
     wall, cpu = time.perf_counter(), time.process_time()
     out = fn()
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-    print(f"[reference step {slow:.1f}× its quiet time: this part would take about {cpu / slow:.0f} s on a quiet "
-          f"2-core CPU]")
+    print(f"[reference step {slow:.1f}× its quiet time: at that speed this part would take about {wall / slow:.0f} s "
+          f"wall ({cpu / slow:.0f} s of CPU), with {WORKERS[0]} training(s) at once]")
     return out, wall, cpu
 
 
 def bench_compare():
     cfg = lab_config()
-    results, wall, cpu = timed(lambda: compare_cells(cfg))
+    results, wall, cpu = timed(lambda: compare_cells(cfg, workers=WORKERS[0]))
     rows = [{"cell": r.cell.upper(), "val_mse": sig(r.val_loss), "baseline": sig(r.baseline_loss),
              "ratio": sig(r.ratio),
              "horizon": sig(r.horizon["horizon"]), "regime": r.horizon["regime"],
@@ -87,7 +89,7 @@ def bench_seeds(seeds, csv: str | None = None):
             print(f"  seed {seed} {cell:5s} started at {time.perf_counter() - start:6.1f} s", file=sys.stderr)
 
     start = time.perf_counter()
-    df, wall, cpu = timed(lambda: seed_runs(lab_config(), seeds, callback=progress))
+    df, wall, cpu = timed(lambda: seed_runs(lab_config(), seeds, callback=progress, workers=WORKERS[0]))
     print(f"\nseeds {seeds[0]}-{seeds[-1]}, lag 50: {len(df)} runs, {wall:.1f} s wall, {cpu:.1f} s CPU "
           f"({wall / len(seeds):.1f} s wall per comparison without snapshots)")
     if csv:
@@ -118,7 +120,7 @@ def bench_sweep():
         if p.epoch == 1:
             print(f"  lag {lag:3d} {cell:5s} started at {time.perf_counter() - start:5.1f} s", file=sys.stderr)
 
-    df, wall, cpu = timed(lambda: lag_sweep(lab_config(), LAGS, callback=progress))
+    df, wall, cpu = timed(lambda: lag_sweep(lab_config(), LAGS, callback=progress, workers=WORKERS[0]))
     print(f"\ndefault sweep: lags {LAGS}, {len(df)} runs, {wall:.1f} s wall, {cpu:.1f} s CPU")
     shown = df.assign(**{c: df[c].map(sig) for c in ("val_loss", "baseline_loss", "ratio", "horizon")},
                       elapsed=df["elapsed"].map(lambda v: f"{v:.1f}"))
@@ -137,8 +139,10 @@ if __name__ == "__main__":
     ap.add_argument("--skip-compare", action="store_true")
     ap.add_argument("--skip-seeds", action="store_true")
     ap.add_argument("--skip-sweep", action="store_true")
+    ap.add_argument("--workers", type=int, default=WORKERS[0], help="trainings at once (default: as the app)")
     args = ap.parse_args()
     torch.set_num_threads(1)
+    WORKERS[0] = args.workers
     if args.table:
         seed_table(pd.concat([pd.read_csv(f) for f in args.table.split(",")]).sort_values(["seed"], kind="stable"))
         sys.exit(0)

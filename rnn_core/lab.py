@@ -10,12 +10,14 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 import numpy as np
 
 from .config import COMPARE_CELLS, LabConfig, RunConfig
 from .datasets import Prepared, prepare
 from .instrument import spectrum, trace
+from .jobs import Halt, run_jobs
 from .models import build_model
 from .train import Progress, RunResult, train
 
@@ -173,9 +175,11 @@ class CellResult:
 
 def compare_cells(base_cfg: RunConfig, cells=COMPARE_CELLS,
                   callback: Callable[[str, Progress], bool | None] | None = None,
-                  data: Prepared | None = None) -> list[CellResult]:
+                  data: Prepared | None = None, workers: int = 1) -> list[CellResult]:
     """Train each cell on the same data with the same seed; ``callback(cell, progress)`` returning
-    ``False`` stops the comparison after that cell (its partial run is kept in the results).
+    ``False`` stops the comparison (the partial runs are kept in the results, cells not started are
+    left out). ``workers`` > 1 trains that many cells at once, with the same numbers (``rnn_core.jobs``);
+    the callback is then called from several threads.
 
     A cell whose val/baseline stays below ``SOLVED_RATIO`` for ``SOLVED_EPOCHS`` epochs has solved
     the task and stops there ("early stop", with its best weights), so it does not pay for the
@@ -183,34 +187,35 @@ def compare_cells(base_cfg: RunConfig, cells=COMPARE_CELLS,
     stay a pure function of the settings.
     """
     data = data if data is not None else prepare(base_cfg.data)
-    baseline = data.trivial_loss("val")
-    out, stop = [], False
+    halt = Halt()
+    jobs = [partial(cell_run, base_cfg, cell, data, callback, halt) for cell in cells]
+    return [r for r in run_jobs(jobs, workers) if r is not None]
 
-    def relay(cell, solved):
-        def cb(progress):
-            nonlocal stop
-            if callback is not None and callback(cell, progress) is False:
-                stop = True
-                return False
-            solved.append(progress.val_loss < SOLVED_RATIO * baseline)
-            if len(solved) >= SOLVED_EPOCHS and all(solved[-SOLVED_EPOCHS:]):
-                return False
-            return None
-        return cb
 
-    for cell in cells:
-        cfg, solved = base_cfg.replace(cell=cell), []
-        res = train(cfg, data, relay(cell, solved))
-        if res.stopped == "stopped" and not stop:
-            res.stopped = "early stop"
-            res.message = (f"Solved at epoch {len(solved)}: validation loss below {SOLVED_RATIO:g} × the trivial "
-                           f"baseline for {SOLVED_EPOCHS} epochs in a row.")
-        tr = trace(res.model, *_trace_batch(data))
-        out.append(CellResult(cell, res, res.metrics["val_loss"], res.metrics["baseline_loss"], tr.grad_norms,
-                              memory_horizon(tr.grad_norms[-1]), gate_saturation(tr.gates)))
-        if stop:
-            break
-    return out
+def cell_run(base_cfg: RunConfig, cell: str, data: Prepared, callback, halt: Halt) -> CellResult | None:
+    """One cell of a comparison, stopped early once solved; ``None`` if ``halt`` was set before it began.
+    ``callback(cell, progress)`` returning ``False`` sets ``halt``, which ends every run sharing it."""
+    if halt:
+        return None
+    baseline, solved = data.trivial_loss("val"), []
+
+    def cb(progress):
+        if halt or (callback is not None and callback(cell, progress) is False):
+            halt.set()
+            return False
+        solved.append(progress.val_loss < SOLVED_RATIO * baseline)
+        if len(solved) >= SOLVED_EPOCHS and all(solved[-SOLVED_EPOCHS:]):
+            return False
+        return None
+
+    res = train(base_cfg.replace(cell=cell), data, cb)
+    if res.stopped == "stopped" and len(solved) >= SOLVED_EPOCHS and all(solved[-SOLVED_EPOCHS:]):
+        res.stopped = "early stop"
+        res.message = (f"Solved at epoch {len(solved)}: validation loss below {SOLVED_RATIO:g} × the trivial "
+                       f"baseline for {SOLVED_EPOCHS} epochs in a row.")
+    tr = trace(res.model, *_trace_batch(data))
+    return CellResult(cell, res, res.metrics["val_loss"], res.metrics["baseline_loss"], tr.grad_norms,
+                      memory_horizon(tr.grad_norms[-1]), gate_saturation(tr.gates))
 
 
 def _trace_batch(data: Prepared):

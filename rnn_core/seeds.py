@@ -8,13 +8,15 @@ cell by its median and range, the numbers the README's lab table reports.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 import numpy as np
 import pandas as pd
 
 from .config import COMPARE_CELLS, RunConfig
 from .datasets import prepare
-from .lab import compare_cells
+from .jobs import Halt, run_jobs
+from .lab import cell_run
 from .train import Progress
 
 SOLVED = 0.1  # a cell "learnt the task" on a seed when its val/baseline ends below this
@@ -24,35 +26,38 @@ MEASURES = ("ratio", "horizon", "reach")  # the per-seed numbers spread() summar
 
 
 def seed_runs(base_cfg: RunConfig, seeds, cells=COMPARE_CELLS,
-              callback: Callable[[int, str, Progress], bool | None] | None = None) -> pd.DataFrame:
+              callback: Callable[[int, str, Progress], bool | None] | None = None,
+              workers: int = 1) -> pd.DataFrame:
     """One row per (seed, cell): val/baseline, memory horizon, gradient reach, epochs and time.
 
     Every run is ``base_cfg`` with the seed and cell replaced, on one shared data set.
     ``reach`` is ‖∂L/∂h₁‖ / ‖∂L/∂h_T‖ of the trained model: how much of the loss's gradient
     arrives at the first step. Snapshots are switched off (nothing here uses them; they do not
-    change the training). ``callback(seed, cell, progress)`` returning ``False`` stops the runs;
-    finished rows are returned.
+    change the training). ``workers`` > 1 trains that many runs at once, with the same rows.
+    ``callback(seed, cell, progress)`` returning ``False`` stops the runs; finished rows are returned.
     """
-    base = base_cfg.replace(snapshot_every=0)
+    base, halt = base_cfg.replace(snapshot_every=0), Halt()
     data = prepare(base.data)
-    rows, stop = [], False
+    jobs, keys = [], []
     for seed in seeds:
-        def relay(cell, progress, seed=seed):
-            nonlocal stop
-            if callback is not None and callback(int(seed), cell, progress) is False:
-                stop = True
-                return False
-            return None
-
-        for r in compare_cells(base.replace(seed=int(seed)), cells, relay, data):
-            g = r.grad_norms[-1]
-            rows.append({"seed": int(seed), "cell": r.cell, "val_loss": r.val_loss, "baseline_loss": r.baseline_loss,
-                         "ratio": r.ratio, "horizon": r.horizon["horizon"], "regime": r.horizon["regime"],
-                         "reach": float(g[0] / g[-1]) if g[-1] > 0 else np.nan,
-                         "epochs": len(r.result.history["epoch"]), "elapsed": r.elapsed, "stopped": r.result.stopped})
-        if stop:
-            break
+        relay = None if callback is None else partial(_relay, callback, int(seed))
+        for cell in cells:
+            jobs.append(partial(cell_run, base.replace(seed=int(seed)), cell, data, relay, halt))
+            keys.append(int(seed))
+    rows = []
+    for seed, r in zip(keys, run_jobs(jobs, workers), strict=True):
+        if r is None:  # not started: the runs were stopped
+            continue
+        g = r.grad_norms[-1]
+        rows.append({"seed": seed, "cell": r.cell, "val_loss": r.val_loss, "baseline_loss": r.baseline_loss,
+                     "ratio": r.ratio, "horizon": r.horizon["horizon"], "regime": r.horizon["regime"],
+                     "reach": float(g[0] / g[-1]) if g[-1] > 0 else np.nan,
+                     "epochs": len(r.result.history["epoch"]), "elapsed": r.elapsed, "stopped": r.result.stopped})
     return pd.DataFrame(rows, columns=list(COLUMNS))
+
+
+def _relay(callback, seed: int, cell: str, progress: Progress):
+    return callback(seed, cell, progress)
 
 
 def spread(df: pd.DataFrame, solved: float = SOLVED) -> pd.DataFrame:

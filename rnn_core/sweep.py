@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from functools import partial
 
 import pandas as pd
 
 from .config import COMPARE_CELLS, RunConfig
-from .lab import compare_cells
+from .datasets import prepare
+from .jobs import Halt, run_jobs
+from .lab import cell_run
 from .train import Progress
 
 LAGS = (5, 10, 20, 40, 80)
@@ -18,7 +21,7 @@ COLUMNS = ("cell", "lag", "val_loss", "baseline_loss", "ratio", "horizon", "elap
 
 def lag_sweep(base_cfg: RunConfig, lags=LAGS, cells=COMPARE_CELLS,
               callback: Callable[[str, int, Progress], bool | None] | None = None,
-              work_lag: int | None = WORK_LAG) -> pd.DataFrame:
+              work_lag: int | None = WORK_LAG, workers: int = 1) -> pd.DataFrame:
     """One row per (cell, lag): validation loss, the trivial baseline, their ratio and the memory horizon.
 
     Every run is ``base_cfg`` with the lag and cell replaced. A step costs time in proportion to
@@ -29,28 +32,32 @@ def lag_sweep(base_cfg: RunConfig, lags=LAGS, cells=COMPARE_CELLS,
     ``work_lag=None`` trains every lag for the full epochs. Snapshots are switched off (the table
     does not use them and they do not change the training). Unless the time budget cuts a run short
     (``stopped`` says so), the table is a pure function of (base_cfg, lags, cells, work_lag).
+    ``workers`` > 1 trains that many runs at once (longest lags first), with the same table.
     ``callback(cell, lag, progress)`` returning ``False`` stops the sweep; finished rows are returned.
     """
-    base = base_cfg.replace(snapshot_every=0)
-    rows, stop = [], False
-
+    base, halt = base_cfg.replace(snapshot_every=0), Halt()
+    jobs, keys = [], []
     for lag in lags:
-        def relay(cell, progress, lag=lag):
-            nonlocal stop
-            if callback is not None and callback(cell, lag, progress) is False:
-                stop = True
-                return False
-            return None
-
         cfg = base.replace(lag=int(lag), epochs=sweep_epochs(base.train.epochs, int(lag), work_lag))
-        for r in compare_cells(cfg, cells, relay):
-            res = r.result
-            rows.append({"cell": r.cell, "lag": int(lag), "val_loss": r.val_loss, "baseline_loss": r.baseline_loss,
-                         "ratio": r.ratio, "horizon": r.horizon["horizon"], "elapsed": res.elapsed,
-                         "epochs": len(res.history["epoch"]), "stopped": res.stopped})
-        if stop:
-            break
+        data = prepare(cfg.data)
+        relay = None if callback is None else partial(_relay, callback, int(lag))
+        for cell in cells:
+            jobs.append(partial(cell_run, cfg, cell, data, relay, halt))
+            keys.append(int(lag))
+    order = sorted(range(len(jobs)), key=lambda k: -keys[k])  # the longest lags first
+    rows = []
+    for lag, r in zip(keys, run_jobs(jobs, workers, order), strict=True):
+        if r is None:  # not started: the sweep was stopped
+            continue
+        res = r.result
+        rows.append({"cell": r.cell, "lag": lag, "val_loss": r.val_loss, "baseline_loss": r.baseline_loss,
+                     "ratio": r.ratio, "horizon": r.horizon["horizon"], "elapsed": res.elapsed,
+                     "epochs": len(res.history["epoch"]), "stopped": res.stopped})
     return pd.DataFrame(rows, columns=list(COLUMNS))
+
+
+def _relay(callback, lag: int, cell: str, progress: Progress):
+    return callback(cell, lag, progress)
 
 
 def sweep_epochs(epochs: int, lag: int, work_lag: int | None = WORK_LAG) -> int:

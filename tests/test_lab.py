@@ -8,6 +8,7 @@ import pytest
 from rnn_core.cli import main
 from rnn_core.datasets import prepare
 from rnn_core.lab import compare_cells, gate_saturation, init_profile, lab_config, memory_horizon
+from rnn_core.seeds import seed_runs
 from rnn_core.sweep import breaking_point, lag_sweep, sweep_epochs
 from rnn_core.train import train
 
@@ -179,3 +180,29 @@ def test_lab_defaults_lstm_and_gru_remember_50_steps_the_rnn_does_not():
     rnn_g = results["rnn"].grad_norms[-1]
     assert rnn_g[0] / rnn_g[-1] < 1e-4 and results["rnn"].horizon["horizon"] < 5
     assert results["lstm"].horizon["horizon"] > 20 and results["gru"].horizon["horizon"] > 20
+
+
+def test_two_workers_give_the_same_numbers_in_the_same_order():
+    cells = ("rnn", "lstm", "gru")
+    one = lag_sweep(TINY, lags=(5, 10), cells=cells)
+    two = lag_sweep(TINY, lags=(5, 10), cells=cells, workers=2)
+    pd.testing.assert_frame_equal(one.drop(columns="elapsed"), two.drop(columns="elapsed"))
+    a, b = compare_cells(TINY, cells), compare_cells(TINY, cells, workers=2)
+    assert [r.cell for r in b] == list(cells)
+    for x, y in zip(a, b, strict=True):
+        assert x.result.history["val_loss"] == y.result.history["val_loss"]
+        np.testing.assert_array_equal(x.grad_norms, y.grad_norms)
+    s1, s2 = seed_runs(TINY, (0, 1), ("rnn", "gru")), seed_runs(TINY, (0, 1), ("rnn", "gru"), workers=2)
+    pd.testing.assert_frame_equal(s1.drop(columns="elapsed"), s2.drop(columns="elapsed"))
+
+
+def test_a_stop_with_two_workers_ends_the_running_trainings_and_skips_the_rest():
+    calls = []
+
+    def stop_at_first(cell, lag, p):
+        calls.append((cell, lag))
+        return False
+
+    df = lag_sweep(TINY, lags=(5, 10, 20), cells=("rnn", "gru"), callback=stop_at_first, workers=2)
+    assert 1 <= len(df) <= 2 and set(df["stopped"]) == {"stopped"}  # the two running runs end, four never start
+    assert len(calls) <= 2

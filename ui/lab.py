@@ -8,11 +8,15 @@ one interrupted by a click in this session only.
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import fields
+from functools import partial
 
 import streamlit as st
 
-from rnn_core import budget
+from rnn_core import budget, jobs
 from rnn_core.config import COMPARE_CELLS, LabConfig
 from rnn_core.lab import compare_cells, lab_run_config
 from rnn_core.seeds import seed_runs
@@ -20,8 +24,8 @@ from rnn_core.sweep import lag_sweep
 from ui import store
 from ui.fields import current, draw, share_link
 from ui.labels import cell_label
-from ui.live import guarded
-from ui.slots import TRAIN_SLOTS
+from ui.live import TICK_S, guarded
+from ui.slots import SLOTS, TRAIN_SLOTS
 
 TOP = ("lab_task", "lab_lag", "lab_epochs", "lab_seed", "lab_forget_bias")  # the row above the tabs
 INIT = ("lab_init", "lab_rho", "lab_act", "lab_clip", "lab_lr")  # the initialisation lab's row
@@ -81,17 +85,38 @@ def stored(kind: str, lab: LabConfig):
 
 
 def _live(kind: str, lab: LabConfig, total: int, work, t):
-    """Run ``work(on_progress)`` with one progress bar over ``total`` trainings and keep what it returns."""
-    bar, box, units = st.progress(0.0, text=t("lab.sweep_start")), [], []
+    """Run ``work(on_progress, workers)`` with one progress bar over ``total`` trainings; keep what it returns.
+
+    The trainings run off this thread (on one core each, on two when the server's other light slot is
+    free: the numbers are the same), and report to ``on_progress`` from there; this thread redraws the
+    bar every ``TICK_S``, which is where a Stop click or a closed tab arrives and stops them."""
+    bar, box, lock = st.progress(0.0, text=t("lab.sweep_start")), [], threading.Lock()
+    started, frac, shown, workers = [], {}, [0.0, t("lab.sweep_start")], 1
 
     def on_progress(unit, text, p):  # text(k): the bar's line once k trainings are done
-        if unit not in units:
-            units.append(unit)
-        frac = (len(units) - 1 + p.epoch / p.epochs) / total
-        return guarded(box, lambda: bar.progress(min(1.0, frac), text=text(len(units) - 1)))
+        with lock:
+            if unit not in frac:
+                started.append(unit)
+            frac[unit] = p.epoch / p.epochs
+            done = max(0, len(started) - workers)  # the pool runs at most `workers` at once: older ones ended
+            shown[:] = [min(1.0, (done + sum(frac[u] for u in started[done:])) / total), text(done)]
+        return False if box else None
 
     with TRAIN_SLOTS:
-        out = work(on_progress)
+        if jobs.default_workers() > 1 and SLOTS.acquire("light", timeout=0):  # a second core, if nobody waits
+            workers = 2
+        try:
+            with ThreadPoolExecutor(1, thread_name_prefix="lab-action") as runner:
+                future = runner.submit(work, on_progress, workers)
+                while not _finished(future):
+                    with lock:
+                        value, line = shown
+                    if not box:
+                        guarded(box, partial(bar.progress, value, text=line))
+                out = future.result()
+        finally:
+            if workers > 1:
+                SLOTS.release("light")
     outcomes = [r.result.stopped for r in out] if kind == "compare" else [r["stopped"] for r in out]
     finished = len(outcomes) == total and all(s in _DONE for s in outcomes)
     # a comparison holds its three runs; sweep and seed rows are a few numbers each
@@ -103,11 +128,20 @@ def _live(kind: str, lab: LabConfig, total: int, work, t):
     return out
 
 
+def _finished(future) -> bool:
+    try:
+        future.result(timeout=TICK_S)
+        return True
+    except FutureTimeout:
+        return False
+
+
 def run_compare(lab: LabConfig, t):
     """Train RNN, LSTM and GRU on the lab task, one after the other, under one progress bar."""
-    def work(on_progress):
+    def work(on_progress, workers):
         return compare_cells(lab_run_config(lab), COMPARE_CELLS, lambda cell, p: on_progress(cell, lambda k: t(
-            "lab.progress", cell=cell_label(t, cell), epoch=p.epoch, epochs=p.epochs, val=p.val_loss, s=p.elapsed), p))
+            "lab.progress", cell=cell_label(t, cell), epoch=p.epoch, epochs=p.epochs, val=p.val_loss, s=p.elapsed),
+            p), workers=workers)
     return _live("compare", lab, len(COMPARE_CELLS), work, t)
 
 
@@ -115,11 +149,11 @@ def run_sweep(lab: LabConfig, t):
     """All cells over the lag ladder; returns the table's rows."""
     n = len(lab.lags) * len(COMPARE_CELLS)
 
-    def work(on_progress):
+    def work(on_progress, workers):
         def cb(cell, lag, p):
             return on_progress((cell, lag), lambda k: t("lab.sweep_progress", cell=cell_label(t, cell), lag=lag,
                                                         k=k, n=n), p)
-        return lag_sweep(lab_run_config(lab), lab.lags, COMPARE_CELLS, cb).to_dict("records")
+        return lag_sweep(lab_run_config(lab), lab.lags, COMPARE_CELLS, cb, workers=workers).to_dict("records")
     return _live("sweep", lab, n, work, t)
 
 
@@ -127,9 +161,9 @@ def run_seeds(lab: LabConfig, t):
     """The comparison over ``seeds_of(lab)``; returns one row per seed and cell."""
     seeds, n = seeds_of(lab), SPREAD_SEEDS * len(COMPARE_CELLS)
 
-    def work(on_progress):
+    def work(on_progress, workers):
         def cb(seed, cell, p):
             return on_progress((seed, cell), lambda k: t("lab.seeds_progress", seed=seed, cell=cell_label(t, cell),
                                                          k=k, n=n), p)
-        return seed_runs(lab_run_config(lab), seeds, COMPARE_CELLS, cb).to_dict("records")
+        return seed_runs(lab_run_config(lab), seeds, COMPARE_CELLS, cb, workers=workers).to_dict("records")
     return _live("seeds", lab, n, work, t)

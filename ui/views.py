@@ -22,12 +22,14 @@ def chart(fig, name: str, key: str | None = None, subtitle: str | None = None) -
     ``subtitle`` (see ``run_subtitle``) names the run the chart shows, so an exported PNG keeps it; it
     sits under the title, and the top margin grows by its line."""
     if subtitle:
+        top = fig.layout.margin.t if fig.layout.margin.t is not None else fig.layout.template.layout.margin.t
+        legend = fig.layout.legend
+        on_top = 30 if legend.orientation == "h" and (legend.y or 0) >= 1 else 0  # a legend row above the plot
         if fig.layout.title.text:
-            top = fig.layout.margin.t if fig.layout.margin.t is not None else fig.layout.template.layout.margin.t
             fig.update_layout(title_subtitle_text=subtitle, title_subtitle_font=dict(size=13, color=MUTED),
-                              margin_t=(top or 50) + 20)
+                              margin_t=(top or 50) + 20 + on_top)
         else:
-            fig.update_layout(title_text=subtitle)
+            fig.update_layout(title_text=subtitle, margin_t=(top or 50) + on_top)
     # theme=None: the figures carry the playground's own template (fonts, colours per cell)
     st.plotly_chart(fig, width="stretch", theme=None, config=png_config(name), key=key)
 

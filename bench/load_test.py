@@ -109,6 +109,35 @@ class Session:
                     return {"status": status, "errors": errors}
 
 
+# A run of about 10 s per epoch on a 2-core CPU, in the heavy training slot: Stop lands inside its first epoch
+HEAVY = {"task": "adding", "lag": "200", "n_samples": "6000", "hidden_size": "64", "num_layers": "1",
+         "batch_size": "32", "epochs": "200", "patience": "0", "time_budget": "100", "snapshot_every": "0"}
+
+
+def stop_work_seconds(params: dict = HEAVY) -> float:
+    """One training batch of the run ``params`` and its final evaluation, timed in this process now, on the
+    server's thread count: the work between a Stop click and the end of that run."""
+    import torch
+
+    from rnn_core.budget import set_server_threads
+    from rnn_core.config import RunConfig
+    from rnn_core.datasets import prepare
+    from rnn_core.forecast import evaluate
+    from rnn_core.train import seeded_model
+
+    cfg = RunConfig.from_params(params)
+    data = prepare(cfg.data)
+    model = seeded_model(cfg, data)
+    set_server_threads()
+    bs = cfg.train.batch_size
+    model(data.x_train[:bs])  # the first call allocates
+    t0 = time.perf_counter()
+    model.loss(model(data.x_train[:bs]), data.y_train[:bs]).backward()
+    with torch.no_grad():
+        evaluate(model, data, cfg.data.seq_len, baselines=False)
+    return time.perf_counter() - t0
+
+
 def small_config(rng: random.Random) -> dict:
     return {"cell": rng.choice(["rnn", "lstm", "gru", "scratch"]), "hidden_size": str(rng.choice([4, 8, 16])),
             "num_layers": str(rng.choice([1, 2])), "epochs": str(rng.choice([20, 40, 60])), "patience": "0",

@@ -11,8 +11,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 import load_test  # noqa: E402
 
-HEAVY = {"task": "adding", "lag": "200", "n_samples": "6000", "hidden_size": "64", "num_layers": "1",
-         "batch_size": "32", "epochs": "200", "patience": "0", "time_budget": "100", "snapshot_every": "0"}
+HEAVY = load_test.HEAVY
 
 
 @pytest.mark.slow
@@ -56,7 +55,7 @@ def test_stop_ends_a_heavy_run_within_about_a_second_and_frees_its_slot():
         freed_in = load_test.run_coroutine(main())
         # the run ends at its next batch, evaluates what it kept and frees the slot; on a quiet machine
         # that is well under a second, so the bound scales with how long that work takes right now
-        ref = _batch_and_evaluation_seconds()
+        ref = load_test.stop_work_seconds(HEAVY)
         print(f"slot freed {freed_in:.2f} s after Stop; one batch + evaluation now takes {ref:.2f} s")
         assert freed_in < 1.0 + 3 * ref, (freed_in, ref)
     finally:
@@ -66,26 +65,6 @@ def test_stop_ends_a_heavy_run_within_about_a_second_and_frees_its_slot():
         except subprocess.TimeoutExpired:  # still inside the second heavy run's batch
             proc.kill()
             proc.wait()
-
-
-def _batch_and_evaluation_seconds() -> float:
-    """Wall time of one training batch of HEAVY plus its final evaluation, on this machine now."""
-    import torch
-
-    from rnn_core.config import RunConfig
-    from rnn_core.datasets import prepare
-    from rnn_core.forecast import evaluate
-    from rnn_core.train import seeded_model
-
-    cfg = RunConfig.from_params(HEAVY)
-    data = prepare(cfg.data)
-    model = seeded_model(cfg, data)
-    t0 = time.perf_counter()
-    x, y = data.x_train[:32], data.y_train[:32]
-    model.loss(model(x), y).backward()
-    with torch.no_grad():
-        evaluate(model, data, cfg.data.seq_len, baselines=False)
-    return time.perf_counter() - t0
 
 
 class BackStop:

@@ -10,10 +10,15 @@ another heavy run at once, never shown "queued".
 
 from __future__ import annotations
 
+import sys
 import time
+from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+import load_test  # noqa: E402
 from browser_helpers import (
     MAIN,
     READY,
@@ -26,38 +31,13 @@ from browser_helpers import (
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-# about 10 s per epoch here: Stop lands inside the first epoch
-HEAVY = {"task": "adding", "lag": "200", "n_samples": "6000", "hidden_size": "64", "num_layers": "1",
-         "batch_size": "32", "epochs": "200", "patience": "0", "time_budget": "100", "snapshot_every": "0"}
+HEAVY = load_test.HEAVY  # about 10 s per epoch here: Stop lands inside the first epoch
 # also a heavy-slot run (its gradient snapshots are large), but one epoch of 15 batches: a second or two
 QUICK_HEAVY = {**HEAVY, "n_samples": "600", "epochs": "1", "snapshot_every": "1"}
 PROGRESS = f'{MAIN} [data-testid="stProgress"]'
 TRAIN = f"{MAIN} .st-key-train button >> visible=true"
 STOP = f"{MAIN} .st-key-stop button >> visible=true"
 STOPPED = f"{MAIN} [data-testid='stAlert']:has-text('Stopped')"
-
-
-def _reference_seconds() -> float:
-    """One training batch of HEAVY and its final evaluation, timed in this process now: the work between
-    a Stop click and the end of the run."""
-    import torch
-
-    from rnn_core.budget import set_server_threads
-    from rnn_core.config import RunConfig
-    from rnn_core.datasets import prepare
-    from rnn_core.forecast import evaluate
-    from rnn_core.train import seeded_model
-
-    cfg = RunConfig.from_params(HEAVY)
-    data = prepare(cfg.data)
-    model = seeded_model(cfg, data)
-    set_server_threads()  # the server's thread count
-    model(data.x_train[:32])  # the first call allocates
-    t0 = time.perf_counter()
-    model.loss(model(data.x_train[:32]), data.y_train[:32]).backward()
-    with torch.no_grad():
-        evaluate(model, data, cfg.data.seq_len, baselines=False)
-    return time.perf_counter() - t0
 
 
 def _heavy(cfg: dict) -> bool:
@@ -110,7 +90,7 @@ def test_stop_ends_a_heavy_run_within_about_a_second_and_frees_its_slot(app_url,
     finally:
         ctx_a.close()
         ctx_b.close()
-    ref = _reference_seconds()
+    ref = load_test.stop_work_seconds(HEAVY)
     record_timing("stop_heavy_run_s", round(stopped_in, 2))
     print(f"run ended {stopped_in:.2f} s after Stop (a batch and the evaluation take {ref:.2f} s now); "
           f"the next heavy run got its result {second_s:.1f} s after its click")

@@ -3,13 +3,14 @@
 Each training runs on one torch thread and draws randomness only from its own generators (weights
 under ``train.GLOBAL_RNG_LOCK``, batch order and dropout from per-run state), so running them side by
 side on threads gives the same numbers as running them one after the other; results come back in
-the order of the jobs, whatever order they finish in.
+the order of the jobs, whatever order they finish in. The jobs of one action share a
+``threading.Event``: once set, running trainings end at their next epoch and jobs not started yet
+are skipped.
 """
 
 from __future__ import annotations
 
 import os
-import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
@@ -38,16 +39,3 @@ def run_jobs(jobs: Sequence[Callable[[], object]], workers: int = 1, order: Sequ
             out[i] = f.result()
     return out
 
-
-class Halt:
-    """A stop shared by the jobs of one action: once set, running trainings end at their next epoch
-    and jobs not started yet are skipped."""
-
-    def __init__(self):
-        self._event = threading.Event()
-
-    def set(self) -> None:
-        self._event.set()
-
-    def __bool__(self) -> bool:
-        return self._event.is_set()

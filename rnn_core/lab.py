@@ -8,6 +8,7 @@ of W_hh before any training. The lag ladder lives in :mod:`rnn_core.sweep`.
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -17,7 +18,7 @@ import numpy as np
 from .config import COMPARE_CELLS, LabConfig, RunConfig
 from .datasets import Prepared, prepare
 from .instrument import spectrum, trace
-from .jobs import Halt, run_jobs
+from .jobs import run_jobs
 from .models import build_model
 from .train import Progress, RunResult, train
 
@@ -187,20 +188,20 @@ def compare_cells(base_cfg: RunConfig, cells=COMPARE_CELLS,
     stay a pure function of the settings.
     """
     data = data if data is not None else prepare(base_cfg.data)
-    halt = Halt()
+    halt = threading.Event()
     jobs = [partial(cell_run, base_cfg, cell, data, callback, halt) for cell in cells]
     return [r for r in run_jobs(jobs, workers) if r is not None]
 
 
-def cell_run(base_cfg: RunConfig, cell: str, data: Prepared, callback, halt: Halt) -> CellResult | None:
+def cell_run(base_cfg: RunConfig, cell: str, data: Prepared, callback, halt: threading.Event) -> CellResult | None:
     """One cell of a comparison, stopped early once solved; ``None`` if ``halt`` was set before it began.
     ``callback(cell, progress)`` returning ``False`` sets ``halt``, which ends every run sharing it."""
-    if halt:
+    if halt.is_set():
         return None
     baseline, solved = data.trivial_loss("val"), []
 
     def cb(progress):
-        if halt or (callback is not None and callback(cell, progress) is False):
+        if halt.is_set() or (callback is not None and callback(cell, progress) is False):
             halt.set()
             return False
         solved.append(progress.val_loss < SOLVED_RATIO * baseline)

@@ -7,6 +7,7 @@ cell by its median and range, the numbers the README's lab table reports.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from functools import partial
 
@@ -15,7 +16,7 @@ import pandas as pd
 
 from .config import COMPARE_CELLS, RunConfig
 from .datasets import prepare
-from .jobs import Halt, run_jobs
+from .jobs import run_jobs
 from .lab import cell_run
 from .train import Progress
 
@@ -36,7 +37,7 @@ def seed_runs(base_cfg: RunConfig, seeds, cells=COMPARE_CELLS,
     change the training). ``workers`` > 1 trains that many runs at once, with the same rows.
     ``callback(seed, cell, progress)`` returning ``False`` stops the runs; finished rows are returned.
     """
-    base, halt = base_cfg.replace(snapshot_every=0), Halt()
+    base, halt = base_cfg.replace(snapshot_every=0), threading.Event()
     data = prepare(base.data)
     jobs, keys = [], []
     for seed in seeds:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Callable
 from functools import partial
 
@@ -10,7 +11,7 @@ import pandas as pd
 
 from .config import COMPARE_CELLS, RunConfig
 from .datasets import prepare
-from .jobs import Halt, run_jobs
+from .jobs import run_jobs
 from .lab import cell_run
 from .train import Progress
 
@@ -35,7 +36,7 @@ def lag_sweep(base_cfg: RunConfig, lags=LAGS, cells=COMPARE_CELLS,
     ``workers`` > 1 trains that many runs at once (longest lags first), with the same table.
     ``callback(cell, lag, progress)`` returning ``False`` stops the sweep; finished rows are returned.
     """
-    base, halt = base_cfg.replace(snapshot_every=0), Halt()
+    base, halt = base_cfg.replace(snapshot_every=0), threading.Event()
     jobs, keys = [], []
     for lag in lags:
         cfg = base.replace(lag=int(lag), epochs=sweep_epochs(base.train.epochs, int(lag), work_lag))

@@ -9,8 +9,7 @@ one interrupted by a click in this session only.
 from __future__ import annotations
 
 import threading
-from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import fields
 from functools import partial
 
@@ -108,7 +107,7 @@ def _live(kind: str, lab: LabConfig, total: int, work, t):
         try:
             with ThreadPoolExecutor(1, thread_name_prefix="lab-action") as runner:
                 future = runner.submit(work, on_progress, workers)
-                while not _finished(future):
+                while not wait([future], timeout=TICK_S).done:
                     with lock:
                         value, line = shown
                     if not box:
@@ -127,13 +126,6 @@ def _live(kind: str, lab: LabConfig, total: int, work, t):
     bar.empty()
     return out
 
-
-def _finished(future) -> bool:
-    try:
-        future.result(timeout=TICK_S)
-        return True
-    except FutureTimeout:
-        return False
 
 
 def run_compare(lab: LabConfig, t):

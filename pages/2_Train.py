@@ -28,8 +28,7 @@ right.button(t("train.stop"), icon=":material/stop:", width="stretch", key="stop
 res, stale = (train_live(cfg, t), False) if go else run_for(cfg, t, train_button=False)
 if go and res is not None:
     st.session_state[LAST_SHOWN] = res
-if res is None:
-    st.info(t("train.none"), icon=":material/info:")
+if res is None:  # the banner of a large run, or the reason it cannot run, is already drawn
     with st.expander(t("train.load"), icon=":material/upload_file:"):
         load_uploaded_bundle(t)
     st.stop()

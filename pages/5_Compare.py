@@ -6,9 +6,8 @@ from charts.forecast import forecast_overlay_figure
 from charts.gradients import grad_overlay_figure
 from charts.training import loss_overlay_figure
 from rnn_core.config import COMPARE_CELLS
-from rnn_core.cost import AUTO_TRAIN_S
 from ui import page_setup, settings_sidebar
-from ui.flow import cached_run, estimate, seconds_text
+from ui.flow import cached_run, seconds_text, sized
 from ui.history import pinned_view
 from ui.labels import cell_label, compare_subtitle, compare_table
 from ui.live import train_live
@@ -24,10 +23,11 @@ with st.expander(t("pin.title"), icon=":material/push_pin:"):
     pinned_view(t)
 cfgs = {c: cfg.replace(cell=c) for c in COMPARE_CELLS}
 missing = {c: ccfg for c, ccfg in cfgs.items() if cached_run(ccfg) is None}
-seconds = sum(estimate(ccfg, t) or 0.0 for ccfg in missing.values())
+sizes = [sized(ccfg, t) for ccfg in missing.values()]
+seconds = sum(s[1] for s in sizes if s is not None)
 go = st.button(t("compare.go"), type="primary", icon=":material/play_arrow:", key="compare_go",
                help=t("compare.go_help", s=seconds_text(seconds)) if missing else None)
-if missing and (go or seconds <= 1.5 * AUTO_TRAIN_S):  # three small runs start by themselves, like one
+if missing and (go or all(s is not None and not s[0].heavy for s in sizes)):  # light runs start by themselves
     for c, ccfg in missing.items():
         train_live(ccfg, t, label=cell_label(t, c))
 runs = {c: cached_run(ccfg) for c, ccfg in cfgs.items()}

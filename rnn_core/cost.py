@@ -10,15 +10,19 @@ about 5 ms, most of it per-timestep kernel overhead rather than arithmetic.
 from __future__ import annotations
 
 from .budget import GATES
-from .config import RunConfig
+from .config import SERIES_TASKS, RunConfig
 from .datasets import Prepared
 
 STEP_OVERHEAD_S = {"rnn": 0.06e-3, "scratch": 0.15e-3, "gru": 0.2e-3, "lstm": 0.13e-3,  # per timestep × layer
                    "tutorial": 0.15e-3, "tutorial_tanh": 0.15e-3}
-FLOPS_PER_S = 25e9  # one thread's sustained rate for these small matrix products
+FLOPS_PER_S = 45e9  # one thread's sustained rate for these small matrix products (bench/bench_estimate.py)
 FIXED_STEP_S = 0.4e-3  # optimiser step, clipping, loss: per batch
 SNAPSHOT_FACTOR = 1.3  # a gradient snapshot (unrolled ∂L/∂h_t over 128 windows) against one fused step
-AUTO_TRAIN_S = 4.0  # runs estimated below this train without a click
+# A run with early stopping ends after about this many patiences (medians over bench/bench_estimate.py's
+# configurations): sooner on real and noisy series, later for sequence outputs; a clean sine keeps improving.
+EARLY_STOP_PATIENCES = 3
+TASK_PATIENCES = {"denoise": 6, "multistep": 6}
+FULL_RUN_SERIES = ("sine",)
 
 
 def step_seconds(cell: str, num_layers: int, hidden_size: int, input_size: int, batch: int, steps: int) -> float:
@@ -30,8 +34,8 @@ def step_seconds(cell: str, num_layers: int, hidden_size: int, input_size: int, 
     return FIXED_STEP_S + steps * num_layers * STEP_OVERHEAD_S[cell] + flops / FLOPS_PER_S
 
 
-def estimate_seconds(cfg: RunConfig, data: Prepared) -> float:
-    """Upper bound on the wall time of training ``cfg`` on ``data``, capped by its time budget."""
+def epoch_seconds(cfg: RunConfig, data: Prepared) -> tuple[float, float]:
+    """Seconds of one epoch (training batches and a validation pass) and of one gradient snapshot."""
     m, tc = cfg.model, cfg.train
     n = len(data.x_train)
     batch = n if tc.batch_size == 0 else min(tc.batch_size, n)
@@ -39,13 +43,29 @@ def estimate_seconds(cfg: RunConfig, data: Prepared) -> float:
     steps = data.x_train.shape[1] + (data.horizon - 1 if data.output_mode == "generate" else 0)
     per_step = step_seconds(m.cell, m.num_layers, m.hidden_size, data.input_size, batch, steps)
     val = step_seconds(m.cell, m.num_layers, m.hidden_size, data.input_size, max(len(data.x_val), 1), steps) / 3
-    epoch = batches * per_step + val
-    snapshots = (tc.epochs // tc.snapshot_every + 1) if tc.snapshot_every else 0
-    snap = SNAPSHOT_FACTOR * step_seconds(m.cell, m.num_layers, m.hidden_size, data.input_size,
-                                          min(n, 128), steps)
-    return min(tc.epochs * epoch + snapshots * snap, tc.time_budget + epoch)
+    snap = SNAPSHOT_FACTOR * step_seconds(m.cell, m.num_layers, m.hidden_size, data.input_size, min(n, 128), steps)
+    return batches * per_step + val, snap
 
 
-def trains_by_itself(cfg: RunConfig, data: Prepared) -> bool:
-    """Whether a run is cheap enough to start without a click."""
-    return estimate_seconds(cfg, data) <= AUTO_TRAIN_S
+def expected_epochs(cfg: RunConfig) -> int:
+    tc, dc = cfg.train, cfg.data
+    if tc.patience == 0 or (dc.task in SERIES_TASKS and dc.dataset in FULL_RUN_SERIES):
+        return tc.epochs
+    return min(tc.epochs, TASK_PATIENCES.get(dc.task, EARLY_STOP_PATIENCES) * tc.patience)
+
+
+def _seconds(cfg: RunConfig, data: Prepared, epochs: int) -> float:
+    epoch, snap = epoch_seconds(cfg, data)
+    every = cfg.train.snapshot_every
+    snapshots = (epochs // every + 1) if every else 0
+    return min(epochs * epoch + snapshots * snap, cfg.train.time_budget + epoch)
+
+
+def estimate_seconds(cfg: RunConfig, data: Prepared) -> float:
+    """Expected wall time of training ``cfg`` on ``data``, capped by its time budget."""
+    return _seconds(cfg, data, expected_epochs(cfg))
+
+
+def upper_seconds(cfg: RunConfig, data: Prepared) -> float:
+    """Wall time of training every epoch of ``cfg`` (no early stop), capped by its time budget."""
+    return _seconds(cfg, data, cfg.train.epochs)

@@ -12,6 +12,7 @@ import torch
 
 from .config import RunConfig
 from .datasets import prepare
+from .instrument import trace
 from .models import build_model
 from .train import RunResult
 
@@ -51,3 +52,25 @@ def load_run(path, cfg: RunConfig | None = None) -> RunResult | None:
     return RunResult(stored, model.eval(), data, history=payload["history"], steps=payload["steps"],
                      snapshots=snapshots, metrics=payload["metrics"], stopped=payload["stopped"],
                      message=payload["message"], best_epoch=payload["best_epoch"], elapsed=payload["elapsed"])
+
+
+EXAMPLE_FORMAT = "rnn-playground-example/1"
+
+
+def example_summary(res: RunResult, windows: int = 128) -> dict:
+    """What the Home page draws of a series run, as plain JSON values: the series, its holdout forecasts,
+    the headline metrics and ‖∂L/∂h_t‖ over the first ``windows`` training windows. Shipped beside the run
+    file, it lets a cold server draw Home before torch is imported."""
+    sd = res.data.series
+    tr = trace(res.model, res.data.x_train[:windows], res.data.y_train[:windows])
+    model = res.metrics["model"]
+    return {
+        "format": EXAMPLE_FORMAT, "config": res.config.to_dict(),
+        "index": [d.isoformat() for d in sd.index], "index_name": sd.index.name,
+        "values": [float(v) for v in sd.values], "n_test": int(sd.n_test),
+        "one_step": [float(v) for v in res.metrics["forecasts"]["one_step"]],
+        "recursive": [float(v) for v in res.metrics["forecasts"]["recursive"]],
+        "mape": {kind: float(model[kind]["mape"]) for kind in ("one_step", "recursive")},
+        "elapsed": float(res.elapsed), "epochs": len(res.history["epoch"]),
+        "grad_norms": np.asarray(tr.grad_norms, dtype=float).tolist(),
+    }

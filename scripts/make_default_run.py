@@ -1,22 +1,33 @@
-"""Write assets/default_run.pt: the default config trained once, for the Home page's cold start.
+"""Write assets/default_run.pt (the default config trained once, for a cold server's first views) and
+assets/default_example.json (what Home draws of it, readable without torch).
 
 Run after any change that alters the default run's numbers (tests/test_run_file.py says when):
     PYTHONPATH=. .venv/bin/python scripts/make_default_run.py
 """
 
+import json
 from pathlib import Path
 
 import torch
 
 from rnn_core.config import RunConfig
-from rnn_core.run_file import save_run
+from rnn_core.run_file import example_summary, load_run, save_run
 from rnn_core.train import train
 
-PATH = Path(__file__).resolve().parent.parent / "assets" / "default_run.pt"
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+PATH, EXAMPLE = ASSETS / "default_run.pt", ASSETS / "default_example.json"
+
+
+def write_example(path: Path = PATH, out: Path = EXAMPLE) -> None:
+    """The Home summary of the shipped run file (the run as loaded, as the app loads it)."""
+    out.write_text(json.dumps(example_summary(load_run(path, RunConfig())), indent=None) + "\n", encoding="utf-8")
+
 
 if __name__ == "__main__":
     torch.set_num_threads(1)
     res = train(RunConfig(), baselines=True)  # SARIMA's fit ships too: the Train page's table needs no wait
     save_run(res, PATH)
+    write_example()
     print(f"{PATH}: {res.stopped} at epoch {len(res.history['epoch'])}, "
-          f"one-step MAPE {res.metrics['model']['one_step']['mape']:.3f} %, {PATH.stat().st_size / 1e3:.0f} kB")
+          f"one-step MAPE {res.metrics['model']['one_step']['mape']:.3f} %, {PATH.stat().st_size / 1e3:.0f} kB; "
+          f"{EXAMPLE.name} {EXAMPLE.stat().st_size / 1e3:.0f} kB")

@@ -40,3 +40,22 @@ def test_a_run_file_round_trips_and_refuses_another_config(fresh, tmp_path):
     assert load_run(path, RunConfig().replace(seed=1)) is None
     (tmp_path / "junk.pt").write_bytes(b"not a run")
     assert load_run(tmp_path / "junk.pt") is None and load_run(tmp_path / "missing.pt") is None
+
+
+def test_the_shipped_home_summary_is_the_default_run(fresh):
+    """Home draws assets/default_example.json without torch: it must be the shipped run file's summary
+    (exactly) and a fresh training's (to float tolerance)."""
+    import json
+
+    from rnn_core.run_file import example_summary
+    from ui.example import EXAMPLE_FILE, home_example
+
+    shipped = json.loads(EXAMPLE_FILE.read_text(encoding="utf-8"))
+    assert shipped == json.loads(json.dumps(example_summary(load_run(ASSET, RunConfig())))), \
+        "assets/default_example.json is stale: run scripts/make_default_run.py"
+    new = example_summary(fresh)
+    assert (shipped["index"], shipped["epochs"], shipped["config"]) == (new["index"], new["epochs"], new["config"])
+    for key in ("values", "one_step", "recursive", "grad_norms"):
+        np.testing.assert_allclose(shipped[key], new[key], rtol=1e-4, err_msg=key)
+    ex = home_example.__wrapped__() if hasattr(home_example, "__wrapped__") else home_example()
+    assert ex.config == RunConfig() and ex.grad_norms.shape == (2, 12) and len(ex.one_step) == ex.n_test == 24

@@ -1,18 +1,19 @@
 """What a page shows for the current settings, so it is never empty.
 
-A stored run shows at once. A missing run trains by itself, with live progress, when its estimated cost
-is small (a link opened on a server that never trained it, a settings change); a costly one shows a
-banner with the estimate and a Train button above the previous run's charts, dimmed, or above a summary
-of the settings when this session has shown nothing yet.
+A stored run shows at once. A missing run that fits the server's light training slots trains by itself,
+with live progress (a link opened on a server that never trained it, a settings change); only a large run
+(``budget.Estimate.heavy``: it needs the server's one large-run slot) shows a banner that says so, with the
+estimate and a Train button, above the previous run's charts, dimmed, or alone when this session has shown
+nothing yet.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from rnn_core.budget import BudgetError
+from rnn_core.budget import BudgetError, Estimate
 from rnn_core.config import RunConfig
-from rnn_core.cost import AUTO_TRAIN_S, estimate_seconds
+from rnn_core.cost import estimate_seconds
 from rnn_core.train import RunResult, check_size
 from ui.live import train_live
 from ui.runs import default_run, lookup, prepared, remember
@@ -35,13 +36,12 @@ def cached_run(cfg: RunConfig) -> RunResult | None:
     return res
 
 
-def estimate(cfg: RunConfig, t=None) -> float | None:
-    """Estimated seconds to train ``cfg``; None, with the reason drawn, when its data cannot be prepared
-    or the run does not fit the server's budget."""
+def sized(cfg: RunConfig, t=None) -> tuple[Estimate, float] | None:
+    """The size of ``cfg``'s run and its expected seconds; None, with the reason drawn, when its data cannot
+    be prepared or the run does not fit the server's budget."""
     try:
         data = prepared(cfg)
-        check_size(cfg, data)
-        return estimate_seconds(cfg, data)
+        return check_size(cfg, data), estimate_seconds(cfg, data)
     except BudgetError as e:
         st.error(f"{t('run.too_big') if t else ''} {plain(e, 400)}", icon=":material/memory:")
     except ValueError as e:
@@ -55,10 +55,8 @@ def run_for(cfg: RunConfig, t, train_button: bool = True) -> tuple[RunResult | N
     ``train_button``: draw a Train button in the banner (the Train page has its own)."""
     res = cached_run(cfg)
     if res is None:
-        seconds = estimate(cfg, t)
-        if seconds is not None and seconds <= AUTO_TRAIN_S:
-            res = train_live(cfg, t)
-        elif seconds is not None and _banner(cfg, seconds, t, train_button):
+        size = sized(cfg, t)
+        if size is not None and (not size[0].heavy or _banner(cfg, size[1], t, train_button)):
             res = train_live(cfg, t)
     if res is not None:
         st.session_state[LAST_SHOWN] = res
@@ -71,7 +69,7 @@ def run_for(cfg: RunConfig, t, train_button: bool = True) -> tuple[RunResult | N
 
 
 def _banner(cfg: RunConfig, seconds: float, t, train_button: bool) -> bool:
-    """'Settings changed — Train (≈ N s)'; returns whether its Train button was pressed."""
+    """'A large run — Train (≈ N s)'; returns whether its Train button was pressed."""
     from ui.views import run_subtitle
 
     with st.container(key="flow_banner"):

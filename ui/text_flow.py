@@ -1,13 +1,16 @@
-"""UI strings of the page flow: runs that train by themselves, the banner of a costly change."""
+"""UI strings of the page flow: runs that train by themselves, the banner of a large run."""
 
 TEXT = {
     "flow.changed": {
-        "en": "Settings changed: {run}. Training it takes about {s} s, so it waits for you — the charts "
-              "below still show the previous run.",
-        "zh": "设置已更改：{run}。训练约需 {s} 秒，因此等待你点击——下方图表仍显示上一次的运行。"},
+        "en": "Settings changed: {run}. This is a large run (about {s} s, on the server's one slot for large "
+              "runs), so it waits for you — the charts below still show the previous run.",
+        "zh": "设置已更改：{run}。这是一次大型运行（约 {s} 秒，占用服务器唯一的大型运行槽位），因此等待你点击——"
+              "下方图表仍显示上一次的运行。"},
     "flow.first": {
-        "en": "This link's run: {run}. Training it takes about {s} s — press Train to see it.",
-        "zh": "此链接对应的运行：{run}。训练约需 {s} 秒——点击“训练”即可查看。"},
+        "en": "This link's run: {run}. It is a large run (about {s} s, on the server's one slot for large "
+              "runs), so it waits for you — press Train to see it.",
+        "zh": "此链接对应的运行：{run}。这是一次大型运行（约 {s} 秒，占用服务器唯一的大型运行槽位），因此等待你"
+              "点击——点击“训练”即可查看。"},
     "flow.train": {"en": "Train (≈ {s} s)", "zh": "训练（约 {s} 秒）"},
     "met.one_step_mape": {"en": "One-step MAPE", "zh": "单步 MAPE"},
     "met.recursive_mape": {"en": "Recursive MAPE", "zh": "递归 MAPE"},

@@ -80,8 +80,6 @@ TEXT_RUNS: dict[str, dict[str, str]] = {
     "train.stop": {"en": "Stop", "zh": "停止"},
     "train.stop_help": {"en": "Stops within about a second and keeps the best epoch trained so far.",
                         "zh": "约一秒内停止，并保留到目前为止最好的一轮。"},
-    "train.none": {"en": "No run with these settings yet. Press Train — it takes about a second for the default model.",
-                   "zh": "这些设置还没有运行结果。点击“训练”——默认模型大约一秒即可训练完成。"},
     "train.forecast_title": {"en": "Forecast vs truth on the holdout", "zh": "留出期的预测与真实值"},
     "train.loss_title": {"en": "Loss per epoch", "zh": "每轮的损失"},
     "train.metrics": {"en": "Against the classic baselines", "zh": "与经典基线对比"},

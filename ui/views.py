@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -11,9 +12,11 @@ import streamlit as st
 
 from charts import png_config
 from charts.theme import MUTED
-from rnn_core.train import RunResult
 from ui import labels
 from ui.safe import plain
+
+if TYPE_CHECKING:  # views draw runs; Home draws its example before torch is imported
+    from rnn_core.train import RunResult
 
 
 def chart(fig, name: str, key: str | None = None, subtitle: str | None = None) -> None:

@@ -261,8 +261,8 @@ def test_compare_trains_the_three_cells(app_url, page):
 
 
 def test_stop_keeps_the_partial_run(app_url, page):
-    _open(page, f"{app_url}/Train?epochs=3000&patience=0&time_budget=60", "Train")
-    page.wait_for_selector(f"{MAIN} .st-key-flow_banner")  # a costly run waits for the click
+    _open(page, f"{app_url}/Train?epochs=3000&patience=0&time_budget=60&hidden_size=128", "Train")
+    page.wait_for_selector(f"{MAIN} .st-key-flow_banner")  # a large run waits for the click
     watch_runs(page)
     _train_button(page).click()
     page.wait_for_selector(f"{MAIN} [data-testid='stProgress']")

@@ -85,6 +85,27 @@ def _heatmap(page, index: int = 0) -> np.ndarray:
     return np.array(z, dtype=float)
 
 
+# Links whose runs take seconds but fit a light training slot: each trains on open, no click
+LIGHT_LINKS = [("Train?cell=gru&dataset=sine", "Train", 2), ("Gradients?cell=lstm&hidden_size=64", "Gradients", 3),
+               ("Hidden_states?cell=gru&num_layers=3&hidden_size=64", "Hidden states", 1)]
+
+
+def test_links_that_take_seconds_train_on_open_as_a_fresh_servers_first_requests(browser, fresh_url):
+    """First in this module: these are the fresh server's first requests."""
+    for path, title, charts in LIGHT_LINKS:
+        context, p = new_page(browser)
+        try:
+            seconds = _goto(p, f"{fresh_url}/{path}", title, charts)
+            assert p.locator(f"{MAIN} .st-key-flow_banner").count() == 0
+            assert p.locator(f"{MAIN} [data-testid='stAlertContentError']").count() == 0
+            record_timing(f"light_link_{path.split('?')[0].lower()}_s", round(seconds, 2))
+            if path.startswith("Train"):
+                assert len(metric_values(p)) >= 2
+                screenshot(p, "link_trains_on_open")
+        finally:
+            context.close()
+
+
 def test_a_share_link_is_a_sessions_first_request_on_every_page(browser, fresh_url):
     seconds = {}
     for seed, (path, title, charts) in enumerate(PAGES, start=20):

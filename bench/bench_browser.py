@@ -1,0 +1,194 @@
+"""Browser timings of the playground, the way a visitor meets them: a fresh server, Chromium at 1280×800.
+
+Each repetition starts its own server and measures, in this order:
+- cold Home: the first request of a fresh server until Home's two charts are drawn;
+- first load by URL (a new tab, the server warm): each page until its charts are drawn;
+- sidebar navigation from Home: the first visit of a page, then later visits (back and forth);
+- Names, first visit;
+- a shared link whose run is not stored (`/Train?cell=gru&dataset=sine`) until its charts are drawn.
+A page counts as drawn when its script has finished and every plotly chart on it has data and its SVG.
+Prints the median of the repetitions as the README's table (Markdown); ``--json`` writes the raw figures.
+
+    PYTHONPATH=. .venv/bin/python bench/bench_browser.py            # 3 repetitions, every row
+    PYTHONPATH=. .venv/bin/python bench/bench_browser.py --quick    # 1 repetition, a few rows (the suite)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import load_test  # noqa: E402
+
+from rnn_core.config import RunConfig  # noqa: E402
+from ui.text import TEXT  # noqa: E402
+
+READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+# page key -> (path, charts it draws for the default settings at least)
+PAGES = {"home": ("", 2), "train": ("Train", 2), "hidden": ("Hidden_states", 1), "gradients": ("Gradients", 1),
+         "inside": ("Inside_the_cell", 1), "compare": ("Compare", 1), "learn": ("Learn", 1), "names": ("Names", 1)}
+URL_PAGES = ("train", "hidden", "gradients", "inside", "compare", "learn")
+NAV_PAGES = ("train", "hidden", "compare")
+LINK = "Train?cell=gru&dataset=sine"  # a run no server has stored: it trains on open
+TARGETS = {"cold_home": 1.5, "url": 1.0, "nav_first": 0.7, "nav_later": 0.4, "names": 1.5, "link": None}
+
+_DRAWN = """([n]) => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    if (!app || app.dataset.testScriptState !== 'notRunning') return false;
+    if (document.querySelector('[data-testid="stMain"] [data-testid="stProgress"]')) return false;
+    const plots = Array.from(document.querySelectorAll('[data-testid="stMain"] .js-plotly-plot'));
+    const drawn = plots.filter(e => e.querySelector('.main-svg') && (e.data || []).length);
+    return drawn.length >= n && drawn.length === plots.length;
+}"""
+
+
+def _title(key: str) -> str:
+    return TEXT["app.name" if key == "home" else f"nav.{key}"]["en"]
+
+
+def wait_drawn(page, key: str, timeout_ms: float = 120_000) -> None:
+    """Until ``key``'s title is shown, its script has finished, and all its charts are drawn."""
+    page.wait_for_selector(f'[data-testid="stMain"] h1:has-text("{_title(key)}")', timeout=timeout_ms)
+    page.wait_for_function(_DRAWN, arg=[PAGES[key][1]], timeout=timeout_ms, polling=20)
+
+
+def timed(action, page, key: str, timeout_s: float = 60) -> float:
+    """Seconds from ``action`` until ``key`` is drawn; inf when it is not drawn within ``timeout_s``
+    (a page that waits for a click, say)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    start = time.perf_counter()
+    action()
+    try:
+        wait_drawn(page, key, timeout_s * 1000)
+    except PlaywrightTimeout:
+        return float("inf")
+    return time.perf_counter() - start
+
+
+def one_server(browser, quick: bool) -> dict:
+    """Every row's figure on one fresh server."""
+    port = load_test.free_port()
+    url = f"http://127.0.0.1:{port}"
+    out: dict = {}
+    (ROOT / "tests" / "artifacts").mkdir(parents=True, exist_ok=True)
+    log = open(ROOT / "tests" / "artifacts" / "bench-browser-server.log", "w")  # noqa: SIM115 - closed below
+    launched = time.perf_counter()
+    proc = load_test.start_server(port, log)
+    out["health"] = time.perf_counter() - launched
+    try:
+        def tab():
+            ctx = browser.new_context(viewport={"width": 1280, "height": 800}, locale="en-US")
+            return ctx, ctx.new_page()
+
+        ctx, page = tab()
+        out["cold_home"] = timed(lambda: page.goto(url + "/"), page, "home")
+        ctx.close()
+        for key in URL_PAGES[:1] if quick else URL_PAGES:
+            ctx, page = tab()
+            out[f"url.{key}"] = timed(lambda k=key, p=page: p.goto(f"{url}/{PAGES[k][0]}"), page, key)
+            ctx.close()
+        ctx, page = tab()
+        page.goto(url + "/")
+        wait_drawn(page, "home")
+        nav = NAV_PAGES[:1] if quick else NAV_PAGES
+        for key in nav:
+            out[f"nav_first.{key}"] = timed(lambda k=key: _click_nav(page, k), page, key)
+            out[f"nav_later.home_after_{key}"] = timed(lambda: _click_nav(page, "home"), page, "home")
+        for key in nav:
+            out[f"nav_later.{key}"] = timed(lambda k=key: _click_nav(page, k), page, key)
+        ctx.close()
+        if not quick:
+            ctx, page = tab()
+            out["names"] = timed(lambda: page.goto(f"{url}/Names"), page, "names")
+            ctx.close()
+        ctx, page = tab()
+        out["link"] = timed(lambda: page.goto(f"{url}/{LINK}"), page, "train")
+        ctx.close()
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=5):
+            out["rss_mb"] = load_test.rss_mb(proc.pid)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+        log.close()
+    return out
+
+
+def _click_nav(page, key: str) -> None:
+    href = PAGES[key][0]
+    page.locator(f'[data-testid="stSidebar"] a[data-testid="stPageLink-NavLink"][href="{href}"]').first.click()
+
+
+def default_run_seconds(repeats: int) -> list[float]:
+    """Wall time of the default run to its early stop, in this process (one torch thread)."""
+    import torch
+
+    from rnn_core.train import train, warm_up
+
+    torch.set_num_threads(1)
+    warm_up()
+    return [train(RunConfig(), baselines=False).elapsed for _ in range(repeats)]
+
+
+def table(runs: list[dict], train_s: list[float]) -> str:
+    med = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
+    rows = [("cold server → Home's example drawn", [med["cold_home"]], "cold_home",
+             f"(server healthy after {med['health']:.1f} s)")]
+    url = [k for k in URL_PAGES if f"url.{k}" in med]
+    rows.append(("first load by URL: " + " · ".join(_title(k) for k in url), [med[f"url.{k}"] for k in url], "url", ""))
+    nav = [k for k in NAV_PAGES if f"nav_first.{k}" in med]
+    rows.append(("sidebar navigation, first visit: " + " · ".join(_title(k) for k in nav),
+                 [med[f"nav_first.{k}"] for k in nav], "nav_first", ""))
+    later = [v for k, v in med.items() if k.startswith("nav_later.")]
+    rows.append(("sidebar navigation, later visits", [min(later), max(later)], "nav_later", "(range)"))
+    if "names" in med:
+        rows.append(("Names, first visit", [med["names"]], "names", ""))
+    rows.append((f"a link not trained yet (`/{LINK}`) → charts drawn", [med["link"]], "link", ""))
+    rows.append(("default LSTM 2×32 airline run, seed 0, to its early stop", [statistics.median(train_s)],
+                 "train", ""))
+    lines = ["| measure | measured s | target s |", "|---|---|---|"]
+    for name, values, target, note in rows:
+        shown = " – ".join if note == "(range)" else " · ".join
+        goal = {"train": 1.0}.get(target, TARGETS.get(target))
+        lines.append(f"| {name} {note if note != '(range)' else ''}".rstrip() +
+                     f" | {shown(f'{v:.2f}' for v in values)} | {'≤ ' + str(goal) if goal else '–'} |")
+    lines.append(f"\nmedian of {len(runs)} fresh servers; server RSS after these visits "
+                 f"{statistics.median(r['rss_mb'] for r in runs):.0f} MB")
+    return "\n".join(lines)
+
+
+def main(argv=None) -> dict:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="one server, a few rows: seconds, for the test suite")
+    ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--json", type=Path, help="write the raw figures here")
+    args = ap.parse_args(argv)
+    repeats = 1 if args.quick else args.repeats
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+        runs = [one_server(browser, args.quick) for _ in range(repeats)]
+        browser.close()
+    train_s = default_run_seconds(1 if args.quick else 3)
+    print(table(runs, train_s))
+    raw = {"runs": runs, "default_run_s": train_s}
+    if args.json:
+        args.json.write_text(json.dumps(raw, indent=2) + "\n")
+    return raw
+
+
+if __name__ == "__main__":
+    main()

@@ -169,19 +169,23 @@ def table(runs: list[dict], train_s: list[float]) -> str:
     return "\n".join(lines)
 
 
-def main(argv=None) -> dict:
+def main(argv=None, browser=None) -> dict:
+    """``browser``: a Playwright Chromium to use (a test's); else one is launched here."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="one server, a few rows: seconds, for the test suite")
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--json", type=Path, help="write the raw figures here")
     args = ap.parse_args(argv)
     repeats = 1 if args.quick else args.repeats
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+    if browser is not None:
         runs = [one_server(browser, args.quick) for _ in range(repeats)]
-        browser.close()
+    else:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+            runs = [one_server(browser, args.quick) for _ in range(repeats)]
+            browser.close()
     train_s = default_run_seconds(1 if args.quick else 3)
     print(table(runs, train_s))
     raw = {"runs": runs, "default_run_s": train_s}

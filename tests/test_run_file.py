@@ -18,6 +18,18 @@ def fresh():
     return train(RunConfig(), baselines=False)
 
 
+@pytest.mark.parametrize("cell", ["rnn", "gru"])
+def test_the_shipped_compare_runs_are_fresh_trainings(cell):
+    """Compare's other cells on the default config ship too (assets/default_run_<cell>.pt)."""
+    cfg = RunConfig().replace(cell=cell)
+    shipped, fresh = load_run(ASSET.with_name(f"default_run_{cell}.pt"), cfg), train(cfg, baselines=False)
+    assert shipped is not None, f"assets/default_run_{cell}.pt is missing: run scripts/make_default_run.py"
+    assert shipped.history["epoch"] == fresh.history["epoch"] and shipped.best_epoch == fresh.best_epoch
+    np.testing.assert_allclose(shipped.history["val_loss"], fresh.history["val_loss"], rtol=1e-4)
+    for k, v in fresh.model.state_dict().items():
+        torch.testing.assert_close(shipped.model.state_dict()[k], v, rtol=1e-5, atol=1e-6)
+
+
 def test_the_shipped_example_is_the_default_run(fresh):
     shipped = load_run(ASSET, RunConfig())
     assert shipped is not None, "assets/default_run.pt is missing: run scripts/make_default_run.py"

@@ -16,7 +16,7 @@ from rnn_core.config import RunConfig
 from rnn_core.cost import estimate_seconds
 from rnn_core.train import RunResult, check_size
 from ui.live import train_live
-from ui.runs import default_run, lookup, prepared, remember
+from ui.runs import lookup, prepared, remember, shipped_config, shipped_run
 from ui.safe import plain
 
 LAST_SHOWN = "_ui_last_shown"  # session: the run a page drew last
@@ -28,10 +28,10 @@ _DIM = """<style>
 
 
 def cached_run(cfg: RunConfig) -> RunResult | None:
-    """The stored run of ``cfg``; the default config's example counts as stored."""
+    """The stored run of ``cfg``; the default config's shipped runs count as stored."""
     res = lookup(cfg)
-    if res is None and cfg == RunConfig():
-        res = default_run()
+    if res is None and shipped_config(cfg):
+        res = shipped_run(cfg.model.cell)
         remember(cfg, res)
     return res
 

@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from rnn_core import budget
-from rnn_core.config import RunConfig
+from rnn_core.config import COMPARE_CELLS, RunConfig
 from rnn_core.datasets import Prepared, prepare
 from rnn_core.train import RunResult, train
 from ui import store
@@ -23,7 +23,18 @@ from ui.slots import SLOTS
 UPLOAD_KEY = "upload_series"  # session: the uploaded pd.Series, set by the Data page
 KIND = "run"  # the store's namespace of single runs
 FINISHED = ("completed", "early stop", "diverged")  # reproducible outcomes: a pure function of the settings
-DEFAULT_RUN_FILE = ROOT / "assets" / "default_run.pt"
+# The default config ships trained with each compared cell (the LSTM is the default): a cold server's Home,
+# Train and Compare show them without training; scripts/make_default_run.py writes them, a test checks them.
+SHIPPED_CELLS = COMPARE_CELLS
+
+
+def shipped_file(cell: str):
+    return ROOT / "assets" / ("default_run.pt" if cell == RunConfig().model.cell else f"default_run_{cell}.pt")
+
+
+def shipped_config(cfg: RunConfig) -> bool:
+    """Whether ``cfg`` is the default config with one of the shipped cells."""
+    return cfg.model.cell in SHIPPED_CELLS and cfg == RunConfig().replace(cell=cfg.model.cell)
 
 
 def upload() -> pd.Series | None:
@@ -76,16 +87,22 @@ def run_or_default(cfg: RunConfig, t=None) -> RunResult | None:
 
 
 @st.cache_resource(show_spinner=False)
-def default_run() -> RunResult:
-    """The ready example: the default configuration as shipped in ``assets`` (a test checks it equals a
-    fresh training), trained once per server only if the file does not match the default config."""
+def shipped_run(cell: str) -> RunResult:
+    """The default configuration with ``cell`` as shipped in ``assets`` (a test checks each equals a fresh
+    training), trained once per server only if the file does not match the config."""
     from rnn_core.run_file import load_run
 
-    res = load_run(DEFAULT_RUN_FILE, RunConfig())
+    cfg = RunConfig().replace(cell=cell)
+    res = load_run(shipped_file(cell), cfg)
     if res is not None:
         return res
     with SLOTS.slot("light"):
-        return train(RunConfig(), baselines=False)
+        return train(cfg, baselines=False)
+
+
+def default_run() -> RunResult:
+    """The ready example: the default configuration, shipped."""
+    return shipped_run(RunConfig().model.cell)
 
 
 def baselines_of(res: RunResult) -> dict:

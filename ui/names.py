@@ -8,13 +8,15 @@ import streamlit as st
 
 from rnn_core.config import CELL_DEFAULTS, TASK_DEFAULTS, RunConfig
 from rnn_core.train import RunResult
+from ui.layout import ROOT
 from ui.live import train_live
-from ui.runs import lookup
+from ui.runs import lookup, remember
 from ui.settings import apply_config
 
 NAMES_DEFAULT = RunConfig().replace(task="names", **TASK_DEFAULTS["names"])
 TUTORIAL_EPOCHS = 1  # per-name SGD: about 16,000 optimiser steps per epoch
 MAX_CHARS = 30
+NAMES_RUN_FILE = ROOT / "assets" / "names_run.pt"  # written by scripts/make_default_run.py
 
 
 def ensure_names_task() -> bool:
@@ -29,9 +31,22 @@ def ensure_names_task() -> bool:
     return True
 
 
+@st.cache_resource(show_spinner=False)
+def shipped_names_run() -> RunResult | None:
+    """The default surname run as shipped in ``assets/names_run.pt`` (a test checks it equals a fresh
+    training), so the page answers on its first visit; None when the file is missing or of another default."""
+    from rnn_core.run_file import load_run
+
+    return load_run(NAMES_RUN_FILE, NAMES_DEFAULT)
+
+
 def names_run(cfg: RunConfig, t) -> RunResult | None:
-    """The run of ``cfg``; the default surname run is trained here once when no run exists yet."""
+    """The run of ``cfg``: stored, shipped (the default), else the default trained here once."""
     res = lookup(cfg)
+    if res is None and cfg == NAMES_DEFAULT:
+        res = shipped_names_run()
+        if res is not None:
+            remember(cfg, res)
     if res is None and cfg == NAMES_DEFAULT:
         note = st.empty()
         note.caption(t("names.training"))

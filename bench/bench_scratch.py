@@ -5,7 +5,8 @@ One training step (forward, backward) of a 4-layer scratch cell at windows 100, 
 side by side in this one process on one torch thread: ``ElmanRNN`` as it is (its input unbound once per
 layer), the same loop slicing ``inp[:, t]`` at every step as it once did (each step's gradient then has the
 full (B, T, H) shape, so the backward costs T² · B · H), and the unrolled trace (``instrument.unroll``) of
-that model. The default model's fused training step is the unit. ``--quick``: small sizes (seconds).
+that model. The default model's fused training step is the unit. Times are CPU seconds of this process.
+``--quick``: small sizes (seconds).
 """
 
 from __future__ import annotations
@@ -38,14 +39,14 @@ def sliced_forward(rnn, x):
 
 
 def best_of(fn, repeat):
-    """Fastest of ``repeat`` calls after one warm call, in seconds: on a shared machine the fastest is
-    the closest to the cost itself."""
+    """Fastest of ``repeat`` calls after one warm call, in CPU seconds of this process (one thread): on a
+    shared machine wall time mostly measures the neighbours, and the fastest call is the closest to the cost."""
     fn()
     times = []
     for _ in range(repeat):
-        t = time.perf_counter()
+        t = time.process_time()
         fn()
-        times.append(time.perf_counter() - t)
+        times.append(time.process_time() - t)
     return min(times)
 
 
@@ -70,7 +71,7 @@ def main(argv=None):
     ap.add_argument("--batch", type=int, default=256, help="windows per batch")
     args = ap.parse_args(argv)
     torch.set_num_threads(1)
-    windows, batch, layers, repeat = ((25, 50, 100), 16, 2, 1) if args.quick else ((100, 250, 500), args.batch, 4, 2)
+    windows, batch, layers, repeat = ((25, 50, 100), 16, 2, 1) if args.quick else ((100, 250, 500), args.batch, 4, 3)
     t_fused = fused_step_seconds(repeat)
     model = build_model(ModelConfig(cell="scratch", num_layers=layers, hidden_size=32), 1, 1)
     rnn, gen = model.rnn, torch.Generator().manual_seed(0)
@@ -83,8 +84,8 @@ def main(argv=None):
         now, was = rnn(x)[0], sliced_forward(rnn, x)[0]
         assert torch.equal(now, was), "the unbound loop must give the sliced loop's numbers"
         rows.append({name: best_of(lambda f=f, x=x: f(x).pow(2).mean().backward(), repeat) for name, f in ways.items()})
-    print(f"Scratch Elman {layers}x32, batch {batch}, one training step (forward + backward), 1 thread; "
-          f"fused default LSTM step {t_fused * 1e3:.2f} ms\n")
+    print(f"Scratch Elman {layers}x32, batch {batch}, one training step (forward + backward), 1 thread, CPU "
+          f"seconds; fused default LSTM step {t_fused * 1e3:.2f} ms\n")
     print(f"{'path':36s}" + "".join(f"{f'T={T} s':>10s} {'x fused':>9s}" for T in windows)
           + "".join(f"{f'x {a}->{b}':>11s}" for a, b in zip(windows, windows[1:], strict=False)))
     for name in ways:

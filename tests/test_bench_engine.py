@@ -11,11 +11,11 @@ import bench_scratch  # noqa: E402
 
 def test_engine_bench_accounts_for_every_part_of_the_default_run():
     out = bench_engine.main(["--quick"])
-    wall, epochs, parts, counts = out["default_run"]
+    wall, epochs, parts, counts, cpu, step_wall, step_cpu = out["default_run"]
     assert epochs == 12 and counts["training steps"] == counts["validation passes"] == 12
     assert counts["gradient snapshots"] == 2  # epochs 1 and 10
     assert all(v >= 0 for v in parts.values()) and abs(sum(parts.values()) - wall) < 1e-9
-    assert out["fused_step_s"] > 0
+    assert out["fused_step_s"] > 0 and step_wall > 0 and step_cpu > 0 and cpu > 0
 
 
 def test_scratch_bench_times_every_window_and_way():

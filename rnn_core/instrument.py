@@ -85,11 +85,12 @@ def unroll(model: RNNModel, x, detach=True, perturb=None):
     zeros = x.new_zeros(B, H).requires_grad_(detach and torch.is_grad_enabled())
     hs, cs, gates = [[] for _ in range(L)], [[] for _ in range(L)], [[] for _ in range(L)]
     state = [(zeros, zeros) for _ in range(L)]
+    bumps = None if perturb is None else [p.unbind(1) for p in perturb]  # split once, as the inputs are
 
     def advance(k, xp_t):
         h, c, g = layers[k].step(xp_t, *state[k])
-        if perturb is not None:
-            h = h + perturb[k, :, len(hs[k])]
+        if bumps is not None:
+            h = h + bumps[k][len(hs[k])]
         state[k] = (h, c)
         hs[k].append(h)
         cs[k].append(c)

@@ -39,6 +39,10 @@ class RunClock:
         self._batch: deque[float] = deque(maxlen=RECENT)  # s of a training step (forward, backward, update)
         self._val: deque[float] = deque(maxlen=RECENT)  # s of the validation pass
         self._snap: deque[float] = deque(maxlen=RECENT)  # s of a gradient snapshot
+        # their medians, updated as each measurement comes in: the run asks for them before every batch
+        self.fwd_window, self.batch_s = 0.0, 0.0
+        self.val_s: float | None = None
+        self.snap_s: float | None = None
         self.one_window_s = 0.0  # s of a one-window forward
         self.reserve_forecast = True  # False when the recursive forecast alone cannot fit (it is cut)
 
@@ -57,28 +61,15 @@ class RunClock:
             return
         self._fwd.append(forward_s / max(1, windows))
         self._batch.append(step_s)
+        self.fwd_window, self.batch_s = statistics.median(self._fwd), statistics.median(self._batch)
 
     def validation(self, seconds: float) -> None:
         self._val.append(seconds)
+        self.val_s = statistics.median(self._val)
 
     def snapshot(self, seconds: float) -> None:
         self._snap.append(seconds)
-
-    @property
-    def fwd_window(self) -> float:
-        return statistics.median(self._fwd) if self._fwd else 0.0
-
-    @property
-    def batch_s(self) -> float:
-        return statistics.median(self._batch) if self._batch else 0.0
-
-    @property
-    def val_s(self) -> float | None:
-        return statistics.median(self._val) if self._val else None
-
-    @property
-    def snap_s(self) -> float | None:
-        return statistics.median(self._snap) if self._snap else None
+        self.snap_s = statistics.median(self._snap)
 
     def one_window(self, seconds: float) -> None:
         """A recursive-forecast step's time (measured before training). If that forecast would take more

@@ -45,7 +45,7 @@ class ElmanRNN(nn.Module):
             nn.init.uniform_(p, -k, k)
 
     def forward(self, x, h0=None):
-        B, T, _ = x.shape
+        B = x.shape[0]
         act = torch.tanh if self.nonlinearity == "tanh" else torch.relu
         if h0 is None:
             h0 = x.new_zeros(self.num_layers, B, self.hidden_size)
@@ -55,8 +55,8 @@ class ElmanRNN(nn.Module):
             W_h = getattr(self, f"weight_hh_l{layer}")
             b = getattr(self, f"bias_l{layer}")
             h, outs = h0[layer], []
-            for t in range(T):
-                h = act(inp[:, t] @ W_x.T + h @ W_h.T + b)  # (B, H)
+            for x_t in inp.unbind(1):  # one backward node for all steps: inp[:, t] would give each step's
+                h = act(x_t @ W_x.T + h @ W_h.T + b)  # gradient the full (B, T, H) shape, quadratic in T
                 outs.append(h)
             inp = torch.stack(outs, 1)  # (B, T, H)
             last.append(h)
@@ -89,11 +89,11 @@ class TutorialRNN(nn.Module):
     bias_l0 = property(lambda self: self.i2h.bias)
 
     def forward(self, x, h0=None):
-        B, T, _ = x.shape
+        B = x.shape[0]
         h = x.new_zeros(B, self.hidden_size) if h0 is None else h0[0]
         outs = []
-        for t in range(T):
-            h = self.i2h(torch.cat((x[:, t], h), 1))  # (B, H)
+        for x_t in x.unbind(1):  # not x[:, t]: see ElmanRNN.forward
+            h = self.i2h(torch.cat((x_t, h), 1))  # (B, H)
             if self.nonlinearity == "tanh":
                 h = torch.tanh(h)
             outs.append(h)

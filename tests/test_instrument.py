@@ -120,6 +120,53 @@ def test_scratch_cell_equals_nn_rnn_with_copied_weights():
     assert torch.allclose(ref.weight_hh_l0.grad, mine.weight_hh_l0.grad, atol=1e-5)
 
 
+def _graph_nodes(out):
+    """Names of every autograd node behind ``out``."""
+    seen, todo, names = set(), [out.grad_fn], []
+    while todo:
+        fn = todo.pop()
+        if fn is None or fn in seen:
+            continue
+        seen.add(fn)
+        names.append(type(fn).__name__)
+        todo.extend(f for f, _ in fn.next_functions)
+    return names
+
+
+def _textbook_elman(rnn, x):
+    """h_t = tanh(W_x x_t + W_h h_{t-1} + b), indexing x_t as inp[:, t] at every step."""
+    inp = x
+    for k in range(rnn.num_layers):
+        W_x, W_h, b = (getattr(rnn, f"{n}_l{k}") for n in ("weight_ih", "weight_hh", "bias"))
+        h, outs = x.new_zeros(len(x), rnn.hidden_size), []
+        for t in range(x.shape[1]):
+            h = torch.tanh(inp[:, t] @ W_x.T + h @ W_h.T + b)
+            outs.append(h)
+        inp = torch.stack(outs, 1)
+    return inp
+
+
+@pytest.mark.parametrize("cell", ["scratch", "tutorial"])
+def test_hand_written_cells_split_their_input_once_per_layer(cell):
+    """Slicing inp[:, t] at every step gives each step's gradient the whole (B, T, H) shape, a backward
+    quadratic in the window: each layer must split its input into steps in one node instead."""
+    model = _model(cell, 3 if cell == "scratch" else 1)
+    x = _batch(T=9).requires_grad_()
+    names = _graph_nodes(model.rnn(x)[0])
+    assert names.count("UnbindBackward0") == model.rnn.num_layers
+    assert "SelectBackward0" not in names and "SliceBackward0" not in names
+
+
+def test_scratch_cell_gives_the_numbers_of_the_textbook_loop_bit_for_bit():
+    rnn = _model("scratch", 3).rnn
+    x1, x2 = _batch(T=9).requires_grad_(), _batch(T=9).requires_grad_()
+    o1, o2 = rnn(x1)[0], _textbook_elman(rnn, x2)
+    assert torch.equal(o1, o2)
+    g1 = torch.autograd.grad(o1.pow(2).sum(), [x1, *rnn.parameters()])
+    g2 = torch.autograd.grad(o2.pow(2).sum(), [x2, *rnn.parameters()])
+    assert all(torch.equal(a, b) for a, b in zip(g1, g2, strict=True))
+
+
 def test_gates_and_cells_have_the_right_shapes_and_ranges():
     model = _model("lstm", 2)
     tr = trace(model, _batch(), torch.randn(5, 1))

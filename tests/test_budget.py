@@ -14,7 +14,7 @@ from rnn_core import budget
 from rnn_core.config import PARTS, RunConfig
 from rnn_core.datasets import prepare
 from rnn_core.forecast import evaluate
-from rnn_core.train import train
+from rnn_core.train import train, warm_up
 
 
 def _biggest(**extra) -> RunConfig:
@@ -34,10 +34,11 @@ def test_the_biggest_run_every_cap_allows_is_refused_before_any_data_is_built(ta
     if task in ("multistep", "forecast"):
         extra.update(dataset="sine", transform="none")
     cfg = _biggest(**extra)
+    warm_up()  # torch's one-time imports (seconds on a busy machine) are not the refusal's
     t0 = time.perf_counter()
     with pytest.raises(budget.BudgetError, match="lower") as err:
         train(cfg)
-    assert time.perf_counter() - t0 < 1.0  # refused on the estimate, nothing prepared
+    assert time.perf_counter() - t0 < 2.0  # refused on the estimate, nothing prepared (that takes minutes)
     assert "time_budget" in str(err.value)  # the first cap it breaks: 600 s is above the server's 120 s
     with pytest.raises(budget.BudgetError, match="lower batch_size|allows"):
         train(cfg.replace(time_budget=budget.BUDGET.max_seconds))

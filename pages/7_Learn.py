@@ -14,13 +14,13 @@ from charts.learn import (
 from ui import page_setup
 from ui.layout import link_params
 from ui.learn_code import SCRATCH_CODE, TORCH_CODE
-from ui.views import chart
+from ui.views import cached_figure, chart
 
 t = page_setup("learn")
 NAMES = {"tanh": "tanh", "sigmoid": "sigmoid", "relu": "ReLU"}
 
-def _chart(fig, name: str) -> None:
-    chart(fig, name, key=f"chart_{name}")
+def _chart(name: str, builder, *args, **kwargs) -> None:
+    chart(cached_figure(builder, *args, **kwargs), name, key=f"chart_{name}")  # no run: built once per server
 
 
 def labels(prefix: str, *names: str) -> dict[str, str]:
@@ -33,8 +33,7 @@ st.caption(t("l.intro"))
 
 st.header(t("l.ts.h"), divider="gray")
 st.markdown(t("l.ts.body"))
-_chart(time_series_figure(labels=labels("l.ts", "series", "window", "target", "x", "y", "title")),
-      "time_series")
+_chart("time_series", time_series_figure, labels=labels("l.ts", "series", "window", "target", "x", "y", "title"))
 
 st.header(t("l.rec.h"), divider="gray")
 st.markdown(t("l.rec.body"))
@@ -52,7 +51,7 @@ for kind, tab in zip(KINDS, st.tabs([t(f"l.k.{kind}") for kind in KINDS]), stric
     with tab:
         left, right = st.columns([3, 2], vertical_alignment="center")
         with left:
-            _chart(rnn_kind_figure(kind, labels=diagram_labels), f"rnn_{kind}")
+            _chart(f"rnn_{kind}", rnn_kind_figure, kind, labels=diagram_labels)
         with right:
             st.markdown(t(f"l.k.{kind}.desc"))
             st.markdown(f"**{t('l.example')}:** {t(f'l.k.{kind}.ex')}")
@@ -71,7 +70,7 @@ st.header(t("l.act.h"), divider="gray")
 st.markdown(t("l.act.body"))
 act = st.segmented_control(t("l.act.pick"), ACTIVATIONS, format_func=NAMES.get, default="tanh",
                            key="learn_act", required=True)
-_chart(activation_figure(act, labels=labels("l.act", "f", "df", "x", "y", "title", "max")), "activation")
+_chart("activation", activation_figure, act, labels=labels("l.act", "f", "df", "x", "y", "title", "max"))
 st.info(t(f"l.act.note.{act}"), icon=":material/lightbulb:")
 
 st.header(t("l.van.h"), divider="gray")
@@ -91,8 +90,7 @@ after = float(gradient_product(w, k, z, van_act)[-1])
 m1, m2 = st.columns(2)
 m1.metric(t("l.van.factor"), f"{factor:.3g}")
 m2.metric(t("l.van.after", k=k), f"{after:.2e}")
-_chart(vanishing_figure(w, k, z, van_act, labels=labels("l.van", "x", "y", "title", "trace", "one")),
-      "vanishing")
+_chart("vanishing", vanishing_figure, w, k, z, van_act, labels=labels("l.van", "x", "y", "title", "trace", "one"))
 if abs(factor - 1.0) < 1e-9:
     st.success(t("l.van.stable"), icon=":material/balance:")
 elif factor < 1.0:

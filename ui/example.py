@@ -11,8 +11,12 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from charts.forecast import forecast_figure
+from charts.gradients import grad_norm_figure
 from rnn_core.config import RunConfig
-from ui.layout import ROOT
+from ui.layout import ROOT, Translator
+from ui.text_charts import chart_labels
+from ui.views import add_subtitle, run_subtitle
 
 EXAMPLE_FILE = ROOT / "assets" / "default_example.json"
 FORMAT = "rnn-playground-example/1"
@@ -30,6 +34,18 @@ class Example:
     elapsed: float  # seconds the run trained
     epochs: int
     grad_norms: np.ndarray  # (num_layers, seq_len) ‖∂L/∂h_t‖ over the first training windows
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def example_figures(lang: str) -> tuple:
+    """Home's two charts of the example in ``lang`` (forecast, ‖∂L/∂h_t‖), built once per server and language."""
+    t = Translator(lang)
+    ex = home_example()
+    forecast = forecast_figure(ex.index, ex.values, ex.n_test, ex.one_step, ex.recursive,
+                               labels=chart_labels(t, "forecast_figure", title=t("train.forecast_title"),
+                                                   y=t("unit.air_passengers")))
+    grads = grad_norm_figure(ex.grad_norms, labels=chart_labels(t, "grad_norm_figure", title=t("home.grad_title")))
+    return forecast, add_subtitle(grads, run_subtitle(ex.config, t))
 
 
 @st.cache_resource(show_spinner=False)

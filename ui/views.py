@@ -22,19 +22,37 @@ if TYPE_CHECKING:  # views draw runs; Home draws its example before torch is imp
 def chart(fig, name: str, key: str | None = None, subtitle: str | None = None) -> None:
     """Every chart the same way: full width, the camera button saves ``<name>.png``.
 
-    ``subtitle`` (see ``run_subtitle``) names the run the chart shows, so an exported PNG keeps it; it
-    sits under the title, and the top margin grows by its line."""
+    ``subtitle`` (see ``run_subtitle``) names the run the chart shows, so an exported PNG keeps it."""
     if subtitle:
-        top = fig.layout.margin.t if fig.layout.margin.t is not None else fig.layout.template.layout.margin.t
-        legend = fig.layout.legend
-        on_top = 30 if legend.orientation == "h" and (legend.y or 0) >= 1 else 0  # a legend row above the plot
-        if fig.layout.title.text:
-            fig.update_layout(title_subtitle_text=subtitle, title_subtitle_font=dict(size=13, color=MUTED),
-                              margin_t=(top or 50) + 20 + on_top)
-        else:
-            fig.update_layout(title_text=subtitle, margin_t=(top or 50) + on_top)
+        add_subtitle(fig, subtitle)
     # theme=None: the figures carry the playground's own template (fonts, colours per cell)
     st.plotly_chart(fig, width="stretch", theme=None, config=png_config(name), key=key)
+
+
+def add_subtitle(fig, subtitle: str):
+    """Put ``subtitle`` under the title (or as the title), growing the top margin by its line; once per figure."""
+    top = fig.layout.margin.t if fig.layout.margin.t is not None else fig.layout.template.layout.margin.t
+    legend = fig.layout.legend
+    on_top = 30 if legend.orientation == "h" and (legend.y or 0) >= 1 else 0  # a legend row above the plot
+    if fig.layout.title.text:
+        fig.update_layout(title_subtitle_text=subtitle, title_subtitle_font=dict(size=13, color=MUTED),
+                          margin_t=(top or 50) + 20 + on_top)
+    else:
+        fig.update_layout(title_text=subtitle, margin_t=(top or 50) + on_top)
+    return fig
+
+
+def cached_figure(builder, *args, **kwargs):
+    """``builder(*args, **kwargs)`` built once per server and shared: for figures that depend on nothing but
+    plain arguments (words, numbers), such as the Learn page's; building a plotly figure costs 0.05–0.2 s.
+    The figure is drawn as it is (``chart`` changes a figure only to add a subtitle)."""
+    key = json.dumps([args, kwargs], sort_keys=True, ensure_ascii=False)
+    return _built(f"{builder.__module__}.{builder.__qualname__}", key, builder, args, kwargs)
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _built(name: str, key: str, _builder, _args, _kwargs):
+    return _builder(*_args, **_kwargs)
 
 
 def run_subtitle(cfg, t) -> str:

@@ -5,7 +5,8 @@ the Inside-the-cell controls, ``hide`` and ``lang``): Markdown links and images,
 address, a mail address and an HTML image tag. The refused values are echoed in the pages' warnings (as
 code), and the DOM must hold no ``a`` or ``img`` pointing at the payloads' host. The payloads rotate over
 the parameters from page to page and between the languages, so each parameter carries each payload on
-some page, and every page load carries all of them.
+some page, and every page load carries all of them. Uploaded CSV files bring the same payloads in their
+name, header and cells, which the Data page's messages name.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import fields
 from urllib.parse import urlencode
 
 import pytest
-from browser_helpers import EXCEPTION, MAIN, assert_no_exception, wait_ready
+from browser_helpers import EXCEPTION, MAIN, assert_no_exception, wait_ready, wait_rerun, watch_runs
 
 from rnn_core.config import PARTS, LabConfig
 
@@ -72,3 +73,28 @@ def test_no_payload_becomes_a_link_or_an_image_on_any_page(app_url, page):
                 problems.append((path or "Home", lang, "no refused value shown as code"))
     assert not problems, problems
     print("refused values shown as code per page:", echoed)
+
+
+def _upload(page, name: str, content: bytes) -> dict:
+    """Upload a CSV on the Data page and wait for the rerun; the DOM findings and the alerts' text."""
+    watch_runs(page)
+    page.locator(f'{MAIN} [data-testid="stFileUploader"] input[type="file"]').first.set_input_files(
+        {"name": name, "mimeType": "text/csv", "buffer": content})
+    wait_rerun(page)
+    assert_no_exception(page)
+    text = "\n".join(page.locator(f'{MAIN} [data-testid="stAlert"]').all_inner_texts())
+    return {**page.evaluate(FOUND), "text": text.replace("\u2060", "")}
+
+
+def test_uploaded_names_headers_and_cells_never_become_links(app_url, page):
+    page.goto(f"{app_url}/Data")
+    wait_ready(page, f"{MAIN} h1", timeout=120_000)
+    page.locator(f'{MAIN} [data-testid="stExpander"] summary').first.click()  # "Use your own series (CSV)"
+    bad = (f"month,https://{HOST}/a\n" + "".join(f"{i},{i}.5\n" for i in range(30)) + f"31,www.{HOST}\n").encode()
+    found = _upload(page, f"a@{HOST}.csv", bad)
+    assert f"'www.{HOST}' in 'https://{HOST}/a'" in found["text"], found["text"]  # named, as text
+    assert not found["links"] and not found["images"], found
+    good = (f"month,![i](https://{HOST}/i.png)\n" + "".join(f"{i},{i}.5\n" for i in range(40))).encode()
+    found = _upload(page, f"www.{HOST}.csv", good)
+    assert f"www.{HOST}.csv" in found["text"], found["text"]  # the file name, as code
+    assert not found["links"] and not found["images"], found

@@ -29,7 +29,7 @@ INSIDE = ["in_view", "in_t", "in_sample", "in_out", "in_signed", "in_rho", "in_l
 PARAMS = RUN_FIELDS + [f.name for f in fields(LabConfig)] + INSIDE + ["hide"]
 # URL path; whether the page shows the run settings (and so echoes the refused values)
 PAGES = [("", False), ("Data", True), ("Train", True), ("Hidden_states", True), ("Gradients", True),
-         ("Compare", True), ("Long_range_lab", False), ("Learn", False), ("Inside_the_cell", True),
+         ("Compare", True), ("Long_range_lab", True), ("Learn", False), ("Inside_the_cell", True),
          ("Names", False)]
 # The app's own page links carry the link's parameters, URL-encoded: they stay on this server. A live
 # link is one that leads to the payloads' host (a web or mailto address).

@@ -14,7 +14,7 @@
 #      real CPU index is unreachable, pip gets torch from the local wheel (pip.conf's find-links);
 #   2. pip, Python 3.12, and uv, Python 3.12 (`uv pip compile`), with the index line pointing at the
 #      stand-in: torch must be 2.13.0+cpu from the stand-in and no nvidia-*/cuda-* package selected;
-#   3. for contrast, uv on requirements.txt without the index line: PyPI's CUDA torch;
+#   3. for contrast, uv on the requirements as they were (no index line, torch==2.13.0): PyPI's CUDA torch;
 #   4. with HOSTING_PYTHON=/path/to/python (an environment where the requirements are installed), the app
 #      starts on that interpreter and answers /_stcore/health.
 #
@@ -57,7 +57,8 @@ links = "".join(f'<a href="{urllib.parse.quote(p.name)}">{p.name}</a>\n' for p i
 (d / "index.html").write_text(f"<!DOCTYPE html><html><body>\n{links}</body></html>\n")
 EOF
 sed "s|^--extra-index-url $INDEX$|--extra-index-url file://$tmp/cpu|" requirements.txt > "$tmp/standin.txt"
-grep -v -E "^--extra-index-url" requirements.txt > "$tmp/no-index.txt"
+# before: no index line and a pin without the "+cpu" label
+grep -v -E "^--extra-index-url" requirements.txt | sed 's/==\([0-9.]*\)+cpu /==\1 /' > "$tmp/no-index.txt"
 echo "stand-in for $INDEX: $(ls "$tmp/cpu/torch" | grep whl | tr '\n' ' ')"
 
 exe=$(py 3.11)
@@ -95,7 +96,7 @@ export UV_CACHE_DIR="$tmp/uv-cache"
 uv="$tmp/uv/bin/uv"
 compile() {  # requirements file, output file: uv's resolution for Linux x86_64, Python 3.12
     "$uv" pip compile "$1" --python-version 3.12 --python-platform x86_64-manylinux_2_28 --no-header \
-        --no-annotate -o "$2" > "$2.log" 2>&1
+        --no-annotate --no-python-downloads -o "$2" > "$2.log" 2>&1
 }
 if compile "$tmp/standin.txt" "$tmp/uv312.txt"; then
     echo "2. uv $("$uv" --version | cut -d' ' -f2), python 3.12, stand-in index: $(grep -c '==' "$tmp/uv312.txt")" \
@@ -104,12 +105,12 @@ else
     echo "2. uv, python 3.12: FAILED"; tail -5 "$tmp/uv312.txt.log"
 fi
 if compile "$tmp/no-index.txt" "$tmp/pypi312.txt"; then
-    echo "3. uv, python 3.12, without the index line (torch from PyPI): $(grep -c '==' "$tmp/pypi312.txt")" \
+    echo "3. uv, python 3.12, no index line, torch==2.13.0 (from PyPI): $(grep -c '==' "$tmp/pypi312.txt")" \
          "packages, $(cuda "$tmp/pypi312.txt") CUDA; $(grep '^torch==' "$tmp/pypi312.txt")"
 else
-    echo "3. uv, without the index line: $(grep -m1 -i error "$tmp/pypi312.txt.log")"
+    echo "3. uv, no index line: FAILED"; tail -3 "$tmp/pypi312.txt.log"
 fi
-for f in pip311 pip312 uv312; do  # the CUDA packages, if any, by name
+for f in pip311 pip312 uv312 pypi312; do  # the CUDA packages, if any, by name
     [ -s "$tmp/$f.txt" ] && grep -i -E "^(nvidia-|cuda-)" "$tmp/$f.txt" | sed "s/^/   CUDA in $f: /"
 done
 

@@ -69,6 +69,8 @@ class Session:
 
     def __init__(self, ws):
         self.ws, self.pages, self.widgets, self.progress = ws, {}, {}, ""  # progress: the bar's last text
+        self.metrics: dict[str, str] = {}  # the last run's st.metric boxes, label → value as shown
+        self.charts: dict[tuple, str] = {}  # the last run's plotly figures as drawn at its end, by position
 
     async def run(self, page: str, params: dict, click: str | None = None, timeout: float = 600) -> dict:
         if page not in self.pages and page:  # the page list comes with the first run of any page
@@ -84,6 +86,7 @@ class Session:
             w.id, w.trigger_value = self.widgets[click], True
         await self.ws.send(msg.SerializeToString())
         errors, end = [], time.monotonic() + timeout
+        self.metrics, self.charts = {}, {}
         while True:
             raw = await asyncio.wait_for(self.ws.recv(), max(0.1, end - time.monotonic()))
             fm = ForwardMsg()
@@ -95,10 +98,15 @@ class Session:
             elif kind == "delta" and fm.delta.WhichOneof("type") == "new_element":
                 el = fm.delta.new_element
                 which = el.WhichOneof("type")
+                self.charts.pop(tuple(fm.metadata.delta_path), None)  # an element drawn over a live chart
                 if which == "button" and el.button.id:
                     self.widgets[el.button.id.rsplit("-", 1)[-1]] = el.button.id
                 elif which == "progress":
                     self.progress = el.progress.text
+                elif which == "metric":
+                    self.metrics[el.metric.label] = el.metric.body
+                elif which == "plotly_chart":
+                    self.charts[tuple(fm.metadata.delta_path)] = el.plotly_chart.spec
                 elif which == "exception":
                     errors.append(f"exception: {el.exception.message[:120]}")
                 elif which == "alert" and el.alert.format == 1:  # ERROR

@@ -8,7 +8,7 @@ from rnn_core.csv_series import DataError, SeveralColumns, load_csv
 from ui import page_setup, settings_sidebar
 from ui.labels import data_subtitle
 from ui.runs import prepared, upload, use_upload
-from ui.safe import plain, short
+from ui.safe import code, plain, short
 from ui.settings import note_upload
 from ui.text_charts import chart_labels, class_names
 from ui.views import chart, csv_button
@@ -62,7 +62,7 @@ with st.expander(t("data.upload"), icon=":material/upload_file:", expanded=cfg.d
     if kind == "error":
         st.error(f"{t('data.upload_failed')} {plain(text, 400)}", icon=":material/error:")
     elif kind == "ok":
-        st.success(t("data.upload_ok", name=plain(text, 60), n=len(upload())), icon=":material/check_circle:")
+        st.success(t("data.upload_ok", name=code(text), n=len(upload())), icon=":material/check_circle:")
     if cfg.data.dataset == "csv":
         st.caption(t("data.csv_share_note"))
 

@@ -5,6 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/pip install -q -r requirements-dev.txt
+# One retry per index page: where the PyTorch CPU index (requirements.txt) cannot be reached, pip's
+# default of five retries with back-off costs minutes on a fresh install; one costs seconds.
+PIP_RETRIES="${PIP_RETRIES:-1}" .venv/bin/pip install -q -r requirements-dev.txt
 .venv/bin/ruff check .
 .venv/bin/python -m pytest -n "${TEST_WORKERS:-2}" --dist loadfile "$@"

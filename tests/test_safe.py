@@ -1,4 +1,6 @@
-"""Untrusted text renders literally: in the helper, in every URL field's message and in CSV messages."""
+"""Untrusted text renders literally: in the helpers, in every URL field's message and in CSV messages.
+
+In a browser, with every page and parameter: tests/browser/test_injection_browser.py."""
 
 import re
 import string
@@ -8,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from rnn_core.config import PARTS
 from rnn_core.csv_series import SeveralColumns, load_csv
-from ui.safe import plain, short
+from ui.safe import code, plain, short
 
 PAYLOADS = ["[Session expired - sign in again](https://evil.example/login)", "![t](https://evil.example/x.png)",
             "<img src=x onerror=alert(1)>", "**bold** _it_ `code` # head", "$x^2$ :material/home: :smile:",
@@ -17,7 +19,7 @@ PUNCT = "[" + re.escape(string.punctuation) + "]"
 
 
 def _unescape(md: str) -> str:
-    return re.sub(r"\\(" + PUNCT + ")", r"\1", md)
+    return re.sub(r"\\(" + PUNCT + ")", r"\1", md).replace("\u2060", "")
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)
@@ -28,6 +30,26 @@ def test_plain_escapes_every_markdown_and_html_character_and_keeps_the_text(payl
     assert not re.search(PUNCT, re.sub(r"\\" + PUNCT, "", md)), md
     assert _unescape(md) == short(payload, 200)
     assert "\n" not in md and "\u202e" not in md
+
+
+@pytest.mark.parametrize(("text", "address"), [("go to https://evil.example/a now", "https://"),
+                                               ("HTTP://EVIL.EXAMPLE", "HTTP://"), ("see www.evil.example", "www."),
+                                               ("mail a.b@evil.example", "b@")])
+def test_plain_breaks_every_address_that_gfm_would_link(text, address):
+    # GFM links bare addresses after reading the escapes: a word joiner inside each keeps them text
+    md = plain(text)
+    shown = re.sub(r"\\(" + PUNCT + ")", r"\1", md)  # what the reader sees, joiner kept
+    assert address not in shown and shown.replace("\u2060", "") == text
+    assert md.count("\u2060") == 1
+
+
+@pytest.mark.parametrize("payload", PAYLOADS + ["x`y``z`", "  ", ""])
+def test_code_is_one_code_span_of_the_value_without_backticks_cut_short(payload):
+    md = code(payload)
+    assert md.startswith("`") and md.endswith("`") and md.count("`") == 2, md
+    inner = md[1:-1]
+    assert inner == (short(payload.replace("`", ""), 40) or " ") and len(inner) <= 40
+    assert "\n" not in inner and "\u202e" not in inner
 
 
 def test_long_values_are_cut():
@@ -51,17 +73,18 @@ def test_a_markdown_payload_in_every_url_field_is_shown_literally():
     at.query_params["hide"] = ",".join(_fields())  # locked fields report bad values too
     at.switch_page("pages/2_Train.py").run()
     assert not at.exception
-    alerts = [e.value for e in at.error if "evil" in e.value]
+    alerts = [e.value for e in at.error if "Session" in e.value]
     assert len(alerts) == len(_fields()), (len(alerts), len(_fields()))
     for md in alerts:
-        assert "](https" not in md and "![" not in md and len(md) < 600, md[:200]
-        assert plain(payload) in md
+        # the value only as one short code span, and no Markdown link outside it
+        assert code(payload) in md and len(md) < 600, md[:200]
+        assert "](" not in md.replace(code(payload), "") and "![" not in md.replace(code(payload), "")
     at = _app()
     for name in _fields():  # and drawn widgets (nothing hidden) report them the same way
         at.query_params[name] = payload
     at.switch_page("pages/2_Train.py").run()
-    for md in (e.value for e in at.error if "evil" in e.value):
-        assert "](https" not in md and plain(payload) in md
+    for md in (e.value for e in at.error if "Session" in e.value):
+        assert code(payload) in md and "](" not in md.replace(code(payload), "")
 
 
 def test_a_markdown_column_name_is_shown_literally_and_the_picker_offers_the_columns():
@@ -82,4 +105,4 @@ def test_a_markdown_column_name_is_shown_literally_and_the_picker_offers_the_col
     assert not at.exception
     assert at.session_state["dataset"] == "csv"
     assert list(at.session_state["upload_series"][:2]) == [0.5, 2.5]
-    assert any("evil\\]\\(https" in s.value for s in at.success)  # the file name, escaped
+    assert any("`evil](https://x).csv`" in s.value for s in at.success)  # the file name, as code

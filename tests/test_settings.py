@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 from rnn_core.config import TASK_DEFAULTS, RunConfig
 from rnn_core.series import CLEAN_SHAPES
 from ui.fields import parse_field
+from ui.safe import code
 from ui.settings import DEFAULTS, relevant
 
 APP = "apps/settings_app.py"
@@ -82,11 +83,12 @@ def test_out_of_range_params_give_an_error_not_an_exception():
     assert config(at).model == RunConfig().model
 
 
-def test_a_link_value_is_echoed_as_plain_text_and_short():
-    at = run_app(cell="[sign in](https://evil.example/login)" + "x" * 200)
+def test_a_link_value_is_echoed_as_code_and_short():
+    raw = "[sign in](https://evil.example/login)" + "x" * 200
+    at = run_app(cell=raw)
     (error,) = at.error
-    assert "](https://" not in error.value and "\\[sign in\\]" in error.value
-    assert len(error.value) < 400
+    assert "`[sign in](https://evil.example/login)xx…`" in error.value  # inside a code span: never a link
+    assert "](" not in error.value.replace(code(raw), "") and len(error.value) < 400
 
 
 def test_a_series_gets_a_transform_that_fits_it():

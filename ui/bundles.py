@@ -6,7 +6,7 @@ import streamlit as st
 
 from rnn_core.train import check_size
 from ui.runs import prepared, remember
-from ui.safe import plain
+from ui.safe import code, plain
 from ui.settings import apply_config
 from ui.slots import SLOTS
 
@@ -46,4 +46,4 @@ def load_uploaded_bundle(t) -> None:
     elif kind == "busy":
         st.warning(t("run.busy"), icon=":material/hourglass_top:")
     elif kind == "ok":
-        st.success(t("train.bundle_loaded", name=plain(text, 60)), icon=":material/check_circle:")
+        st.success(t("train.bundle_loaded", name=code(text)), icon=":material/check_circle:")

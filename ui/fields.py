@@ -22,7 +22,7 @@ from streamlit.errors import StreamlitAPIException
 from rnn_core.config import PARTS, LabConfig, format_param
 from ui.labels import option_label
 from ui.layout import Translator
-from ui.safe import plain
+from ui.safe import code
 
 CONFIGS = (*(cls for _, cls in PARTS), LabConfig)
 FIELDS = {f.name: f for cls in CONFIGS for f in fields(cls)}
@@ -79,7 +79,7 @@ def from_url(name: str, t: Translator | None = None, problems: list[str] | None 
         return parse_field(name, raw)
     except ValueError:
         if problems is not None:
-            problems.append(t("set.url_ignored", field=t(f"f.{name}"), raw=plain(raw), allowed=_allowed(name, t),
+            problems.append(t("set.url_ignored", field=t(f"f.{name}"), raw=code(raw), allowed=_allowed(name, t),
                               value=shown(t, name, DEFAULTS[name])))
         return DEFAULTS[name]
 

@@ -21,7 +21,7 @@ from rnn_core.lab import compare_cells, lab_run_config
 from rnn_core.seeds import seed_runs
 from rnn_core.sweep import lag_sweep
 from ui import store
-from ui.fields import current, draw, share_link
+from ui.fields import current, draw, from_url, share_link
 from ui.labels import cell_label
 from ui.live import TICK_S, guarded
 from ui.slots import SLOTS, TRAIN_SLOTS
@@ -46,8 +46,20 @@ def draw_fields(names, t, lab: LabConfig | None = None, disabled=()) -> LabConfi
         return LabConfig(**{**values, "lab_lags": DEFAULTS.lab_lags})
 
 
+def link_problems(t) -> None:
+    """A message for each lab value of the link that is not allowed, naming what is (until a widget holds
+    the setting, the link's value is the one used)."""
+    problems = []
+    for name in NAMES:
+        if name not in st.session_state:
+            from_url(name, t, problems)
+    for message in problems:
+        st.error(message, icon=":material/link_off:")
+
+
 def lab_settings(t) -> LabConfig:
     """The row of lab settings above the tabs, and the share link in the sidebar."""
+    link_problems(t)
     lab = draw_fields(TOP, t)
     share_link(st.query_params.to_dict(), t)
     return lab

@@ -27,6 +27,7 @@ from rnn_core.config import (
 from rnn_core.fit import GLOBAL_DEFAULTS, fit, follow_choice, options
 from ui.fields import from_url, hidden_names, locked_caption, share_link, widget, write_url
 from ui.layout import FIELD_NAMES, PARAMS_KEY, Translator, current_lang, draw_nav
+from ui.safe import plain
 
 SECTIONS = ("model", "data", "train")  # drawing order: what a newcomer changes first comes first
 ICONS = {"data": ":material/dataset:", "model": ":material/account_tree:", "train": ":material/tune:"}
@@ -115,7 +116,7 @@ def _validate(values: dict, t: Translator, problems: list[str]) -> RunConfig:
         try:
             parts[part] = cls(**{f.name: values[f.name] for f in fields(cls)})
         except ValueError as err:
-            problems.append(t("set.invalid", part=t(f"set.{part}").lower(), error=err))
+            problems.append(t("set.invalid", part=t(f"set.{part}").lower(), error=plain(err, 400)))
             parts[part] = getattr(last, part) if last is not None else cls()
     return RunConfig(**parts)
 

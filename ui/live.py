@@ -23,6 +23,7 @@ from ui.slots import SLOTS
 from ui.text_charts import chart_labels
 
 TICK_S = 0.3  # a running training touches its progress bar this often, so Stop and closed tabs reach it
+CHART_S = 0.6  # and redraws its live loss chart this often (building it costs 15-30 ms of the run's core)
 
 
 def train_live(cfg: RunConfig, t, label: str = "") -> RunResult | None:
@@ -41,7 +42,7 @@ def train_live(cfg: RunConfig, t, label: str = "") -> RunResult | None:
     chart = st.empty()
     hist = {"epoch": [], "train_loss": [], "val_loss": []}
     interrupted: list[BaseException] = []
-    last_draw = [0.0]
+    last_draw, last_chart = [0.0], [0.0]
     shown = [0.0, t("run.starting", label=label)]  # the bar's value and text, redrawn by each tick
 
     def on_epoch(p: Progress):
@@ -57,8 +58,10 @@ def train_live(cfg: RunConfig, t, label: str = "") -> RunResult | None:
                                                           epochs=p.epochs, train=p.train_loss, val=p.val_loss,
                                                           s=p.elapsed)]
             bar.progress(shown[0], text=shown[1])
-            chart.plotly_chart(loss_figure(hist, labels=chart_labels(t, "loss_figure")), width="stretch",
-                               theme=None, config=png_config("loss"))
+            if now - last_chart[0] >= CHART_S or p.epoch >= p.epochs:
+                last_chart[0] = now
+                chart.plotly_chart(loss_figure(hist, labels=chart_labels(t, "loss_figure")), width="stretch",
+                                   theme=None, config=png_config("loss"))
         return guarded(interrupted, draw)
 
     def should_stop() -> bool:  # per batch: a redraw is where a click or a closed tab arrives

@@ -26,6 +26,7 @@ from ui.names import (
     letters_of,
     names_run,
     report_of,
+    several_languages,
     states_frame,
     subtitle,
     tutorial_configs,
@@ -62,7 +63,7 @@ rep = report_of(res)
 majority = langs[int(rep["frequency"].argmax())]
 cols = st.columns(4)
 cols[0].metric(t("names.accuracy"), f"{rep['accuracy']:.1%}", border=True,
-               help=t("names.accuracy_help", n=len(res.data.y_test)))
+               help=t("names.accuracy_help", **several_languages(res)))
 cols[1].metric(t("names.balanced"), f"{rep['balanced_accuracy']:.1%}", border=True, help=t("names.balanced_help"))
 cols[2].metric(t("names.majority", lang=majority), f"{rep['majority_accuracy']:.1%}", border=True,
                help=t("names.majority_help"))

@@ -41,7 +41,15 @@ def print_table(rows: list[dict], windows=WINDOWS) -> None:
                            f"[{r[f'lo_{w}']:+.4f}, {r[f'hi_{w}']:+.4f}] → {r[f'label_{w}']}" for w in windows)
         print(f"| {r['rho']:g} | {r['seed']} | {cells} |")
     flips = [r for r in rows if len({r[f"label_{w}"] for w in windows}) > 1]
-    print(f"\nlabel changes between {windows[0]} and {windows[-1]} steps: {len(flips)} of {len(rows)}")
+    print(f"\nlabel changes between {windows[0]} and {windows[-1]} steps: {len(flips)} of {len(rows)}; "
+          f"contradictions (a named regime the longer run does not confirm): {len(contradictions(rows, windows))}")
+
+
+def contradictions(rows: list[dict], windows=WINDOWS) -> list[dict]:
+    """Rows whose shorter run named a regime (not 'edge') that the longer run does not name: 'edge' at the
+    shorter window says the estimate cannot decide, so a longer run that decides is no contradiction."""
+    short, long = windows[0], windows[-1]
+    return [r for r in rows if r[f"label_{short}"] != "edge" and r[f"label_{short}"] != r[f"label_{long}"]]
 
 
 def crossings(seeds=range(10)) -> None:

@@ -185,4 +185,15 @@ def test_bench_lyapunov_quick_runs(capsys):
     from bench_lyapunov import main
 
     main(["--quick"])
-    assert "label changes between 500 and 5000 steps: 0 of 15" in capsys.readouterr().out
+    assert "label changes between 500 and 5000 steps: 0 of 15; contradictions" in capsys.readouterr().out
+
+
+def test_a_named_regime_holds_over_ten_times_the_window_on_seeds_0_to_9():
+    """Seeds 3-9 add two changes at ρ = 1.5, both from 'edge' (undecided) at 500 steps to a named regime at
+    5,000 (seed 4 contracting, seed 7 chaotic); a regime named at 500 steps is never contradicted."""
+    from bench_lyapunov import contradictions, window_table
+
+    rows = window_table(seeds=range(3, 10))
+    assert contradictions(rows) == []
+    assert {(r["seed"], r["label_5000"]) for r in rows if r["label_500"] != r["label_5000"]} <= {
+        (4, "contracting"), (7, "chaotic")}

@@ -181,7 +181,7 @@ def lyapunov_view() -> None:
     trained = None
     if cell in ELMAN_CELLS and cfg.model.nonlinearity == "tanh":
         trained = spectrum_of(res)[0]["spectral_radius"]["h"]
-    metric, message = st.columns([1, 3], vertical_alignment="center")
+    metric, message = st.columns([3, 5], vertical_alignment="center")  # room for "λ ± half-width"
     metric.metric(t("in.lyap_metric", rho=rho), t("in.lyap_value", lam=lam, half=(high - low) / 2), border=True,
                   help=t("in.lyap_interval", k=STARTS, lo=low, hi=high))
     with message:

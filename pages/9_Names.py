@@ -121,11 +121,12 @@ with left:
     st.caption(t("names.arabic_note"))
 with right:
     test_names = dataset(cfg.data.data_seed)["test"][0]
-    wrong = sorted(rep["wrong"], key=lambda w: -w[3])[:12]
+    wrong = sorted(rep["wrong"], key=lambda w: -w[3])
     frame = pd.DataFrame({t("names.col_name"): [test_names[i] for i, *_ in wrong],
                           t("names.col_true"): [langs[y] for _, y, _, _ in wrong],
                           t("names.col_pred"): [langs[p] for _, _, p, _ in wrong],
                           t("names.col_prob"): [f"{q:.0%}" for *_, q in wrong]})
+    frame = frame.drop_duplicates().head(12)  # a name repeated in the data (Arabic) is one mistake, shown once
     st.markdown(f"**{t('names.wrong')}**")
     st.dataframe(frame, hide_index=True, height=460)
 

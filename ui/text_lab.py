@@ -82,7 +82,7 @@ TEXT: dict[str, dict[str, str]] = {
     "lab.seeds_title": {"en": "Seeds {first}–{last}", "zh": "种子 {first}–{last}"},
     "lab.seeds_solved": {"en": "Learnt (test below {solved:g})", "zh": "学会（测试低于 {solved:g}）"},
     "lab.seeds_test_ratio": {"en": "Test loss / baseline: median (range)", "zh": "测试损失 / 基线：中位数（范围）"},
-    "lab.test_ratio": {"en": "Test loss / baseline", "zh": "测试损失 / 基线"},
+    "lab.test_ratio": {"en": "Test / baseline", "zh": "测试损失 / 基线"},
     "lab.solved_col": {"en": "Learnt (test < {solved:g})", "zh": "学会（测试 < {solved:g}）"},
     "lab.verdict_note": {
         "en": "The validation split picks each cell's best epoch and its early stop, so its ratio is not a held-out "

@@ -14,7 +14,8 @@ from charts.states import state_heatmap
 from rnn_core.config import RunConfig
 from rnn_core.inside import step_through
 from rnn_core.instrument import trace
-from rnn_core.jacobian import crossing, free_run, lyapunov, memory_norms, singular_values, step_jacobians
+from rnn_core.jacobian import memory_norms, singular_values, step_jacobians
+from rnn_core.lyapunov import STARTS, crossing, free_run, interval, lyapunov, lyapunov_starts
 from rnn_core.saliency import saliency
 from rnn_core.train import train
 
@@ -56,14 +57,15 @@ def jacobian_view():
 
 def lyapunov_view():
     rhos = np.round(np.arange(0.1, 3.0001, 0.05), 2)
-    lam = lyapunov(rhos)
-    lyapunov_figure(rhos, lam, 1.0, lam[18], crossing(rhos, lam, -0.01), crossing(rhos, lam, 0.01), 64).to_json()
+    lam, low, high = interval(lyapunov_starts(rhos))
+    lyapunov_figure(rhos, lam, 1.0, lam[18], crossing(rhos, lam, -0.01), crossing(rhos, lam, 0.01), 64,
+                    band=(low, high), starts=STARTS).to_json()
     state_heatmap(free_run(1.0, 64, 60), "free run").to_json()
 
 
 for name, fn in [("step through time (one t, both layers)", step_view), ("saliency (24 forecasts)", saliency_view),
                  ("Jacobian (one window, one layer)", jacobian_view),
-                 ("Lyapunov curve (59 ρ, 64 units, 500 steps) + free run", lyapunov_view),
-                 ("one Lyapunov exponent (64 units, 500 steps)", lambda: lyapunov([1.5]))]:
+                 (f"Lyapunov curve (59 ρ × {STARTS} starts, 500 steps) + free run", lyapunov_view),
+                 (f"one Lyapunov exponent ({STARTS} starts, 500 steps)", lambda: lyapunov([1.5]))]:
     wall, cpu = clock(fn)
     print(f"{name:55s} wall {wall * 1000:7.1f} ms   cpu {cpu * 1000:7.1f} ms")

@@ -70,7 +70,7 @@ def bench_compare():
     cfg = lab_config()
     results, wall, cpu = timed(lambda: compare_cells(cfg, workers=WORKERS[0]))
     rows = [{"cell": r.cell.upper(), "val_mse": sig(r.val_loss), "baseline": sig(r.baseline_loss),
-             "ratio": sig(r.ratio),
+             "ratio": sig(r.ratio), "test_ratio": sig(r.test_ratio), "solved": r.solved,
              "horizon": sig(r.horizon["horizon"]), "regime": r.horizon["regime"],
              "g1/gT": sig(r.grad_norms[-1][0] / r.grad_norms[-1][-1]), "epochs": len(r.result.history["epoch"]),
              "stopped": r.result.stopped, "seconds": f"{r.elapsed:.1f}"} for r in results]
@@ -99,18 +99,19 @@ def bench_seeds(seeds, csv: str | None = None):
 
 def seed_table(df: pd.DataFrame) -> None:
     """Per seed val/baseline, then the README table: median (range) over the seeds of each cell."""
-    table = df.pivot(index="seed", columns="cell", values="ratio")[list(dict.fromkeys(df["cell"]))]
-    print("val / baseline per seed:")
-    print(table.to_string(float_format=sig))
+    for col in ("ratio", "test_ratio"):
+        table = df.pivot(index="seed", columns="cell", values=col)[list(dict.fromkeys(df["cell"]))]
+        print(f"{'val' if col == 'ratio' else 'test'} / baseline per seed:")
+        print(table.to_string(float_format=sig))
     per = df.groupby("cell", sort=False)[["epochs", "elapsed"]].median()
     print(f"median epochs and seconds per cell (outcomes: {dict(df['stopped'].value_counts())}):")
     print(per.to_string(float_format=lambda v: f"{v:.1f}"))
-    print(f"\n| cell (seeds {df['seed'].min()}–{df['seed'].max()}) | learnt (val/baseline < {SOLVED:g}) | "
-          "val / baseline | memory horizon τ (steps) | ‖∂L/∂h₁‖ / ‖∂L/∂h_T‖ |")
-    print("|---|---|---|---|---|")
+    print(f"\n| cell (seeds {df['seed'].min()}–{df['seed'].max()}) | learnt (test/baseline < {SOLVED:g}) | "
+          "test / baseline | val / baseline | memory horizon τ (steps) | ‖∂L/∂h₁‖ / ‖∂L/∂h_T‖ |")
+    print("|---|---|---|---|---|---|")
     for _, s in spread(df, SOLVED).iterrows():
-        print(f"| {s['cell'].upper()} | {s['solved']} of {s['seeds']} | {_range(s, 'ratio')} | "
-              f"{_range(s, 'horizon')} | {_range(s, 'reach')} |")
+        print(f"| {s['cell'].upper()} | {s['solved_test']} of {s['seeds']} (val: {s['solved']}) | "
+              f"{_range(s, 'test_ratio')} | {_range(s, 'ratio')} | {_range(s, 'horizon')} | {_range(s, 'reach')} |")
 
 
 def bench_sweep():

@@ -39,7 +39,7 @@ LYAPUNOV_LABELS = {"title": "Largest Lyapunov exponent of a free-running tanh RN
                    "x": "spectral radius ρ of W<sub>aa</sub>", "y": "λ per step", "curve": "λ(ρ)",
                    "now": "ρ = {rho:g}: λ = {lam:.3f}", "edge": "contraction ends ρ ≈ {rho:.2f}",
                    "chaos": "chaos from ρ ≈ {rho:.2f}", "contracting": "contracting", "edge_band": "edge",
-                   "chaotic": "chaotic",
+                   "chaotic": "chaotic", "band": "95 % interval over {k} starting states",
                    "trained": "this run's W<sub>aa</sub>: ρ = {rho:.2f}"}
 
 
@@ -172,11 +172,17 @@ def singular_figure(sv, layer: int, labels: dict | None = None, height: int = 41
 
 def lyapunov_figure(rhos, exponents, rho: float, exponent: float, edge: float | None, chaos: float | None,
                     hidden: int, trained_rho: float | None = None, labels: dict | None = None,
-                    height: int = 450) -> go.Figure:
-    """λ(ρ) with the contracting (λ < 0) and chaotic (λ > 0) sides shaded and the crossings marked."""
+                    height: int = 450, band: tuple | None = None, starts: int = 0) -> go.Figure:
+    """λ(ρ) with the contracting (λ < 0) and chaotic (λ > 0) sides shaded and the crossings marked;
+    ``band`` = (low, high) arrays draws the estimate's interval (over ``starts`` starting states) around it."""
     lab = {**LYAPUNOV_LABELS, **(labels or {})}
     r, lam = as_float32(rhos), as_float32(exponents)
     fig = new_figure(lab["title"].format(H=hidden), height=height)
+    if band is not None:
+        low, high = as_float32(band[0]), as_float32(band[1])
+        fig.add_trace(go.Scatter(x=np.concatenate([r, r[::-1]]), y=np.concatenate([high, low[::-1]]), fill="toself",
+                                 fillcolor="rgba(31, 119, 180, 0.25)", line=dict(width=0), hoverinfo="skip",
+                                 name=lab["band"].format(k=starts)))
     lo, hi = float(min(lam.min(), -0.1)), float(max(lam.max(), 0.1))
     left, right = float(r.min()), float(r.max())
     cut1 = edge if edge is not None else right

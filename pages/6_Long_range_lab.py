@@ -9,7 +9,7 @@ from charts.lab import sweep_figure
 from charts.states import gate_saturation_figure
 from charts.training import loss_overlay_figure
 from rnn_core.config import COMPARE_CELLS
-from rnn_core.lab import TRACE_BATCH
+from rnn_core.lab import LEARNT_RATIO, TRACE_BATCH
 from ui import page_setup
 from ui.history import pin_button, pinned_view
 from ui.lab import SPREAD_SEEDS, lab_settings, lags_setting, run_compare, run_sweep, stored
@@ -39,12 +39,14 @@ with tabs[0]:
         st.markdown(t("lab.seed_line", seed=lab.lab_seed, n=SPREAD_SEEDS))
         table = pd.DataFrame([{t("compare.cell"): cell_label(t, r.cell), t("lab.val"): r.val_loss,
                                t("lab.baseline"): r.baseline_loss, t("lab.ratio"): r.ratio,
+                               t("lab.test_ratio"): r.test_ratio, t("lab.solved_col", solved=LEARNT_RATIO): r.solved,
                                t("lab.horizon"): horizon_text(r.horizon["horizon"], t),
                                t("lab.epochs_col"): len(r.result.history["epoch"]),
                                t("lab.seconds_col"): round(r.elapsed, 1)} for r in results])
         number = st.column_config.NumberColumn(format="%.3g")
         st.dataframe(table, hide_index=True, width="stretch",
-                     column_config={t(k): number for k in ("lab.val", "lab.baseline", "lab.ratio")})
+                     column_config={t(k): number for k in ("lab.val", "lab.baseline", "lab.ratio", "lab.test_ratio")})
+        st.caption(t("lab.verdict_note", solved=LEARNT_RATIO))
         csv_button(table.assign(**{t("lab.horizon"): [r.horizon["horizon"] for r in results]}),
                    f"lab_{lab.lab_task}_lag{lab.lab_lag}_seed{lab.lab_seed}", t, key="lab_csv")
         profiles = [{"label": cell_label(t, r.cell), "cell": r.cell, "grad_norms": r.grad_norms[-1],

@@ -7,17 +7,19 @@ import streamlit as st
 from charts.inside import lyapunov_figure, memory_figure, saliency_bars, saliency_figure, singular_figure, step_figure
 from charts.states import state_heatmap
 from rnn_core.config import ELMAN_CELLS
-from rnn_core.jacobian import EDGE_TOL, regime
+from rnn_core.lyapunov import EDGE_TOL, STARTS, regime
 from rnn_core.saliency import by_offset
 from ui import page_setup, settings_sidebar
 from ui.fields import hidden_names
 from ui.inside import (
     LATEX,
+    LYAP_STEPS,
     free_run_of,
     holdout_size,
     int_slider,
     jacobian_of,
     locked_value,
+    lyapunov_at,
     lyapunov_curve,
     saliency_of,
     sample_trace,
@@ -167,7 +169,7 @@ def memory_view(layer: int) -> None:
 def lyapunov_view() -> None:
     st.subheader(t("in.lyap_h"))
     seed = cfg.train.seed
-    st.markdown(t("in.lyap_intro", steps=500, seed=seed))
+    st.markdown(t("in.lyap_intro", steps=LYAP_STEPS, seed=seed, k=STARTS, tol=EDGE_TOL))
     if "in_rho" in hidden_names():
         rho = locked_value("in_rho", 1.0, 0.1, 3.0)
         st.markdown(f"**{t('f.in_rho')}**: {rho:g} :material/lock: *{t('in.locked')}*")
@@ -175,23 +177,27 @@ def lyapunov_view() -> None:
         rho = st.slider(t("f.in_rho"), 0.1, 3.0, 1.0, 0.05, key="in_rho", bind="query-params", help=t("h.in_rho"))
     rho = float(f"{rho:.12g}")
     curve = lyapunov_curve(seed)
-    lam = float(np.interp(rho, curve["rho"], curve["lam"]))
+    lam, low, high = lyapunov_at(rho, seed)
     trained = None
     if cell in ELMAN_CELLS and cfg.model.nonlinearity == "tanh":
         trained = spectrum_of(res)[0]["spectral_radius"]["h"]
-    metric, message = st.columns([1, 3], vertical_alignment="center")
-    metric.metric(t("in.lyap_metric", rho=rho), f"{lam:+.3f}", border=True)
+    metric, message = st.columns([3, 5], vertical_alignment="center")  # room for "λ ± half-width"
+    metric.metric(t("in.lyap_metric", rho=rho), t("in.lyap_value", lam=lam, half=(high - low) / 2), border=True,
+                  help=t("in.lyap_interval", k=STARTS, lo=low, hi=high))
     with message:
-        icon = {"contracting": "trending_down", "edge": "balance", "chaotic": "trending_up"}[regime(lam)]
-        st.info(t(f"in.regime.{regime(lam)}", f=float(np.exp(lam))), icon=f":material/{icon}:")
+        kind = regime(low, high)
+        icon = {"contracting": "trending_down", "edge": "balance", "chaotic": "trending_up"}[kind]
+        st.info(t(f"in.regime.{kind}", f=float(np.exp(lam)), lo=low, hi=high, tol=EDGE_TOL), icon=f":material/{icon}:")
     fmt = lambda v: f"{v:.2f}" if v is not None else t("in.none")  # noqa: E731
     chart(lyapunov_figure(curve["rho"], curve["lam"], rho, lam, curve["edge"], curve["chaos"], 64,
-                          trained_rho=trained, labels=inside_labels(t, "lyapunov_figure")), "lyapunov", key="in_lyap")
+                          trained_rho=trained, labels=inside_labels(t, "lyapunov_figure"),
+                          band=(curve["low"], curve["high"]), starts=STARTS), "lyapunov", key="in_lyap")
     st.caption(t("in.lyap_cross", tol=EDGE_TOL, edge=fmt(curve["edge"]), chaos=fmt(curve["chaos"])))
     states = free_run_of(rho, seed)
     chart(state_heatmap(states, t("in.free_title", rho=rho, n=len(states)),
                         labels=chart_labels(t, "state_heatmap"), height=320), "free_run", key="in_free")
-    csv_button(pd.DataFrame({"rho": curve["rho"], "lyapunov": curve["lam"]}), "lyapunov", t, key="in_lyap_csv")
+    csv_button(pd.DataFrame({"rho": curve["rho"], "lyapunov": curve["lam"], "low_95": curve["low"],
+                             "high_95": curve["high"]}), "lyapunov", t, key="in_lyap_csv")
 
 
 {"step": step_view, "saliency": saliency_view, "jacobian": jacobian_view}[view]()

@@ -26,6 +26,7 @@ from ui.names import (
     letters_of,
     names_run,
     report_of,
+    several_languages,
     states_frame,
     subtitle,
     tutorial_configs,
@@ -62,7 +63,7 @@ rep = report_of(res)
 majority = langs[int(rep["frequency"].argmax())]
 cols = st.columns(4)
 cols[0].metric(t("names.accuracy"), f"{rep['accuracy']:.1%}", border=True,
-               help=t("names.accuracy_help", n=len(res.data.y_test)))
+               help=t("names.accuracy_help", **several_languages(res)))
 cols[1].metric(t("names.balanced"), f"{rep['balanced_accuracy']:.1%}", border=True, help=t("names.balanced_help"))
 cols[2].metric(t("names.majority", lang=majority), f"{rep['majority_accuracy']:.1%}", border=True,
                help=t("names.majority_help"))
@@ -120,11 +121,12 @@ with left:
     st.caption(t("names.arabic_note"))
 with right:
     test_names = dataset(cfg.data.data_seed)["test"][0]
-    wrong = sorted(rep["wrong"], key=lambda w: -w[3])[:12]
+    wrong = sorted(rep["wrong"], key=lambda w: -w[3])
     frame = pd.DataFrame({t("names.col_name"): [test_names[i] for i, *_ in wrong],
                           t("names.col_true"): [langs[y] for _, y, _, _ in wrong],
                           t("names.col_pred"): [langs[p] for _, _, p, _ in wrong],
                           t("names.col_prob"): [f"{q:.0%}" for *_, q in wrong]})
+    frame = frame.drop_duplicates().head(12)  # a name repeated in the data (Arabic) is one mistake, shown once
     st.markdown(f"**{t('names.wrong')}**")
     st.dataframe(frame, hide_index=True, height=460)
 

@@ -7,7 +7,7 @@ tasks) generate independent sequences and split them 80/10/10.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -57,6 +57,19 @@ class Prepared:
     horizon: int = 1
     class_names: tuple[str, ...] = ()
     series: SeriesData | None = None
+    # classification with several right answers (a surname listed under two languages): per split,
+    # an (N, classes) bool tensor of the labels that count as right; absent -> only y itself
+    accepted: dict[str, torch.Tensor] = field(default_factory=dict)
+
+    def hits(self, split: str, pred) -> np.ndarray:
+        """(N,) bool: whether each predicted class counts as right, i.e. is one of the row's accepted
+        labels (its own label where the split has none)."""
+        y = getattr(self, f"y_{split}").cpu().numpy()
+        pred = np.asarray(pred)
+        ok = self.accepted.get(split)
+        if ok is None or len(ok) != len(y):
+            return pred == y
+        return ok.numpy()[np.arange(len(y)), pred]
 
     def trivial_loss(self, split: str = "val") -> float:
         """Validation loss of the best constant answer learnt from the training targets."""
@@ -144,10 +157,12 @@ def _prepare_samples(cfg: DataConfig) -> Prepared:
 
 
 def _prepare_names(cfg: DataConfig) -> Prepared:
-    """Surnames as one-hot letters, end-padded; a stratified 80/10/10 split by ``data_seed``."""
+    """Surnames as one-hot letters, end-padded; an 80/10/10 split by name, stratified by language
+    and seeded by ``data_seed``; a name with several languages is right on any of them."""
     from . import names
 
     d = names.dataset(cfg.data_seed)
     t = [tensor for split in ("train", "val", "test") for tensor in d[split][1:]]
     return Prepared("names", *t, input_size=len(names.ALPHABET), output_size=len(d["languages"]),
-                    output_mode="last_valid", loss="nll", class_names=d["languages"])
+                    output_mode="last_valid", loss="nll", class_names=d["languages"],
+                    accepted=d["accepted"])

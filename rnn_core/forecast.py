@@ -10,7 +10,7 @@ import torch
 
 from .baselines import forecast_baselines
 from .datasets import Prepared, SeriesData
-from .metrics import accuracy, regression_metrics
+from .metrics import regression_metrics
 
 
 @torch.no_grad()
@@ -91,7 +91,7 @@ def evaluate(model, data: Prepared, seq_len: int, baselines: bool = True, deadli
                 pred = model(x)
                 out[f"{split}_loss"] = float(model.loss(pred, y))
                 if data.loss == "nll":
-                    out[f"{split}_accuracy"] = accuracy(y.cpu().numpy(), pred.argmax(-1).cpu().numpy())
+                    out[f"{split}_accuracy"] = float(data.hits(split, pred.argmax(-1).cpu().numpy()).mean())
         out["baseline_loss"] = data.trivial_loss("val")
     if data.series is None:
         return out

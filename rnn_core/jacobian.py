@@ -6,8 +6,7 @@ step Jacobians J_k = ∂s_k/∂s_{k−1} of one layer with its inputs held fixed
 The state s is h (RNN, GRU) or (h, c) (LSTM). The step Jacobians are written out in closed form from
 the states a trace recorded; tests check them against finite differences.
 
-``lyapunov`` measures the largest Lyapunov exponent of an untrained tanh RNN running freely:
-negative when nearby trajectories converge (contracting), positive when they separate (chaotic).
+The largest Lyapunov exponent of an untrained RNN running freely is in :mod:`rnn_core.lyapunov`.
 """
 
 from __future__ import annotations
@@ -119,59 +118,3 @@ def memory_log_norms(J: np.ndarray, H: int | None = None) -> np.ndarray:
 def singular_values(J: np.ndarray) -> np.ndarray:
     """Singular values of every step Jacobian, (T, S), largest first."""
     return np.linalg.svd(J, compute_uv=False)
-
-
-def random_direction(hidden: int, seed: int) -> np.ndarray:
-    """A Gaussian H×H matrix scaled to spectral radius 1 (so ρ·W has spectral radius exactly ρ)."""
-    A = np.random.default_rng(seed).standard_normal((hidden, hidden))
-    return A / np.abs(np.linalg.eigvals(A)).max()
-
-
-def lyapunov(rhos, hidden: int = 64, steps: int = 500, burn_in: int = 100, seed: int = 0) -> np.ndarray:
-    """Largest Lyapunov exponent (per step, natural log) of h_{k+1} = tanh(ρ W h_k), one per ρ.
-
-    Benettin's method: run the state and a tangent vector v_{k+1} = J_k v_k together, renormalise v
-    each step and average log ‖J_k v_k‖. All ρ run at once with the same W and start."""
-    rhos = np.asarray(rhos, np.float64)
-    W = random_direction(hidden, seed)
-    rng = np.random.default_rng(seed + 1)
-    h = np.repeat(rng.standard_normal((1, hidden)), len(rhos), 0)  # (R, H)
-    v = np.repeat(rng.standard_normal((1, hidden)), len(rhos), 0)
-    v /= np.linalg.norm(v, axis=1, keepdims=True)
-    total = np.zeros(len(rhos))
-    for k in range(burn_in + steps):
-        h = np.tanh(rhos[:, None] * (h @ W.T))  # (R, H)
-        v = (1.0 - h ** 2) * rhos[:, None] * (v @ W.T)
-        norm = np.linalg.norm(v, axis=1)
-        if k >= burn_in:
-            total += np.log(np.maximum(norm, 1e-300))
-        v /= np.maximum(norm, 1e-300)[:, None]
-    return total / steps
-
-
-def free_run(rho: float, hidden: int = 64, steps: int = 100, seed: int = 0) -> np.ndarray:
-    """The states (steps, H) of the same free run as ``lyapunov``, for one ρ (no burn-in)."""
-    W = rho * random_direction(hidden, seed)
-    h = np.random.default_rng(seed + 1).standard_normal(hidden)
-    out = np.empty((steps, hidden))
-    for k in range(steps):
-        h = np.tanh(W @ h)
-        out[k] = h
-    return out
-
-
-def crossing(rhos, exponents, level: float = 0.0) -> float | None:
-    """The first ρ where the exponent rises through ``level`` (linear interpolation), or None."""
-    r, lam = np.asarray(rhos, float), np.asarray(exponents, float)
-    for j in range(len(r) - 1):
-        if lam[j] < level <= lam[j + 1]:
-            return float(r[j] + (r[j + 1] - r[j]) * (level - lam[j]) / (lam[j + 1] - lam[j]))
-    return None
-
-
-EDGE_TOL = 0.01  # |λ| below this (per step) counts as the edge of chaos: a periodic or quasi-periodic run
-
-
-def regime(exponent: float, tol: float = EDGE_TOL) -> str:
-    """contracting | edge | chaotic, from the exponent's sign."""
-    return "contracting" if exponent < -tol else "chaotic" if exponent > tol else "edge"

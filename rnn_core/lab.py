@@ -32,6 +32,8 @@ LAB_BUDGET = 120.0  # seconds per cell, the server's cap: only a safety net; the
 LAB_SAMPLES = 2000
 SOLVED_RATIO = 0.02  # a cell has solved the task once val/baseline stays below this ...
 SOLVED_EPOCHS = 3  # ... for this many epochs in a row; it then stops early (its best weights are kept)
+LEARNT_RATIO = 0.1  # a cell has learnt the task when its *test* loss ends below this × the test baseline;
+# the validation split chose the epoch and the early stop, so only the test split gives a held-out verdict
 TRACE_BATCH = 200  # validation sequences whose gradient profile a cell result records
 FLAT_CHANGE = math.log(1.1)  # a fitted profile changing less than 10 % over the window is flat
 
@@ -159,11 +161,23 @@ class CellResult:
     grad_norms: np.ndarray  # (L, T) ‖∂L/∂h_t‖ of the trained model on the first validation sequences
     horizon: dict  # memory_horizon of the last layer's profile
     saturation: dict = field(default_factory=dict)  # gate_saturation of the same batch (LSTM, GRU)
+    test_loss: float = math.nan  # the held-out split: it picked neither the epoch nor the early stop
+    test_baseline_loss: float = math.nan  # the trivial answer (learnt from the training targets) on it
 
     @property
     def ratio(self) -> float:
         """Validation loss over the trivial baseline: near 1 means nothing was learnt."""
         return self.val_loss / self.baseline_loss if self.baseline_loss > 0 else math.nan
+
+    @property
+    def test_ratio(self) -> float:
+        """Test loss over the trivial baseline on the test split."""
+        return self.test_loss / self.test_baseline_loss if self.test_baseline_loss > 0 else math.nan
+
+    @property
+    def solved(self) -> bool:
+        """The verdict: test loss below ``LEARNT_RATIO`` × the test baseline (False when not finite)."""
+        return bool(self.test_ratio < LEARNT_RATIO)
 
     @property
     def snapshots(self) -> list[dict]:
@@ -215,8 +229,9 @@ def cell_run(base_cfg: RunConfig, cell: str, data: Prepared, callback, halt: thr
         res.message = (f"Solved at epoch {len(solved)}: validation loss below {SOLVED_RATIO:g} × the trivial "
                        f"baseline for {SOLVED_EPOCHS} epochs in a row.")
     tr = trace(res.model, *_trace_batch(data))
+    test = res.metrics.get("test_loss", math.nan), data.trivial_loss("test") if len(data.y_test) else math.nan
     return CellResult(cell, res, res.metrics["val_loss"], res.metrics["baseline_loss"], tr.grad_norms,
-                      memory_horizon(tr.grad_norms[-1]), gate_saturation(tr.gates))
+                      memory_horizon(tr.grad_norms[-1]), gate_saturation(tr.gates), *test)
 
 
 def _trace_batch(data: Prepared):

@@ -7,7 +7,7 @@ import math
 import sys
 
 from .config import CELLS, COMPARE_CELLS, LAG_TASKS
-from .lab import LAB_BUDGET, LAB_EPOCHS, LAB_FORGET_BIAS, compare_cells, lab_config
+from .lab import LAB_BUDGET, LAB_EPOCHS, LAB_FORGET_BIAS, LEARNT_RATIO, compare_cells, lab_config
 from .sweep import LAGS, WORK_LAG, breaking_point, lag_sweep
 
 
@@ -76,6 +76,8 @@ def _lab(args) -> int:
     results = compare_cells(cfg, cells, progress)
     report = {"config": cfg.to_dict(), "cells": [{
         "cell": r.cell, "val_loss": _finite(r.val_loss), "baseline_loss": r.baseline_loss, "ratio": _finite(r.ratio),
+        "test_loss": _finite(r.test_loss), "test_baseline_loss": _finite(r.test_baseline_loss),
+        "test_ratio": _finite(r.test_ratio), "solved": r.solved, "solved_below": LEARNT_RATIO,
         "horizon": _finite(r.horizon["horizon"]), "regime": r.horizon["regime"], "growth": r.horizon["growth"],
         "grad_norms": r.grad_norms.tolist(), "epochs": len(r.result.history["epoch"]),
         "elapsed_s": round(r.elapsed, 3), "stopped": r.result.stopped, "message": r.result.message,

@@ -17,13 +17,13 @@ import pandas as pd
 from .config import COMPARE_CELLS, RunConfig
 from .datasets import prepare
 from .jobs import run_jobs
-from .lab import cell_run
+from .lab import LEARNT_RATIO, cell_run
 from .train import Progress
 
-SOLVED = 0.1  # a cell "learnt the task" on a seed when its val/baseline ends below this
-COLUMNS = ("seed", "cell", "val_loss", "baseline_loss", "ratio", "horizon", "regime", "reach", "epochs", "elapsed",
-           "stopped")
-MEASURES = ("ratio", "horizon", "reach")  # the per-seed numbers spread() summarises
+SOLVED = LEARNT_RATIO  # a cell "learnt the task" on a seed when its loss/baseline ends below this
+COLUMNS = ("seed", "cell", "val_loss", "baseline_loss", "ratio", "test_ratio", "horizon", "regime", "reach", "epochs",
+           "elapsed", "stopped")
+MEASURES = ("ratio", "test_ratio", "horizon", "reach")  # the per-seed numbers spread() summarises
 
 
 def seed_runs(base_cfg: RunConfig, seeds, cells=COMPARE_CELLS,
@@ -51,7 +51,8 @@ def seed_runs(base_cfg: RunConfig, seeds, cells=COMPARE_CELLS,
             continue
         g = r.grad_norms[-1]
         rows.append({"seed": seed, "cell": r.cell, "val_loss": r.val_loss, "baseline_loss": r.baseline_loss,
-                     "ratio": r.ratio, "horizon": r.horizon["horizon"], "regime": r.horizon["regime"],
+                     "ratio": r.ratio, "test_ratio": r.test_ratio, "horizon": r.horizon["horizon"],
+                     "regime": r.horizon["regime"],
                      "reach": float(g[0] / g[-1]) if g[-1] > 0 else np.nan,
                      "epochs": len(r.result.history["epoch"]), "elapsed": r.elapsed, "stopped": r.result.stopped})
     return pd.DataFrame(rows, columns=list(COLUMNS))
@@ -62,12 +63,16 @@ def _relay(callback, seed: int, cell: str, progress: Progress):
 
 
 def spread(df: pd.DataFrame, solved: float = SOLVED) -> pd.DataFrame:
-    """Per cell: seeds run, seeds with val/baseline below ``solved``, and the median, min and max of
-    each of ``MEASURES`` (columns ``ratio_median``, ``ratio_min``, ...). An infinite horizon (a flat
+    """Per cell: seeds run, seeds with val/baseline below ``solved`` (``solved``) and with test/baseline
+    below it (``solved_test``, the held-out verdict), and the median, min and max of each of
+    ``MEASURES`` (columns ``ratio_median``, ``ratio_min``, ...). An infinite horizon (a flat
     profile: no decay) sorts above every finite one; NaNs are left out."""
     out = []
+    if "test_ratio" not in df:  # rows kept from before the test split was measured
+        df = df.assign(test_ratio=np.nan)
     for cell, rows in df.groupby("cell", sort=False):
-        row = {"cell": str(cell), "seeds": len(rows), "solved": int((rows["ratio"] < solved).sum())}
+        row = {"cell": str(cell), "seeds": len(rows), "solved": int((rows["ratio"] < solved).sum()),
+               "solved_test": int((rows["test_ratio"] < solved).sum())}
         for m in MEASURES:
             v = rows[m].to_numpy(dtype=np.float64)
             v = v[~np.isnan(v)]

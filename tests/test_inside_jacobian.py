@@ -1,6 +1,8 @@
 """Step Jacobians against finite differences, products against a matrix power, the Lyapunov exponent."""
 
+import sys
 import time
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -9,19 +11,26 @@ import torch
 from rnn_core.config import ModelConfig
 from rnn_core.instrument import trace, unroll
 from rnn_core.jacobian import (
-    EDGE_TOL,
-    crossing,
     elman_jacobians,
-    free_run,
-    lyapunov,
     memory_log_norms,
     memory_norms,
-    random_direction,
-    regime,
     singular_values,
     step_jacobians,
 )
+from rnn_core.lyapunov import (
+    EDGE_TOL,
+    T975,
+    crossing,
+    free_run,
+    interval,
+    lyapunov,
+    lyapunov_starts,
+    random_direction,
+    regime,
+)
 from rnn_core.models import build_model
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))  # bench_lyapunov's quick mode
 
 CASES = [("rnn", "tanh"), ("rnn", "relu"), ("lstm", "tanh"), ("gru", "tanh"), ("scratch", "tanh")]
 
@@ -129,3 +138,62 @@ def test_free_run_and_direction():
 def test_crossing_interpolates_and_reports_none():
     assert crossing([0, 1, 2], [-1, -0.5, 0.5]) == pytest.approx(1.5)
     assert crossing([0, 1], [-1, -0.5]) is None
+
+
+def test_student_t_table():
+    stats = pytest.importorskip("scipy.stats")
+    for k, q in T975.items():
+        assert q == pytest.approx(stats.t.ppf(0.975, k - 1), abs=6e-4), k
+
+
+def test_orthogonal_contracting_run_gives_log_rho_inside_its_interval():
+    """ρ W with W orthogonal and no input: the state dies out and every tangent shrinks by exactly ρ a step,
+    so λ = log ρ for ρ < 1; each of the starts' interval contains it (to float32's resolution)."""
+    for seed in range(3):
+        W = np.linalg.qr(np.random.default_rng(seed).standard_normal((32, 32)))[0]
+        rhos = np.array([0.2, 0.5, 0.8, 0.95])
+        lam, lo, hi = interval(lyapunov_starts(rhos, W=W, seed=seed))
+        np.testing.assert_allclose(lam, np.log(rhos), atol=2e-3)  # ρ = 0.95: the state fades slowly
+        assert (lo - 1e-6 <= np.log(rhos)).all() and (np.log(rhos) <= hi + 1e-6).all()
+        assert regime(lo[0], hi[0]) == "contracting"
+
+
+def test_interval_and_regime_by_hand():
+    lam, lo, hi = interval(np.array([[0.0, 0.02, 0.04, 0.02]]))
+    half = T975[4] * np.std([0.0, 0.02, 0.04, 0.02], ddof=1) / 2
+    assert lam[0] == pytest.approx(0.02) and hi[0] - lam[0] == pytest.approx(half)
+    assert regime(0.011, 0.02) == "chaotic" and regime(0.009, 0.02) == "edge" and regime(-0.3, -0.011) == "contracting"
+    assert regime(-0.02, -0.009) == "edge" and regime(0.5) == "chaotic"
+
+
+def test_regime_label_does_not_flip_from_500_to_5000_steps():
+    """ρ 0.5, 0.9, 1.0, 1.5, 2.5 on seeds 0-2 (bench/bench_lyapunov.py --quick): the interval, not the noise,
+    decides the label; the longer run's mean lies inside the shorter run's interval or the label is 'edge'."""
+    from bench_lyapunov import window_table
+
+    rows = window_table()
+    assert len(rows) == 15
+    for r in rows:
+        assert r["label_500"] == r["label_5000"], r
+    labels = {(r["rho"], r["seed"]): r["label_500"] for r in rows}
+    assert all(labels[(rho, s)] == "contracting" for rho in (0.5, 0.9) for s in range(3))
+    assert all(labels[(2.5, s)] == "chaotic" for s in range(3)) and labels[(1.5, 0)] == "edge"
+    assert all(r["hi_5000"] - r["lo_5000"] <= r["hi_500"] - r["lo_500"] + 1e-4 for r in rows)  # longer: narrower
+
+
+def test_bench_lyapunov_quick_runs(capsys):
+    from bench_lyapunov import main
+
+    main(["--quick"])
+    assert "label changes between 500 and 5000 steps: 0 of 15; contradictions" in capsys.readouterr().out
+
+
+def test_a_named_regime_holds_over_ten_times_the_window_on_seeds_0_to_9():
+    """Seeds 3-9 add two changes at ρ = 1.5, both from 'edge' (undecided) at 500 steps to a named regime at
+    5,000 (seed 4 contracting, seed 7 chaotic); a regime named at 500 steps is never contradicted."""
+    from bench_lyapunov import contradictions, window_table
+
+    rows = window_table(seeds=range(3, 10))
+    assert contradictions(rows) == []
+    assert {(r["seed"], r["label_5000"]) for r in rows if r["label_500"] != r["label_5000"]} <= {
+        (4, "contracting"), (7, "chaotic")}

@@ -114,6 +114,9 @@ def test_compare_cells_shares_data_and_stops_on_request():
     assert [r.cell for r in results] == ["rnn", "gru"] and seen == [("rnn", 1), ("rnn", 2), ("gru", 1), ("gru", 2)]
     for r in results:
         assert r.grad_norms.shape == (1, 5) and r.ratio == pytest.approx(r.val_loss / r.baseline_loss)
+        assert r.test_loss == pytest.approx(r.result.metrics["test_loss"])
+        assert r.test_baseline_loss == pytest.approx(r.result.data.trivial_loss("test"))
+        assert r.solved == (r.test_ratio < 0.1)
         assert r.baseline_loss == results[0].baseline_loss and len(r.snapshots) == 2
     assert results[0].saturation == {} and set(results[1].saturation) == {"r", "z", "n"}
     stopped = compare_cells(TINY, ("rnn", "gru"), lambda cell, p: False)
@@ -151,6 +154,10 @@ def test_cli_lab_and_sweep_write_reports(tmp_path):
     report = json.loads(out.read_text())
     assert [c["cell"] for c in report["cells"]] == ["rnn", "lstm"] and report["config"]["data"]["lag"] == 5
     assert len(report["cells"][1]["grad_norms"][0]) == 5 and report["cells"][0]["baseline_loss"] > 0
+    for c in report["cells"]:  # the held-out verdict: test loss over the trivial answer on the test split
+        assert c["test_ratio"] == pytest.approx(c["test_loss"] / c["test_baseline_loss"])
+        assert c["solved"] == (c["test_ratio"] < c["solved_below"]) and c["solved_below"] == 0.1
+        assert c["test_baseline_loss"] != c["baseline_loss"]  # its own split's baseline, not validation's
     csv = tmp_path / "sweep.csv"
     assert main(["sweep", "--lags", "5,6", "--cells", "rnn", "--epochs", "1", "--out", str(csv), "--quiet"]) == 0
     table = pd.read_csv(csv)
@@ -177,6 +184,7 @@ def test_lab_defaults_lstm_and_gru_remember_50_steps_the_rnn_does_not():
     assert all(r.result.stopped in ("completed", "early stop") for r in results.values())
     assert results["lstm"].val_loss < 0.05 and results["gru"].val_loss < 0.05
     assert results["rnn"].val_loss > 0.1 and results["rnn"].ratio > 0.9
+    assert not results["rnn"].solved and results["lstm"].solved and results["gru"].solved  # on the test split
     rnn_g = results["rnn"].grad_norms[-1]
     assert rnn_g[0] / rnn_g[-1] < 1e-4 and results["rnn"].horizon["horizon"] < 5
     assert results["lstm"].horizon["horizon"] > 20 and results["gru"].horizon["horizon"] > 20

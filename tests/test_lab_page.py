@@ -85,8 +85,12 @@ def test_comparison_shows_its_seed_and_five_seeds_draw_the_spread():
     at.button(key="lab_go").click().run()
     assert not at.exception
     assert any("Seed 3" in m.value for m in at.markdown)
-    horizons = list(at.dataframe[0].value.iloc[:, 4])
+    table = at.dataframe[0].value
+    horizons = list(table["Memory horizon τ (steps)"])
     assert all(isinstance(h, str) and "Infinity" not in h for h in horizons), horizons
+    # the held-out ratio beside the validation one, and the verdict read from it
+    assert list(table.columns[3:6]) == ["Val / baseline", "Test / baseline", "Learnt (test < 0.1)"]
+    assert (table["Learnt (test < 0.1)"] == (table["Test / baseline"] < 0.1)).all()
     at.button(key="lab_seeds_go").click().run()
     assert not at.exception
     titles = chart_titles(at)

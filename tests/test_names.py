@@ -46,10 +46,12 @@ def test_split_is_stratified_disjoint_and_seeded():
     assert sum(sizes.values()) == 20074
     for k in ("train", "val", "test"):
         assert d0[k][0] == d0b[k][0]
+        assert 0.09 < sizes[k] / 20074 < 0.11 or k == "train"
         counts = np.bincount(d0[k][2].numpy(), minlength=18)
         share = counts / counts.sum()
         assert (counts > 0).all(), k  # every language in every split
-        np.testing.assert_allclose(share, np.array(list(COUNTS.values())) / 20074, atol=0.01)
+        # whole names move together (an Arabic name has up to 28 lines), so the shares are a little looser
+        np.testing.assert_allclose(share, np.array(list(COUNTS.values())) / 20074, atol=0.015)
     assert d0["test"][0] != d1["test"][0]
     # one-hot rows decode back to the names; padding rows are zero
     x, letters = d0["test"][1], valid_lengths(d0["test"][1])
@@ -59,6 +61,54 @@ def test_split_is_stratified_disjoint_and_seeded():
         assert int(letters[i]) == len(name)
         assert "".join(names.ALPHABET[j] for j in x[i, :len(name)].argmax(-1)) == name
         assert x[i, len(name):].abs().sum() == 0
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_no_name_on_both_sides_of_the_split(seed):
+    """Case-folded names, all their lines and languages, are on one side only (seeds 0-9)."""
+    d = names.dataset(seed)
+    sides = {k: {n.casefold() for n in d[k][0]} for k in ("train", "val", "test")}
+    assert not sides["train"] & sides["test"]
+    assert not sides["train"] & sides["val"]
+    assert not sides["val"] & sides["test"]
+    assert sum(len(v) for v in sides.values()) == 17422  # every distinct name exactly once
+
+
+def test_a_name_of_several_languages_accepts_each_of_them():
+    langs, per_lang = names.load()
+    every = {}
+    for k, group in enumerate(per_lang):
+        for n in group:
+            every.setdefault(n.casefold(), set()).add(k)
+    assert sum(len(v) > 1 for v in every.values()) == 475
+    d = names.dataset(0)
+    ok = d["accepted"]["test"].numpy()
+    for i, (n, y) in enumerate(zip(d["test"][0], d["test"][2].tolist(), strict=True)):
+        assert set(np.flatnonzero(ok[i])) == every[n.casefold()] and ok[i, y]
+    assert 50 < (ok.sum(1) > 1).sum() < 200  # seed 0: 117 test lines of 54 such names
+
+
+def test_report_scores_any_language_of_a_name_as_right():
+    """A model that always answers English: a test line of a name that is English and Scottish is right."""
+    data = prepare(RunConfig().replace(task="names").data)
+    english = data.class_names.index("English")
+    ok = data.accepted["test"].numpy()
+
+    class Always(torch.nn.Module):
+        def forward(self, x):
+            out = torch.full((len(x), 18), -20.0)
+            out[:, english] = 0.0
+            return out
+
+    rep = names.report(Always(), data)
+    y = data.y_test.numpy()
+    assert rep["accuracy"] == pytest.approx(ok[:, english].mean())
+    assert ok[:, english].sum() > (y == english).sum()  # a few Scottish/Irish/... lines are English names too
+    assert len(rep["wrong"]) == int((~ok[:, english]).sum())
+    scottish = data.class_names.index("Scottish")
+    assert 0 < rep["recall"][scottish] == pytest.approx(ok[y == scottish, english].mean())
+    assert rep["recall"][english] == 1.0 and rep["confusion"][:, english].sum() == len(y)  # raw answers
+    assert data.hits("test", np.full(len(y), english)).tolist() == ok[:, english].tolist()
 
 
 def _names_model(cell, seed=0, hidden=6):
@@ -239,5 +289,6 @@ def test_default_names_run_reaches_its_targets(seed, monkeypatch):
     res = train(cfg, baselines=False)
     assert res.stopped == "completed", res.message
     rep = names.report(res.model, res.data)
-    assert rep["accuracy"] >= 0.80, rep["accuracy"]
+    # on names never seen in training (seeds 0-9: accuracy 0.744-0.800, balanced 0.504-0.585; README)
+    assert rep["accuracy"] >= 0.74, rep["accuracy"]
     assert rep["balanced_accuracy"] >= 0.50, rep["balanced_accuracy"]

@@ -11,7 +11,7 @@ import streamlit as st
 
 from rnn_core.config import ELMAN_CELLS
 from rnn_core.inside import summary
-from rnn_core.jacobian import EDGE_TOL, crossing, free_run, lyapunov
+from rnn_core.lyapunov import EDGE_TOL, crossing, free_run, interval, lyapunov_starts
 from rnn_core.train import RunResult
 from ui.fields import hidden_names
 from ui.text import TEXT
@@ -135,9 +135,23 @@ def _jacobian(run_id: str, i: int, _res: RunResult):
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def lyapunov_curve(seed: int) -> dict:
-    """λ over the ρ grid for one seed, and where it crosses −tol and +tol."""
-    lam = lyapunov(RHOS, hidden=LYAP_HIDDEN, steps=LYAP_STEPS, seed=seed)
-    return {"rho": RHOS, "lam": lam, "edge": crossing(RHOS, lam, -EDGE_TOL), "chaos": crossing(RHOS, lam, EDGE_TOL)}
+    """λ over the ρ grid for one seed (mean over the starting states, its 95 % interval ``low``/``high``),
+    and where the mean crosses −tol and +tol."""
+    lam, low, high = interval(lyapunov_starts(RHOS, hidden=LYAP_HIDDEN, steps=LYAP_STEPS, seed=seed))
+    return {"rho": RHOS, "lam": lam, "low": low, "high": high, "edge": crossing(RHOS, lam, -EDGE_TOL),
+            "chaos": crossing(RHOS, lam, EDGE_TOL)}
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def lyapunov_at(rho: float, seed: int) -> tuple[float, float, float]:
+    """(λ, low, high) at one ρ: the curve's own row on the grid, else its own estimate (a locked link value)."""
+    curve = lyapunov_curve(seed)
+    on_grid = np.flatnonzero(np.isclose(RHOS, rho))
+    if on_grid.size:
+        j = int(on_grid[0])
+        return float(curve["lam"][j]), float(curve["low"][j]), float(curve["high"][j])
+    lam, low, high = interval(lyapunov_starts([rho], hidden=LYAP_HIDDEN, steps=LYAP_STEPS, seed=seed))
+    return float(lam[0]), float(low[0]), float(high[0])
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

@@ -43,8 +43,9 @@ def seeds_view(lab: LabConfig, t) -> None:
     inf = lambda h: horizon_text(h, t)  # noqa: E731
     table = pd.DataFrame([{
         t("compare.cell"): cell_label(t, s["cell"]),
-        t("lab.seeds_solved", solved=SOLVED): t("lab.seeds_of", k=s["solved"], n=s["seeds"]),
-        t("lab.seeds_ratio"): _median_range(s, "ratio"), t("lab.seeds_horizon"): _median_range(s, "horizon", inf),
+        t("lab.seeds_solved", solved=SOLVED): t("lab.seeds_of", k=s["solved_test"], n=s["seeds"]),
+        t("lab.seeds_test_ratio"): _median_range(s, "test_ratio"), t("lab.seeds_ratio"): _median_range(s, "ratio"),
+        t("lab.seeds_horizon"): _median_range(s, "horizon", inf),
         t("lab.seeds_reach"): _median_range(s, "reach"),
     } for _, s in spread(pd.DataFrame(rows)).iterrows()])
     st.dataframe(table, hide_index=True, width="stretch", key="lab_seeds_table")

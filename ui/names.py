@@ -82,6 +82,20 @@ def _report(run_id: str, _res: RunResult) -> dict:
     return report(_res.model, _res.data)
 
 
+def several_languages(res: RunResult) -> dict:
+    """Test names (``n``), those listed under several languages (``m``) and how many distinct names they are (``k``)."""
+    ok = res.data.accepted.get("test")
+    multi = np.zeros(len(res.data.y_test), bool) if ok is None else ok.numpy().sum(1) > 1
+    names = dataset_names(res)
+    return {"n": len(multi), "m": int(multi.sum()), "k": len({names[i].casefold() for i in np.flatnonzero(multi)})}
+
+
+def dataset_names(res: RunResult) -> tuple[str, ...]:
+    from rnn_core.names import dataset
+
+    return dataset(res.config.data.data_seed)["test"][0]
+
+
 def letters_of(res: RunResult, name: str):
     """(probabilities after each letter (T, classes), trace of the name) for an ASCII name."""
     return _letters(res.run_id, name, res)

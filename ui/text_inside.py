@@ -131,17 +131,29 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "A tanh RNN with 64 units and no input, a⟨t⟩ = tanh(ρ W a⟨t−1⟩), W random with spectral radius 1. "
               "The largest Lyapunov exponent λ is the average log growth per step of a tiny difference between "
               "two runs: λ < 0 they converge (gradients vanish), λ > 0 they separate (gradients explode). "
-              "Curve over {steps} steps after a burn-in, seed {seed}.",
+              "Over {steps} steps after a burn-in, seed {seed}: λ is the mean over {k} starting states, with its "
+              "95 % interval; a finite run only estimates λ, so the regime is named only when the whole interval "
+              "is past ±{tol:g}.",
         "zh": "一个 64 单元、没有输入的 tanh RNN：a⟨t⟩ = tanh(ρ W a⟨t−1⟩)，W 随机且谱半径为 1。最大李雅普诺夫指数 λ "
               "是两条轨迹间微小差异每步的平均对数增长：λ < 0 时两者收敛（梯度消失），λ > 0 时两者分离（梯度爆炸）。"
-              "曲线基于预热之后的 {steps} 步，随机种子 {seed}。"},
+              "基于预热之后的 {steps} 步，随机种子 {seed}：λ 是 {k} 个初始状态的平均值，并给出 95% 区间；"
+              "有限长的运行只能估计 λ，因此只有整个区间都越过 ±{tol:g} 时才判定状态。"},
     "in.lyap_metric": {"en": "λ at ρ = {rho:g}", "zh": "ρ = {rho:g} 时的 λ"},
-    "in.regime.contracting": {"en": "Contracting: every difference between two runs shrinks, by e^λ = {f:.3g} a step.",
-                              "zh": "收缩：两条轨迹之间的任何差异都在缩小，每步乘以 e^λ = {f:.3g}。"},
-    "in.regime.edge": {"en": "Edge of chaos: differences neither grow nor shrink on average (λ ≈ 0).",
-                       "zh": "混沌边缘：差异平均而言既不增长也不缩小（λ ≈ 0）。"},
-    "in.regime.chaotic": {"en": "Chaotic: a tiny difference grows by e^λ = {f:.3g} a step.",
-                          "zh": "混沌：微小的差异每步增长 e^λ = {f:.3g} 倍。"},
+    "in.lyap_value": {"en": "{lam:+.3f} ± {half:.3f}", "zh": "{lam:+.3f} ± {half:.3f}"},
+    "in.lyap_interval": {"en": "95 % interval over {k} starting states: {lo:+.4f} … {hi:+.4f}",
+                         "zh": "{k} 个初始状态上的 95% 区间：{lo:+.4f} … {hi:+.4f}"},
+    "in.regime.contracting": {"en": "Contracting: every difference between two runs shrinks, by e^λ = {f:.3g} a step "
+                                    "(the whole interval is below −{tol:g}).",
+                              "zh": "收缩：两条轨迹之间的任何差异都在缩小，每步乘以 e^λ = {f:.3g}"
+                                    "（整个区间都低于 −{tol:g}）。"},
+    "in.regime.edge": {"en": "Near the edge of chaos: the interval {lo:+.3f} … {hi:+.3f} reaches the band "
+                             "|λ| ≤ {tol:g}, so differences may neither grow nor shrink on average; this estimate "
+                             "cannot tell contracting or chaotic apart.",
+                       "zh": "接近混沌边缘：区间 {lo:+.3f} … {hi:+.3f} 触及 |λ| ≤ {tol:g} 的范围，"
+                             "差异平均而言可能既不增长也不缩小；这个估计无法区分收缩与混沌。"},
+    "in.regime.chaotic": {"en": "Chaotic: a tiny difference grows by e^λ = {f:.3g} a step (the whole interval is above "
+                                "+{tol:g}).",
+                          "zh": "混沌：微小的差异每步增长 e^λ = {f:.3g} 倍（整个区间都高于 +{tol:g}）。"},
     "in.lyap_cross": {"en": "λ reaches 0 (within ±{tol:g}) at ρ ≈ {edge}; it rises above +{tol:g} (chaos) "
                             "at ρ ≈ {chaos}.",
                       "zh": "λ 在 ρ ≈ {edge} 处达到 0（±{tol:g} 以内）；在 ρ ≈ {chaos} 处升到 +{tol:g} 之上"
@@ -222,6 +234,7 @@ CHART_TEXT: dict[str, dict] = {
         "chaos": {"en": "chaos from ρ ≈ {rho:.2f}", "zh": "混沌始于 ρ ≈ {rho:.2f}"},
         "contracting": {"en": "contracting", "zh": "收缩"}, "edge_band": {"en": "edge", "zh": "边缘"},
         "chaotic": {"en": "chaotic", "zh": "混沌"},
+        "band": {"en": "95 % interval over {k} starting states", "zh": "{k} 个初始状态上的 95% 区间"},
         "trained": {"en": "this run's W<sub>aa</sub>: ρ = {rho:.2f}", "zh": "本次运行的 W<sub>aa</sub>：ρ = {rho:.2f}"},
     },
 }

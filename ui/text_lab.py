@@ -80,9 +80,18 @@ TEXT: dict[str, dict[str, str]] = {
     "lab.seeds_progress": {"en": "Seed {seed} · {cell} · {k} of {n} runs done",
                            "zh": "种子 {seed} · {cell} · 已完成 {k}/{n}"},
     "lab.seeds_title": {"en": "Seeds {first}–{last}", "zh": "种子 {first}–{last}"},
-    "lab.seeds_solved": {"en": "Learnt (below {solved:g})", "zh": "学会（低于 {solved:g}）"},
+    "lab.seeds_solved": {"en": "Learnt (test below {solved:g})", "zh": "学会（测试低于 {solved:g}）"},
+    "lab.seeds_test_ratio": {"en": "Test loss / baseline: median (range)", "zh": "测试损失 / 基线：中位数（范围）"},
+    "lab.test_ratio": {"en": "Test / baseline", "zh": "测试损失 / 基线"},
+    "lab.solved_col": {"en": "Learnt (test < {solved:g})", "zh": "学会（测试 < {solved:g}）"},
+    "lab.verdict_note": {
+        "en": "The validation split picks each cell's best epoch and its early stop, so its ratio is not a held-out "
+              "figure. The verdict reads the test split, which took no part in training: learnt when the test loss "
+              "is below {solved:g} × the trivial baseline on the test split.",
+        "zh": "验证集用于挑选每种单元的最佳轮次和提前停止，因此它的比值不是留出数据上的结果。"
+              "结论看测试集——它不参与训练：测试损失低于测试集上平凡基线的 {solved:g} 倍，即为学会。"},
     "lab.seeds_of": {"en": "{k} of {n}", "zh": "{k}/{n}"},
-    "lab.seeds_ratio": {"en": "Loss / baseline: median (range)", "zh": "损失 / 基线：中位数（范围）"},
+    "lab.seeds_ratio": {"en": "Val loss / baseline: median (range)", "zh": "验证损失 / 基线：中位数（范围）"},
     "lab.seeds_horizon": {"en": "Memory horizon τ: median (range)", "zh": "记忆范围 τ：中位数（范围）"},
     "lab.seeds_reach": {"en": "‖∂L/∂h₁‖ / ‖∂L/∂h_T‖: median (range)", "zh": "‖∂L/∂h₁‖ / ‖∂L/∂h_T‖：中位数（范围）"},
     # the forget-gate bias in the initialisation lab

@@ -43,8 +43,13 @@ TEXT: dict[str, dict[str, str]] = {
     "names.subtitle": {"en": "{cell} · {L}×{H} · surnames · seed {seed}",
                        "zh": "{cell} · {L}×{H} · 姓氏 · 种子 {seed}"},
     "names.accuracy": {"en": "Test accuracy", "zh": "测试准确率"},
-    "names.accuracy_help": {"en": "Share of the {n} test names whose language is the model's first guess.",
-                            "zh": "{n} 个测试姓氏中，模型首选语言正确的比例。"},
+    "names.accuracy_help": {"en": "Share of the {n} test names whose language is the model's first guess. The split "
+                                  "is by name: no test name, in any spelling of upper and lower case, occurs in "
+                                  "training. {m} test names ({k} distinct) are listed under several languages; "
+                                  "a guess of any of them counts as right.",
+                            "zh": "{n} 个测试姓氏中，模型首选语言正确的比例。数据按姓氏划分："
+                                  "任何测试姓氏（不论大小写）都不出现在训练集中。其中 {m} 个测试姓氏"
+                                  "（{k} 个不同姓氏）属于多种语言；猜中其中任何一种都算正确。"},
     "names.balanced": {"en": "Balanced accuracy", "zh": "均衡准确率"},
     "names.balanced_help": {"en": "Accuracy per language, averaged over the 18 languages: Korean counts as much "
                                   "as Russian.",
@@ -60,9 +65,8 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "类别权重为 1/√频率：在稀有语言上犯错代价更高，这提高了均衡准确率，代价是普通准确率下降。"},
     "names.weights_fourth_root": {
         "en": "Class weights frequency^-¼: a mistake on a rare language costs a little more, which lifts the "
-              "balanced accuracy at a small price in plain accuracy (set the class weights to none to compare).",
-        "zh": "类别权重为 频率^-¼：在稀有语言上犯错的代价稍高，这提高了均衡准确率，"
-              "代价是普通准确率略有下降（把类别权重设为不加权即可对比）。"},
+              "balanced accuracy (set the class weights to none to compare).",
+        "zh": "类别权重为 频率^-¼：在稀有语言上犯错的代价稍高，这提高了均衡准确率（把类别权重设为不加权即可对比）。"},
     "names.weights_none": {"en": "No class weights: every training name counts the same, so frequent languages "
                                  "dominate.",
                            "zh": "不加权：每个训练姓氏同等重要，因此常见语言占主导。"},
@@ -91,10 +95,11 @@ TEXT: dict[str, dict[str, str]] = {
                        "zh": "这种单元没有门：选择 LSTM 或 GRU 即可查看。"},
     "names.test_title": {"en": "On the test names", "zh": "在测试姓氏上"},
     "names.arabic_note": {
-        "en": "The data repeat many names (Arabic has 108 distinct names in 2,000 lines), as in the tutorial; the "
-              "split keeps the repeats, so some test names were also seen in training.",
-        "zh": "数据中有许多重复姓氏（阿拉伯语 2,000 行中只有 108 个不同姓氏），与教程一致；划分保留了重复项，"
-              "因此部分测试姓氏在训练中也出现过。"},
+        "en": "The data repeat many names (Arabic has 108 distinct names in 2,000 lines). Every line of a name goes to "
+              "the same side of the split, so the test names are all new to the model; a name listed under several "
+              "languages counts as right on any of them.",
+        "zh": "数据中有许多重复姓氏（阿拉伯语 2,000 行中只有 108 个不同姓氏）。同一姓氏的所有行都划到同一侧，"
+              "因此测试姓氏对模型来说都是新的；属于多种语言的姓氏，猜中其中任何一种都算正确。"},
     "names.wrong": {"en": "Test names the model gets wrong (most confident first)",
                     "zh": "模型判断错误的测试姓氏（最自信的错误在前）"},
     "names.col_name": {"en": "name", "zh": "姓氏"},

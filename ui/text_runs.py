@@ -236,7 +236,7 @@ TEXT_RUNS: dict[str, dict[str, str]] = {
                      "zh": "{cell}：第 {epoch}/{epochs} 轮 · 验证 {val:.4g} · {s:.1f} 秒"},
     "lab.val": {"en": "Validation loss", "zh": "验证损失"},
     "lab.baseline": {"en": "Trivial baseline", "zh": "平凡基线"},
-    "lab.ratio": {"en": "Loss / baseline", "zh": "损失 / 基线"},
+    "lab.ratio": {"en": "Val / baseline", "zh": "验证损失 / 基线"},
     "lab.horizon": {"en": "Memory horizon τ (steps)", "zh": "记忆范围 τ（步）"},
     "lab.profiles_title": {"en": "Gradient reaching back from the answer, with fitted memory horizons",
                            "zh": "从答案处回传的梯度，以及拟合的记忆范围"},

@@ -292,3 +292,15 @@ def test_default_names_run_reaches_its_targets(seed, monkeypatch):
     # on names never seen in training (seeds 0-9: accuracy 0.744-0.800, balanced 0.504-0.585; README)
     assert rep["accuracy"] >= 0.74, rep["accuracy"]
     assert rep["balanced_accuracy"] >= 0.50, rep["balanced_accuracy"]
+    if seed == 0:  # the Names page's first visit shows the shipped run: it must be this training
+        from pathlib import Path
+
+        from rnn_core.run_file import load_run
+
+        default = cfg.replace(time_budget=TASK_DEFAULTS["names"]["time_budget"])
+        shipped = load_run(Path(__file__).resolve().parents[1] / "assets" / "names_run.pt", default)
+        assert shipped is not None, "assets/names_run.pt is missing: run scripts/make_default_run.py --names"
+        assert shipped.history["epoch"] == res.history["epoch"]
+        for k, v in res.model.state_dict().items():
+            torch.testing.assert_close(shipped.model.state_dict()[k], v, rtol=1e-5, atol=1e-6)
+        assert names.report(shipped.model, shipped.data)["accuracy"] == pytest.approx(rep["accuracy"])

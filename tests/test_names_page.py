@@ -66,3 +66,19 @@ def test_page_in_chinese_shows_translated_languages():
     specs = [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
     confusion = next(s for s in specs if s["layout"]["title"]["text"].startswith("混淆矩阵"))
     assert "俄语" in confusion["data"][0]["y"]
+
+
+def test_first_visit_shows_the_shipped_default_without_training(monkeypatch):
+    import ui.live
+
+    def no_training(*args, **kwargs):
+        raise AssertionError("the default surname run ships trained (assets/names_run.pt)")
+
+    monkeypatch.setattr(ui.live, "train", no_training)
+    at = AppTest.from_file("../streamlit_app.py", default_timeout=120)
+    at.switch_page("pages/9_Names.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not any(b.key == "names_train" for b in at.button)
+    assert "After each letter: the three likeliest languages" in _titles(at)
+    assert {"Test accuracy", "Balanced accuracy"} <= {m.label for m in at.metric}

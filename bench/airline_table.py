@@ -1,43 +1,53 @@
 """The airline holdout table: every cell (median of 5 seeds) next to the classic baselines.
 
-Run: PYTHONPATH=. .venv/bin/python bench/airline_table.py
+Run: PYTHONPATH=. .venv/bin/python bench/airline_table.py [--quick]
 Holdout = the last 24 months (1959-01..1960-12); MAPE in % of the passengers count.
+``--quick``: one seed, 5 epochs per cell (seconds; the test suite runs it, the numbers mean nothing).
 """
 
 from __future__ import annotations
 
+import argparse
 import statistics
 import time
 
 from rnn_core.config import RunConfig
 from rnn_core.datasets import prepare
 from rnn_core.forecast import _baselines
+from rnn_core.metrics import mape
 from rnn_core.train import train
 
 SEEDS = range(5)
+CELLS = ("rnn", "lstm", "gru", "scratch")
 
 
-def main():
-    cfg = RunConfig()
+def main(argv=None) -> list[dict]:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="one seed, 5 epochs (seconds)")
+    args = ap.parse_args(argv)
+    seeds, cfg = (range(1), RunConfig().replace(epochs=5)) if args.quick else (SEEDS, RunConfig())
     data = prepare(cfg.data)
     sd = data.series
+    rows = []
     print("| model | one-step MAPE % | 24-step recursive MAPE % | train time s |")
     print("|---|---|---|---|")
     for name, modes in _baselines(sd.values.tobytes(), sd.n_test, sd.season).items():
-        from rnn_core.metrics import mape
-
         y = sd.values[sd.origin:]
-        print(f"| {name} | {mape(y, modes['one_step']):.2f} | {mape(y, modes['recursive']):.2f} | – |")
-    for cell in ("rnn", "lstm", "gru", "scratch"):
+        rows.append({"model": name, "one_step": mape(y, modes["one_step"]), "recursive": mape(y, modes["recursive"])})
+        print(f"| {name} | {rows[-1]['one_step']:.2f} | {rows[-1]['recursive']:.2f} | – |")
+    for cell in CELLS:
         one, rec, secs = [], [], []
-        for seed in SEEDS:
+        for seed in seeds:
             t = time.perf_counter()
             m = train(cfg.replace(cell=cell, seed=seed), data).metrics["model"]
             secs.append(time.perf_counter() - t)
             one.append(m["one_step"]["mape"])
             rec.append(m["recursive"]["mape"])
-        print(f"| {cell.upper()} 2×32 (median of {len(SEEDS)} seeds) | {statistics.median(one):.2f} "
-              f"| {statistics.median(rec):.2f} | {statistics.median(secs):.2f} |")
+        rows.append({"model": cell, "one_step": statistics.median(one), "recursive": statistics.median(rec),
+                     "seconds": statistics.median(secs)})
+        print(f"| {cell.upper()} 2×32 (median of {len(seeds)} seeds) | {rows[-1]['one_step']:.2f} "
+              f"| {rows[-1]['recursive']:.2f} | {rows[-1]['seconds']:.2f} |")
+    return rows
 
 
 if __name__ == "__main__":

@@ -1,9 +1,11 @@
 """Cost of every view of the Inside-the-cell page for the default run, once the run exists (cold caches).
 
 Times the engine work and the figure building of each view, one torch thread. Run:
-    PYTHONPATH=. .venv/bin/python bench/bench_inside.py
+    PYTHONPATH=. .venv/bin/python bench/bench_inside.py [--quick]
+``--quick``: a 3-epoch run, one repeat, a short Lyapunov curve (seconds; the test suite runs it).
 """
 
+import argparse
 import time
 
 import numpy as np
@@ -19,10 +21,8 @@ from rnn_core.lyapunov import STARTS, crossing, free_run, interval, lyapunov, ly
 from rnn_core.saliency import saliency
 from rnn_core.train import train
 
-torch.set_num_threads(1)
-res = train(RunConfig(), baselines=False)
-x, y = res.data.x_test, res.data.y_test
-T = x.shape[1]
+RHOS = np.round(np.arange(0.1, 3.0001, 0.05), 2)  # the page's Lyapunov curve
+res = x = y = T = None  # the run every view works on, set by main()
 
 
 def clock(fn, repeat=5):
@@ -56,16 +56,33 @@ def jacobian_view():
 
 
 def lyapunov_view():
-    rhos = np.round(np.arange(0.1, 3.0001, 0.05), 2)
-    lam, low, high = interval(lyapunov_starts(rhos))
-    lyapunov_figure(rhos, lam, 1.0, lam[18], crossing(rhos, lam, -0.01), crossing(rhos, lam, 0.01), 64,
+    lam, low, high = interval(lyapunov_starts(RHOS))
+    at_1 = lam[np.argmin(abs(RHOS - 1.0))]
+    lyapunov_figure(RHOS, lam, 1.0, at_1, crossing(RHOS, lam, -0.01), crossing(RHOS, lam, 0.01), 64,
                     band=(low, high), starts=STARTS).to_json()
     state_heatmap(free_run(1.0, 64, 60), "free run").to_json()
 
 
-for name, fn in [("step through time (one t, both layers)", step_view), ("saliency (24 forecasts)", saliency_view),
-                 ("Jacobian (one window, one layer)", jacobian_view),
-                 (f"Lyapunov curve (59 ρ × {STARTS} starts, 500 steps) + free run", lyapunov_view),
-                 (f"one Lyapunov exponent ({STARTS} starts, 500 steps)", lambda: lyapunov([1.5]))]:
-    wall, cpu = clock(fn)
-    print(f"{name:55s} wall {wall * 1000:7.1f} ms   cpu {cpu * 1000:7.1f} ms")
+def main(argv=None) -> dict:
+    global res, x, y, T, RHOS
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="a 3-epoch run, one repeat (seconds)")
+    args = ap.parse_args(argv)
+    torch.set_num_threads(1)
+    res = train(RunConfig().replace(epochs=3) if args.quick else RunConfig(), baselines=False)
+    x, y = res.data.x_test, res.data.y_test
+    T = x.shape[1]
+    if args.quick:
+        RHOS = RHOS[::6]
+    out = {}
+    for name, fn in [("step through time (one t, both layers)", step_view), ("saliency (24 forecasts)", saliency_view),
+                     ("Jacobian (one window, one layer)", jacobian_view),
+                     (f"Lyapunov curve ({len(RHOS)} ρ × {STARTS} starts, 500 steps) + free run", lyapunov_view),
+                     (f"one Lyapunov exponent ({STARTS} starts, 500 steps)", lambda: lyapunov([1.5]))]:
+        wall, cpu = out[name] = clock(fn, repeat=1 if args.quick else 5)
+        print(f"{name:55s} wall {wall * 1000:7.1f} ms   cpu {cpu * 1000:7.1f} ms")
+    return out
+
+
+if __name__ == "__main__":
+    main()

@@ -1,7 +1,8 @@
 """Lab benchmark: the default comparison at lag 50 over seeds 0-9 (median and range per cell), its wall
 time, and the default lag sweep's.
 
-Run: PYTHONPATH=. .venv/bin/python bench/bench_lab.py [--seeds 10] [--skip-seeds] [--skip-sweep]
+Run: PYTHONPATH=. .venv/bin/python bench/bench_lab.py [--seeds 0-9] [--skip-seeds] [--skip-sweep] [--quick]
+``--quick``: 8 units, 200 sequences, lag 10, 2 epochs, seeds 0-1, lags 5 and 10 (seconds; the test suite runs it).
 Every run uses one torch thread; the numbers are a pure function of the config, the times are this
 machine's. CPU time (process time) is printed beside wall time, and a reference step (the engine
 benchmark's fused LSTM 2×32 training step, 4.86 ms on a quiet 2-core CPU) is timed before each part:
@@ -28,6 +29,7 @@ from rnn_core.seeds import SOLVED, seed_runs, spread
 from rnn_core.sweep import LAGS, breaking_point, lag_sweep
 
 WORKERS = [default_workers()]  # trainings at once, as the app runs them (--workers 1: one after the other)
+REF_ROUNDS = [7]  # rounds of 20 reference steps timed before each part (--quick: 1)
 QUIET_STEP = 4.86e-3  # seconds: the reference step on a quiet 2-core CPU (bench/bench_engine.py, README)
 
 
@@ -47,7 +49,7 @@ def reference_step() -> float:
     for _ in range(5):
         step()
     rounds = []
-    for _ in range(7):
+    for _ in range(REF_ROUNDS[0]):
         cpu = time.process_time()
         for _ in range(20):
             step()
@@ -66,8 +68,7 @@ def timed(fn):
     return out, wall, cpu
 
 
-def bench_compare():
-    cfg = lab_config()
+def bench_compare(cfg: RunConfig) -> list[dict]:
     results, wall, cpu = timed(lambda: compare_cells(cfg, workers=WORKERS[0]))
     rows = [{"cell": r.cell.upper(), "val_mse": sig(r.val_loss), "baseline": sig(r.baseline_loss),
              "ratio": sig(r.ratio), "test_ratio": sig(r.test_ratio), "solved": r.solved,
@@ -77,24 +78,26 @@ def bench_compare():
     print(f"default comparison: {cfg.data.task}, lag {cfg.data.lag}, seed {cfg.train.seed}, up to {cfg.train.epochs} "
           f"epochs: {wall:.1f} s wall, {cpu:.1f} s CPU")
     print(pd.DataFrame(rows).to_string(index=False))
+    return rows
 
 
 def _range(s, m):
     return f"{sig(s[m + '_median'])} ({sig(s[m + '_min'])} – {sig(s[m + '_max'])})"
 
 
-def bench_seeds(seeds, csv: str | None = None):
+def bench_seeds(cfg: RunConfig, seeds, csv: str | None = None) -> pd.DataFrame:
     def progress(seed, cell, p):
         if p.epoch == 1:
             print(f"  seed {seed} {cell:5s} started at {time.perf_counter() - start:6.1f} s", file=sys.stderr)
 
     start = time.perf_counter()
-    df, wall, cpu = timed(lambda: seed_runs(lab_config(), seeds, callback=progress, workers=WORKERS[0]))
+    df, wall, cpu = timed(lambda: seed_runs(cfg, seeds, callback=progress, workers=WORKERS[0]))
     print(f"\nseeds {seeds[0]}-{seeds[-1]}, lag 50: {len(df)} runs, {wall:.1f} s wall, {cpu:.1f} s CPU "
           f"({wall / len(seeds):.1f} s wall per comparison without snapshots)")
     if csv:
         df.to_csv(csv, index=False)
     seed_table(df)
+    return df
 
 
 def seed_table(df: pd.DataFrame) -> None:
@@ -114,15 +117,15 @@ def seed_table(df: pd.DataFrame) -> None:
               f"{_range(s, 'test_ratio')} | {_range(s, 'ratio')} | {_range(s, 'horizon')} | {_range(s, 'reach')} |")
 
 
-def bench_sweep():
+def bench_sweep(cfg: RunConfig, lags=LAGS) -> pd.DataFrame:
     start = time.perf_counter()
 
     def progress(cell, lag, p):
         if p.epoch == 1:
             print(f"  lag {lag:3d} {cell:5s} started at {time.perf_counter() - start:5.1f} s", file=sys.stderr)
 
-    df, wall, cpu = timed(lambda: lag_sweep(lab_config(), LAGS, callback=progress, workers=WORKERS[0]))
-    print(f"\ndefault sweep: lags {LAGS}, {len(df)} runs, {wall:.1f} s wall, {cpu:.1f} s CPU")
+    df, wall, cpu = timed(lambda: lag_sweep(cfg, lags, callback=progress, workers=WORKERS[0]))
+    print(f"\ndefault sweep: lags {lags}, {len(df)} runs, {wall:.1f} s wall, {cpu:.1f} s CPU")
     shown = df.assign(**{c: df[c].map(sig) for c in ("val_loss", "baseline_loss", "ratio", "horizon")},
                       elapsed=df["elapsed"].map(lambda v: f"{v:.1f}"))
     print(shown.to_string(index=False))
@@ -130,9 +133,10 @@ def bench_sweep():
     print("\nval / baseline ratio (> 0.5 = broken):")
     print(table.to_string(float_format=sig))
     print(f"breaking points: {breaking_point(df)}")
+    return df
 
 
-if __name__ == "__main__":
+def main(argv=None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seeds", default="0-9", help="seeds A-B for the spread table (default 0-9)")
     ap.add_argument("--csv", help="also write the per-seed rows here")
@@ -141,16 +145,27 @@ if __name__ == "__main__":
     ap.add_argument("--skip-seeds", action="store_true")
     ap.add_argument("--skip-sweep", action="store_true")
     ap.add_argument("--workers", type=int, default=WORKERS[0], help="trainings at once (default: as the app)")
-    args = ap.parse_args()
+    ap.add_argument("--quick", action="store_true", help="tiny runs, two seeds, two lags (seconds)")
+    args = ap.parse_args(argv)
     torch.set_num_threads(1)
     WORKERS[0] = args.workers
     if args.table:
         seed_table(pd.concat([pd.read_csv(f) for f in args.table.split(",")]).sort_values(["seed"], kind="stable"))
-        sys.exit(0)
+        return {}
+    cfg, lags, seeds = lab_config(), LAGS, args.seeds
+    if args.quick:
+        REF_ROUNDS[0] = 1
+        cfg, lags, seeds = lab_config(lag=10, epochs=2).replace(hidden_size=8, n_samples=200), (5, 10), "0-1"
+    out = {}
     if not args.skip_compare:
-        bench_compare()
+        out["compare"] = bench_compare(cfg)
     if not args.skip_seeds:
-        a, b = (int(v) for v in args.seeds.split("-"))
-        bench_seeds(list(range(a, b + 1)), args.csv)
+        a, b = (int(v) for v in seeds.split("-"))
+        out["seeds"] = bench_seeds(cfg, list(range(a, b + 1)), args.csv)
     if not args.skip_sweep:
-        bench_sweep()
+        out["sweep"] = bench_sweep(cfg, lags)
+    return out
+
+
+if __name__ == "__main__":
+    main()

@@ -4,6 +4,8 @@ the speed of the tutorial's per-name loop against the batched fused path.
 
 Run: PYTHONPATH=. .venv/bin/python bench/bench_names.py [--seeds 0,1,2] [--tutorial-epochs 2] [--quick]
 Every run uses one torch thread; accuracies are a pure function of the config, the times are this machine's.
+``--quick``: the default for one epoch (seed 0) and the tutorial's loop cut at 2 s (seconds; the test suite
+runs it, the numbers mean nothing).
 """
 
 from __future__ import annotations
@@ -72,25 +74,30 @@ def markdown(df: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
-def main(argv=None) -> None:
+def main(argv=None) -> pd.DataFrame:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--seeds", default="0,1,2", help="seeds of the default run (split and weights)")
     p.add_argument("--tutorial-epochs", type=int, default=1)
     p.add_argument("--rows", default="default,unweighted,rnn,lstm,scratch,tutorial,tutorial_tanh",
                    help="which rows to run (split the table over processes)")
+    p.add_argument("--quick", action="store_true", help="one epoch, two rows (seconds)")
     args = p.parse_args(argv)
     torch.set_num_threads(1)
     seeds = [int(s) for s in args.seeds.split(",")]
 
-    wanted = args.rows.split(",")
+    wanted, base, tutorial = args.rows.split(","), DEFAULT, {}
+    if args.quick:
+        seeds, wanted, base = [0], ["default", "tutorial_tanh"], DEFAULT.replace(epochs=1)
+        tutorial = {"time_budget": 2.0}  # the per-name loop: cut inside its first epoch
     rows = []
     for seed in seeds if "default" in wanted else []:
-        r = run(DEFAULT.replace(seed=seed, data_seed=seed), flips=seed == seeds[0])
-        rows.append({"model": f"default: {label(DEFAULT)}", "seed": seed, **r})
+        r = run(base.replace(seed=seed, data_seed=seed), flips=seed == seeds[0])
+        rows.append({"model": f"default: {label(base)}", "seed": seed, **r})
         print(rows[-1], flush=True)
-    configs = {"unweighted": DEFAULT.replace(class_weight="none"),
-               **{c: DEFAULT.replace(cell=c) for c in ("rnn", "lstm", "scratch")},
-               **{c: DEFAULT.replace(cell=c, class_weight="none", epochs=args.tutorial_epochs, **CELL_DEFAULTS[c])
+    configs = {"unweighted": base.replace(class_weight="none"),
+               **{c: base.replace(cell=c) for c in ("rnn", "lstm", "scratch")},
+               **{c: base.replace(cell=c, class_weight="none", epochs=args.tutorial_epochs, **CELL_DEFAULTS[c],
+                                  **tutorial)
                   for c in ("tutorial", "tutorial_tanh")}}
     for cfg in (configs[k] for k in wanted if k in configs):
         rows.append({"model": label(cfg), "seed": 0, **run(cfg)})
@@ -106,11 +113,12 @@ def main(argv=None) -> None:
     print(markdown(df.drop(columns=["majority"])))
     tut = df[df["model"].str.startswith("tutorial_tanh")]
     if len(tut):
-        fused = speed_of_fused(DEFAULT.replace(cell="rnn"))
+        fused = speed_of_fused(base.replace(cell="rnn"))
         ratio = float(tut["s_per_epoch"].iloc[0] / fused)
         print(f"\nper-name loop (tutorial_tanh, batch 1): {tut['s_per_epoch'].iloc[0]:.1f} s per epoch; batched "
               f"fused nn.RNN (tanh, batch 64, same size): {fused:.2f} s per epoch; ratio {ratio:.0f}×")
     print(f"\nnumbers: {np.__name__} {np.__version__}, torch {torch.__version__}, one thread")
+    return df
 
 
 if __name__ == "__main__":

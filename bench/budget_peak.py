@@ -2,12 +2,14 @@
 
 For every config: the process imports torch and trains a tiny run (the idle baseline), then trains the
 config and traces the windows the views would, and reports the peak RSS above the baseline.
-``PYTHONPATH=. .venv/bin/python bench/budget_peak.py`` prints a table; ``--closest`` also searches the
-configs nearest to the memory cap.
+``PYTHONPATH=. .venv/bin/python bench/budget_peak.py`` prints a table (the default, the largest model and
+the configs nearest to the memory cap); ``--quick``: the default config for 2 epochs only (seconds; the
+test suite runs it).
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
@@ -56,17 +58,23 @@ def measure(params: dict) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def main() -> None:
+def main(argv=None) -> list[dict]:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="the default config, 2 epochs (seconds)")
+    args = ap.parse_args(argv)
+    rows = []
     print("| config | estimate MB | measured peak above idle MB | s |")
     print("|---|---|---|---|")
-    for params in CONFIGS:
+    for params in [{"epochs": "2"}] if args.quick else CONFIGS:
         r = measure(params)
+        rows.append({"params": params, **r})
         name = ", ".join(f"{k}={v}" for k, v in params.items()) or "default"
         if "error" in r:
             print(f"| {name} | refused: {r['error'][:80]} | | |")
         else:
             print(f"| {name} | {r['estimate'] / 1e6:.0f} | {r['measured'] / 1e6:.0f} | {r['seconds']:.1f} |")
         sys.stdout.flush()
+    return rows
 
 
 if __name__ == "__main__":

@@ -9,6 +9,9 @@ Reported: errors, p50/p95 seconds from the Train click to the result, the server
 and its RSS 60 s after every session closed (``--settle``).
 
     PYTHONPATH=. .venv/bin/python bench/load_test.py -n 1 5 20 30
+
+``--quick``: one session training the default run, no settling wait (a fresh server: seconds; the test suite
+runs it).
 """
 
 from __future__ import annotations
@@ -235,7 +238,7 @@ def measure(n: int, mix: bool = True, timeout: float = 600, settle: float = 60, 
             f"rss_{settle:g}s_after_mb": after, "wall_s": wall}
 
 
-def main(argv=None) -> None:
+def main(argv=None) -> list[dict]:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-n", type=int, nargs="+", default=[1, 5])
     ap.add_argument("--default-only", action="store_true", help="every session trains the default run")
@@ -243,7 +246,10 @@ def main(argv=None) -> None:
     ap.add_argument("--settle", type=float, default=60)
     ap.add_argument("--json", help="write the results here")
     ap.add_argument("--root", type=Path, default=ROOT, help="the app to serve (e.g. an older checkout)")
+    ap.add_argument("--quick", action="store_true", help="one session, the default run, no settling wait")
     args = ap.parse_args(argv)
+    if args.quick:
+        args.n, args.default_only, args.settle, args.timeout = [1], True, 0.0, 120.0
     rows = []
     print("| sessions | errors | p50 s | p95 s | idle RSS MB | peak RSS MB | final RSS MB | RSS after "
           f"{args.settle:g} s MB |\n|---|---|---|---|---|---|---|---|", flush=True)
@@ -258,6 +264,7 @@ def main(argv=None) -> None:
             print("  errors:", r["error_detail"], flush=True)
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=1))
+    return rows
 
 
 if __name__ == "__main__":

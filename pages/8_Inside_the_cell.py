@@ -11,6 +11,7 @@ from rnn_core.lyapunov import EDGE_TOL, STARTS, regime
 from rnn_core.saliency import by_offset
 from ui import page_setup, settings_sidebar
 from ui.fields import hidden_names
+from ui.flow import run_for
 from ui.inside import (
     LATEX,
     LYAP_STEPS,
@@ -28,7 +29,6 @@ from ui.inside import (
     url_choice,
     window_label,
 )
-from ui.runs import run_or_default
 from ui.text_charts import chart_labels
 from ui.text_inside import inside_labels
 from ui.traces import spectrum_of
@@ -40,8 +40,9 @@ t = page_setup("inside")
 cfg = settings_sidebar()
 st.title(f":material/memory: {t('nav.inside')}")
 st.caption(t("in.caption"))
-res = need_run(run_or_default(cfg), t)
-sub = run_subtitle(res.config, t)
+res = need_run(run_for(cfg, t)[0], t)
+cfg = res.config  # the run drawn (an earlier one, dimmed, while a costly change waits for Train)
+sub = run_subtitle(cfg, t)
 cell, L = cfg.model.cell, cfg.model.num_layers
 n = holdout_size(res)
 if n == 0:

@@ -1,4 +1,5 @@
-"""The engine is a plain library: importing it (and running it) never pulls in streamlit."""
+"""The engine is a plain library: importing it (and running it) never pulls in streamlit; no project module
+imports itself back through others (an import circle), not even from inside a function."""
 
 import ast
 import subprocess
@@ -37,3 +38,83 @@ def test_charts_do_not_import_streamlit_or_torch():
 def test_pages_do_not_import_torch():
     for path in [ROOT / "streamlit_app.py", *(ROOT / "pages").glob("*.py")]:
         assert "torch" not in imports(path), path.name
+
+
+PACKAGES = ("rnn_core", "ui", "charts")  # pages and the app import these; nothing imports a page
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def project_imports(path: Path, modules: set[str]) -> set[str]:
+    """The project modules ``path`` imports, at any level (inside functions too: an import put off to the
+    first call still closes a circle), ``from pkg import module`` naming the module itself."""
+    name = module_name(path)
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            targets = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                up = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join(up + ([node.module] if node.module else []))
+            targets = [f"{base}.{a.name}" if f"{base}.{a.name}" in modules else base for a in node.names]
+        else:
+            continue
+        for target in targets:
+            while target and target not in modules:  # rnn_core.config.RunConfig -> rnn_core.config
+                target = target.rpartition(".")[0]
+            if target and target != name:
+                found.add(target)
+    return found
+
+
+def import_graph() -> dict[str, set[str]]:
+    paths = [p for pkg in PACKAGES for p in (ROOT / pkg).glob("*.py")]
+    paths += [ROOT / "streamlit_app.py", *(ROOT / "pages").glob("*.py")]
+    modules = {module_name(p) for p in paths}
+    return {module_name(p): project_imports(p, modules) for p in paths}
+
+
+def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    """One import circle as a path a -> b -> ... -> a, or None (depth-first search, stable order)."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    path: list[str] = []
+
+    def visit(m: str) -> list[str] | None:
+        state[m] = 1
+        path.append(m)
+        for n in sorted(graph.get(m, ())):
+            if state.get(n) == 1:
+                return path[path.index(n):] + [n]
+            if n not in state and (found := visit(n)):
+                return found
+        path.pop()
+        state[m] = 2
+        return None
+
+    for m in sorted(graph):
+        if m not in state and (found := visit(m)):
+            return found
+    return None
+
+
+def test_find_cycle_reports_the_circle():
+    assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == ["a", "b", "c", "a"]
+    assert find_cycle({"a": {"b", "c"}, "b": {"c"}, "c": set()}) is None
+
+
+def test_graph_sees_imports_inside_functions():
+    graph = import_graph()
+    assert "rnn_core.bundle" in graph["rnn_core.cli"]  # `from .bundle import save_bundle` inside a function
+    assert "ui.runs" in graph["ui.views"]  # `from ui.runs import baselines_of` inside a function
+    assert "ui.store" in graph["ui.runs"]  # `from ui import store` names the module
+
+
+def test_no_import_circles_between_project_modules():
+    cycle = find_cycle(import_graph())
+    assert cycle is None, "import circle: " + " -> ".join(cycle)

@@ -109,3 +109,22 @@ def test_strings_in_both_languages_with_the_same_placeholders():
                 assert all(fields(value[n]) == fields(en[key][n]) for n in value), (builder, key)
             else:
                 assert fields(value) == fields(en[key]), (builder, key)
+
+
+def test_a_large_change_waiting_for_train_draws_the_shown_run():
+    """After a change to 3 layers that is not trained (a large run waits for a click; on a slow server it is
+    refused), the page draws the previous 2-layer run: every view reads that run's config, so the layer
+    picker offers its 2 layers, not the sidebar's 3, and picking the last one draws it."""
+    at = _open("jacobian")
+    at.sidebar.slider(key="num_layers").set_value(3)
+    at.sidebar.select_slider(key="hidden_size").set_value(256)
+    at.sidebar.number_input(key="epochs").set_value(5000).run()  # one change: nothing light trains between
+    assert not at.exception, [e.value for e in at.exception]
+    assert "num_layers=3" in at.sidebar.code[-1].value
+    runs = at.session_state[session_key("run")].values() if session_key("run") in at.session_state else ()
+    assert not any(r.config.model.num_layers == 3 for r in runs)  # nothing trained by itself
+    (picker,) = [w for w in at.get("button_group") if w.key == "in_layer"]
+    assert picker.options == ["1", "2"]
+    picker.set_value(picker.options[-1]).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert len(at.get("plotly_chart")) == 4

@@ -15,6 +15,7 @@ from rnn_core.budget import BudgetError, Estimate
 from rnn_core.config import RunConfig
 from rnn_core.cost import estimate_seconds
 from rnn_core.train import RunResult, check_size
+from ui.labels import run_subtitle
 from ui.live import train_live
 from ui.runs import lookup, prepared, remember, shipped_config, shipped_run
 from ui.safe import plain
@@ -70,8 +71,6 @@ def run_for(cfg: RunConfig, t, train_button: bool = True) -> tuple[RunResult | N
 
 def _banner(cfg: RunConfig, seconds: float, t, train_button: bool) -> bool:
     """'A large run — Train (≈ N s)'; returns whether its Train button was pressed."""
-    from ui.views import run_subtitle
-
     with st.container(key="flow_banner"):
         key = "flow.changed" if LAST_SHOWN in st.session_state else "flow.first"
         st.warning(t(key, run=run_subtitle(cfg, t), s=seconds_text(seconds)), icon=":material/update:")

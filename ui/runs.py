@@ -77,15 +77,6 @@ def remember(cfg: RunConfig, res: RunResult) -> None:
     store.remember(KIND, run_key(cfg), res, finished, budget.result_bytes(res) if finished else 0)
 
 
-def run_or_default(cfg: RunConfig, t=None) -> RunResult | None:
-    """The run a page shows for ``cfg`` (see ``ui.flow.run_for``): stored, trained by itself when cheap,
-    or the session's previous run (dimmed) while a costly change waits for a click."""
-    from ui.flow import run_for
-    from ui.layout import Translator, current_lang
-
-    return run_for(cfg, t or Translator(current_lang()))[0]
-
-
 @st.cache_resource(show_spinner=False)
 def shipped_run(cell: str) -> RunResult:
     """The default configuration with ``cell`` as shipped in ``assets`` (a test checks each equals a fresh

@@ -1,0 +1,112 @@
+"""Every bench script runs in its quick mode, so it cannot rot. The checks are on the shape of what each
+returns (rows, columns, sane ranges), never on timings: those are the benches' business.
+bench_engine and bench_scratch: tests/test_bench_engine.py; bench_estimate: tests/test_cost.py;
+bench_browser: tests/browser/test_bench_browser.py."""
+
+import math
+import sys
+from pathlib import Path
+
+import pytest
+import torch
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+
+CELLS = ("rnn", "lstm", "gru")
+
+
+@pytest.fixture(autouse=True)
+def _threads():  # the benches pin torch's thread count; the rest of the suite keeps its own
+    n = torch.get_num_threads()
+    yield
+    torch.set_num_threads(n)
+
+
+@pytest.mark.slow  # SARIMA's fit alone takes seconds; 10 s in all on a busy 2-core machine
+def test_airline_table_quick():
+    import airline_table
+
+    rows = airline_table.main(["--quick"])
+    assert [r["model"] for r in rows][-4:] == list(airline_table.CELLS)
+    assert {"naive", "seasonal_naive"} <= {r["model"] for r in rows}
+    assert all(0 < r["one_step"] < 100 and 0 < r["recursive"] < 1000 for r in rows)
+    assert all(r["seconds"] > 0 for r in rows[-4:])
+
+
+def test_bench_inside_quick():
+    import bench_inside
+
+    out = bench_inside.main(["--quick"])
+    assert len(out) == 5 and any(name.startswith("Lyapunov curve (10 ρ") for name in out)
+    assert all(wall > 0 and cpu >= 0 for wall, cpu in out.values())
+
+
+def test_bench_lab_quick():
+    import bench_lab
+
+    out = bench_lab.main(["--quick"])
+    assert [r["cell"] for r in out["compare"]] == [c.upper() for c in CELLS]
+    assert all(r["epochs"] == 2 for r in out["compare"])
+    seeds = out["seeds"]
+    assert sorted(seeds["seed"].unique()) == [0, 1] and len(seeds) == 2 * len(CELLS)
+    assert (seeds["ratio"] > 0).all()
+    sweep = out["sweep"]
+    assert sorted(sweep["lag"].unique()) == [5, 10] and len(sweep) == 2 * len(CELLS)
+    assert (sweep["baseline_loss"] > 0).all()
+
+
+def test_budget_overshoot_quick():
+    import budget_overshoot
+
+    (row,) = budget_overshoot.main(["--quick"])
+    assert row["budget"] == 1.0
+    # a slow server refuses the run up front (its evaluation alone would not fit); otherwise it trains
+    assert "refused" in row or (row["batches"] >= 1 and row["wall"] > 0 and row["stopped"]), row
+
+
+def test_budget_peak_quick():  # one fresh process: it imports torch, trains twice and reports its memory
+    import budget_peak
+
+    (row,) = budget_peak.main(["--quick"])
+    assert "error" not in row, row
+    assert row["stopped"] == "completed" and row["estimate"] > 0 and row["measured"] >= 0 and row["base"] > 0
+
+
+def test_inside_saliency_quick():
+    import inside_saliency
+
+    out = inside_saliency.main(["--quick"])
+    assert list(out) == list(CELLS)
+    for cell, r in out.items():
+        assert len(r["median_share"]) == 12 and math.isclose(float(r["median_share"].sum()), 1, rel_tol=1e-5)
+        (top,) = r["tops"]
+        assert len(top) == 3 and all(1 <= k <= 12 for k in top), cell
+
+
+def test_bench_names_quick():
+    import bench_names
+
+    df = bench_names.main(["--quick"])
+    assert len(df) == 2 and df["model"].iloc[0].startswith("default: gru")
+    assert df["epochs"].iloc[0] == 1 and df["stopped"].iloc[0] == "completed"
+    assert df["accuracy"].between(0, 1).all() and df["balanced"].between(0, 1).all()
+
+
+@pytest.mark.slow
+def test_footprint_quick():  # a fresh server of its own
+    import footprint
+
+    rows = footprint.main(["--quick"])
+    assert [r["step"] for r in rows] == ["server started", "opened Home", "opened Data", "+1 idle sessions on Home"]
+    assert not any(r.get("errors") for r in rows)
+    assert 0 < rows[0]["rss_mb"] < rows[2]["rss_mb"]
+    assert "torch" in rows[2]["libs"]  # the Data page trains the default run
+
+
+@pytest.mark.slow
+def test_load_test_quick():  # a fresh server of its own; tests/test_load.py drives several sessions
+    import load_test
+
+    (r,) = load_test.main(["--quick"])
+    assert r["n"] == 1 and r["errors"] == 0, r["error_detail"]
+    assert r["p50_s"] is not None and r["peak_rss_mb"] >= r["idle_rss_mb"] > 0

@@ -20,7 +20,9 @@ SERIES_TASKS = ("forecast", "multistep", "denoise")  # tasks on a time series; t
 FORECAST_TASKS = ("forecast", "multistep")  # series tasks that predict what comes next
 LAG_TASKS = ("adding", "recall", "first_value")
 CLASS_TASKS = ("classify", "first_value", "names")  # many-to-one classification (log-softmax + NLL)
-CELLS = ("rnn", "lstm", "gru", "scratch", "tutorial", "tutorial_tanh")
+CELLS = ("rnn", "lstm", "gru", "scratch", "tutorial", "tutorial_tanh", "lru", "mingru", "minlstm")
+# linear recurrences that train as a parallel scan (rnn_core/linear_rnn.py): no W_hh, so no init choice
+LINEAR_CELLS = ("lru", "mingru", "minlstm")
 TUTORIAL_CELLS = ("tutorial", "tutorial_tanh")  # the names tutorial's i2h/i2o model, without and with tanh
 COMPARE_CELLS = ("rnn", "lstm", "gru")  # PyTorch's fused cells, side by side on Compare and in the long-range lab
 ELMAN_CELLS = ("rnn", "scratch")  # h_t = act(W_ih x_t + W_hh h_{t-1} + b): the cells with a nonlinearity choice

@@ -49,6 +49,9 @@ CELL_NAMES = {
     "gru": {"en": "GRU", "zh": "GRU"},
     "tutorial": {"en": "tutorial RNN", "zh": "教程 RNN"},
     "tutorial_tanh": {"en": "tutorial RNN + tanh", "zh": "教程 RNN + tanh"},
+    "lru": {"en": "LRU", "zh": "LRU"},
+    "mingru": {"en": "minGRU", "zh": "minGRU"},
+    "minlstm": {"en": "minLSTM", "zh": "minLSTM"},
 }
 # class names of the sample tasks (rnn_core.tasks): data passed as ``class_names=``, translated by class_names()
 CLASS_NAMES = {

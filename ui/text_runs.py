@@ -148,6 +148,10 @@ TEXT_RUNS: dict[str, dict[str, str]] = {
                        "zh": "一个窗口内，每一层每个隐藏单元随时间步的取值。红色为正，蓝色为负，白色为零。"},
     "hidden.reading": {"en": "{cell}: {L} × {H} units (layers × units per layer) over {T} time steps.",
                        "zh": "{cell}：{L} 层 × {H} 个单元，共 {T} 个时间步。"},
+    "hidden.lru_note": {"en": "LRU's state x_t is complex: the charts show its real part Re x_t; the CSV also has "
+                               "Im x_t (column h_imag). The gradient pages use both parts together.",
+                         "zh": "LRU 的状态 x_t 是复数：图中显示其实部 Re x_t；CSV 中另有虚部 Im x_t（h_imag 列）。"
+                               "梯度页面同时使用实部和虚部。"},
     "hidden.tab_states": {"en": "Hidden states", "zh": "隐藏状态"},
     "hidden.tab_gates": {"en": "Gates", "zh": "门"},
     "hidden.tab_units": {"en": "Single units", "zh": "单个单元"},

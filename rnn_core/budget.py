@@ -18,9 +18,11 @@ from .config import DataConfig, RunConfig
 # LRU's are B, C (complex: two each), D and the MLP (see layer_macs)
 GATES = {"rnn": 1, "scratch": 1, "gru": 3, "lstm": 4, "tutorial": 1, "tutorial_tanh": 1,
          "lru": 2, "mingru": 2, "minlstm": 3}
-# floats autograd keeps per unit and step (LRU: plus 4 per doubling step of its scan, see stored_per_unit)
+# floats autograd keeps per unit and step; the linear cells' as measured with saved_tensors_hooks at
+# T = 12 … 4,000 (bench/bench_linear.py prints them; LRU's scan is recomputed in backward, so the
+# doubling levels are not kept)
 _STORED_PER_UNIT = {"rnn": 2, "scratch": 3, "gru": 5, "lstm": 7, "tutorial": 3, "tutorial_tanh": 3,
-                    "lru": 12, "mingru": 12, "minlstm": 16}
+                    "lru": 14, "mingru": 12, "minlstm": 13}
 # unrolled trace, peak floats per unit (LRU's state is complex: two floats)
 _TRACE_PER_UNIT = {"rnn": 12, "scratch": 12, "gru": 20, "lstm": 25, "tutorial": 12, "tutorial_tanh": 12,
                    "lru": 30, "mingru": 20, "minlstm": 25}
@@ -131,11 +133,6 @@ def layer_macs(cell: str, n_in: int, H: int) -> int:
     return GATES[cell] * H * (n_in + H)
 
 
-def stored_per_unit(cell: str, steps: int) -> float:
-    """Floats autograd keeps per unit and step of training: LRU's doubling scan keeps 4 per level."""
-    return _STORED_PER_UNIT[cell] + (4 * max(steps - 1, 1).bit_length() if cell == "lru" else 0)
-
-
 def count_params(cell: str, num_layers: int, hidden_size: int, input_size: int, output_size: int) -> int:
     g, H = GATES[cell], hidden_size
     n = 0
@@ -173,7 +170,7 @@ def estimate(cfg: RunConfig, shape: Shape | None = None, n_train: int | None = N
     out_per_window = steps if shape.output_mode == "all" else shape.horizon
     # weights, gradients, Adam's two moments, the best-epoch copy, the stored result
     param_bytes = 4.0 * P * 6
-    activation_bytes = 4.0 * batch * unit_steps * stored_per_unit(m.cell, steps)
+    activation_bytes = 4.0 * batch * unit_steps * _STORED_PER_UNIT[m.cell]
     # tensors (float32) and the float64 arrays they are built from; surnames are one-hot float32 from the start
     per_value = 4.0 if d.task == "names" else 12.0
     data_bytes = per_value * n_windows * (shape.steps * shape.input_size + out_per_window)

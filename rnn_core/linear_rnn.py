@@ -22,9 +22,12 @@ import math
 import torch
 import torch.nn.functional as F
 from torch import nn
+from torch.utils.checkpoint import checkpoint
 
 LRU_R_MIN, LRU_R_MAX, LRU_MAX_PHASE = 0.9, 0.999, math.pi / 10  # Orvieto et al.'s ring for long memory
-SCAN_CHUNK = 256  # log-space scan per chunk: keeps cumulative log-decays small enough for float32
+# scans run per chunk of this many steps, carrying the state across: the log-space scan keeps its cumulative
+# log-decays small enough for float32, and the doubling scan's memory stops growing with log2 T
+SCAN_CHUNK = 256
 
 
 def g_pos(a):
@@ -54,18 +57,24 @@ def log_scan(log_a, log_b, h0=None):
 
 
 def diag_scan(log_lam, b, x0=None):
-    """x_t = λ x_{t-1} + b_t over dim 1 for a constant diagonal λ = exp(log_lam), by recursive doubling.
+    """x_t = λ x_{t-1} + b_t over dim 1 from x0 (zero if None) for a constant diagonal λ = exp(log_lam).
 
-    After the step of width d, x_t holds Σ of the last 2d terms; λ^d = exp(d·log λ) only shrinks for
-    |λ| < 1, so nothing overflows however long the sequence (λ^(−t) is never formed).
+    Within a chunk, recursive doubling: after the step of width d, x_t holds the sum of its last 2d
+    terms. A chunk then adds λ^(j+1) x_start to its step j. Every power λ^k = exp(k·log λ) only shrinks
+    for |λ| < 1, so nothing overflows however long the sequence (λ^(−t) is never formed).
     """
-    if x0 is not None:
-        b = torch.cat([b[:, :1] + torch.exp(log_lam) * x0.unsqueeze(1), b[:, 1:]], 1)
-    x, d, T = b, 1, b.shape[1]
-    while d < T:
-        x = torch.cat([x[:, :d], x[:, d:] + torch.exp(d * log_lam) * x[:, :-d]], 1)
-        d *= 2
-    return x
+    outs, h = [], x0
+    for x in b.split(SCAN_CHUNK, 1):
+        n, d = x.shape[1], 1
+        while d < n:
+            x = torch.cat([x[:, :d], x[:, d:] + torch.exp(d * log_lam) * x[:, :-d]], 1)
+            d *= 2
+        if h is not None:
+            steps = torch.arange(1, n + 1, device=x.device, dtype=log_lam.real.dtype).unsqueeze(-1)
+            x = x + torch.exp(steps * log_lam) * h.unsqueeze(1)
+        outs.append(x)
+        h = x[:, -1]
+    return torch.cat(outs, 1)
 
 
 class _Stack(nn.Module):
@@ -191,7 +200,12 @@ class LRU(_Stack):
         return torch.exp(self.log_lambda(k)) * h + xp_t, ()
 
     def scan(self, k, inp, h0):
-        return diag_scan(self.log_lambda(k), self.project(k, inp), h0)
+        args = (self.log_lambda(k), self.project(k, inp), h0)
+        if not torch.is_grad_enabled():
+            return diag_scan(*args)
+        # the doubling levels are recomputed in backward instead of kept: memory of one complex
+        # sequence instead of log2(SCAN_CHUNK) of them, for one more pass of cheap elementwise work
+        return checkpoint(diag_scan, *args, use_reentrant=False)
 
     def emit(self, k, x, u):
         """o = y + GELU(W y + b), y = Re(C x) + D u: the layer's real output."""

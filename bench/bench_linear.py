@@ -80,8 +80,9 @@ def run(lengths, cells, batch: int, epoch: int, hidden: int, rounds: int, loop_l
 
 
 def table(rows: list[dict]) -> str:
-    lines = ["| cell | T | loop, s/epoch | parallel scan, s/epoch | nn.LSTM (fused), s/epoch | scan speed-up over its loop "
-             "| over nn.LSTM | floats kept per unit·step |", "|---|---|---|---|---|---|---|---|"]
+    lines = ["| cell | T | loop, s/epoch | parallel scan, s/epoch | nn.LSTM (fused), s/epoch | "
+             "scan speed-up over its loop | over nn.LSTM | floats kept per unit·step |",
+             "|---|---|---|---|---|---|---|---|"]
     for r in rows:
         lines.append(f"| {r['cell']} | {r['T']:,} | {r['loop_s']:.3g} | {r['scan_s']:.3g} | {r['lstm_s']:.3g} | "
                      f"{r['loop/scan']:.1f}× | {r['lstm/scan']:.1f}× | {r['saved_floats']:.1f} |")

@@ -133,6 +133,10 @@ def spectrum_caption(t, cell: str) -> str:
     """The unit-circle rule holds for plain cells; for gated cells W_hh's radius alone does not decide."""
     if cell in ("lstm", "gru"):
         return t("read.spectrum_gated", cell=option_label(t, "cell", cell))
+    if cell == "lru":
+        return t("read.disk_lru")
+    if cell in ("mingru", "minlstm"):
+        return t("read.disk_min", cell=option_label(t, "cell", cell))
     return t("read.spectrum_plain")
 
 

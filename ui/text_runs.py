@@ -198,6 +198,7 @@ TEXT_RUNS: dict[str, dict[str, str]] = {
     "grad.clipped": {"en": "{k} of {n} steps were clipped at {clip:g}.",
                      "zh": "{n} 步中有 {k} 步在 {clip:g} 处被裁剪。"},
     "grad.spectrum": {"en": "Eigenvalues of W_hh", "zh": "W_hh 的特征值"},
+    "grad.disk": {"en": "Eigenvalues on the unit disk", "zh": "单位圆盘上的特征值"},
     "grad.spectrum_caption": {"en": "Outside the unit circle, repeated multiplication grows (explodes); inside, "
                                     "it shrinks (vanishes).",
                               "zh": "在单位圆外，重复相乘会增大（爆炸）；在圆内则会缩小（消失）。"},

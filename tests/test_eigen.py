@@ -39,7 +39,8 @@ def test_min_cell_points_are_quantiles_of_the_traced_decay(cell, gate):
 
 
 def test_disk_figure_draws_circle_before_and_after():
-    before, after = disk_points(_model("mingru"), torch.randn(2, 4, 1)), disk_points(_model("mingru"), torch.ones(2, 4, 1))
+    model = _model("mingru")
+    before, after = disk_points(model, torch.randn(2, 4, 1)), disk_points(model, torch.ones(2, 4, 1))
     fig = disk_figure(before, after, layer=1, cell="mingru")
     assert [tr.name for tr in fig.data] == ["unit circle |λ| = 1", "before training", "after training"]
     assert fig.data[2].error_x.array is not None and "layer 2" in fig.layout.title.text

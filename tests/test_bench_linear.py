@@ -16,3 +16,14 @@ def test_quick_mode_gives_a_row_per_cell_and_length_and_the_budget_covers_the_sa
         assert r["loop_s"] > 0 and r["scan_s"] > 0 and r["lstm_s"] > 0
         assert r["saved_floats"] <= _STORED_PER_UNIT[r["cell"]] + 1  # the budget's figure is not an underestimate
     assert "| lru | 40 |" in capsys.readouterr().out
+
+
+def test_lab_bench_quick_mode_tables_every_cell_and_lag(capsys):
+    import bench_lab_linear
+
+    df = bench_lab_linear.main(["--quick", "--cells", "lru,mingru"])
+    assert sorted(set(zip(df["cell"], df["lag"], df["seed"], strict=True))) == sorted(
+        (c, lag, s) for c in ("lru", "mingru") for lag in (5, 120) for s in (0, 1))
+    assert set(df.loc[df["lag"] == 120, "epochs"]) == {1}  # the sweep's fewer epochs past lag 50: 2 · 50/120
+    out = capsys.readouterr().out
+    assert "| lru |" in out and "lag 120: val/baseline (learnt)" in out and "of 2" in out

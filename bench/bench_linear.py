@@ -1,17 +1,19 @@
-"""Linear recurrences: training time per epoch, sequential loop vs parallel scan vs fused nn.LSTM.
+"""Linear recurrences: training time per epoch, sequential loop vs scans vs fused nn.LSTM.
 
 Run: PYTHONPATH=. .venv/bin/python bench/bench_linear.py [--quick] [--lengths 100,1000,10000]
 An epoch is 256 sequences in batches of 64 (one layer of 32 units, one input, a read-out of the last
 state, MSE, Adam): forward, backward and update. Each (cell, path, T) is timed over whole training
-steps on one torch thread, the median of a few rounds after a warm-up; the columns of one row come from
-the same run, so their ratios are comparable even on a busy machine. Also printed: the floats autograd
-keeps per unit and step (``saved_tensors_hooks``), the figures ``rnn_core/budget.py`` uses.
+steps on one torch thread: CPU seconds of this process (``time.process_time``), the least of a few rounds
+after a warm-up, so that other work on a shared machine disturbs the ratios less than it would wall time.
+Paths: ``loop`` (T steps), ``blocked`` (the training path, about 2√T vectorised steps) and ``scan`` (no
+sequential loop: recursive doubling for LRU, Feng et al.'s log-space scan for the min cells); see
+``rnn_core/scans.py``. Also printed: the floats autograd keeps per unit and step of the blocked path
+(``saved_tensors_hooks``), the figures ``rnn_core/budget.py`` uses.
 """
 
 from __future__ import annotations
 
 import argparse
-import statistics
 import time
 
 import torch
@@ -26,11 +28,11 @@ def _model(cell: str, hidden: int):
     return build_model(ModelConfig(cell=cell, num_layers=1, hidden_size=hidden), 1, 1, "last")
 
 
-def step_seconds(cell: str, parallel: bool, T: int, batch: int, hidden: int, rounds: int) -> float:
-    """Median wall seconds of one training step (forward, backward, Adam) of ``batch`` sequences of ``T``."""
+def step_seconds(cell: str, path: str, T: int, batch: int, hidden: int, rounds: int) -> float:
+    """Least CPU seconds of one training step (forward, backward, Adam) of ``batch`` sequences of ``T``."""
     model = _model(cell, hidden)
     if cell in LINEAR_CELLS:
-        model.rnn.parallel = parallel
+        model.rnn.path = path
     opt = torch.optim.Adam(model.parameters(), 1e-3)
     g = torch.Generator().manual_seed(0)
     x, y = torch.randn(batch, T, 1, generator=g), torch.randn(batch, 1, generator=g)
@@ -44,10 +46,10 @@ def step_seconds(cell: str, parallel: bool, T: int, batch: int, hidden: int, rou
     step()  # warm-up
     times = []
     for _ in range(rounds):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         step()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+        times.append(time.process_time() - t0)
+    return min(times)
 
 
 def saved_floats(cell: str, T: int, batch: int = 8, hidden: int = HIDDEN) -> float:
@@ -64,28 +66,30 @@ def saved_floats(cell: str, T: int, batch: int = 8, hidden: int = HIDDEN) -> flo
 
 
 def run(lengths, cells, batch: int, epoch: int, hidden: int, rounds: int, loop_limit: int) -> list[dict]:
-    """One row per (cell, T): seconds per epoch of the loop, the scan and nn.LSTM, and the speed-ups."""
+    """One row per (cell, T): seconds per epoch of each path and of nn.LSTM, and the speed-ups."""
     rows = []
     per_epoch = -(-epoch // batch)
     for T in lengths:
-        lstm = step_seconds("lstm", True, T, batch, hidden, rounds) * per_epoch
+        few = rounds if T <= loop_limit else 1  # the slow paths at 10,000 steps: one round
+        lstm = step_seconds("lstm", "", T, batch, hidden, few) * per_epoch
         for cell in cells:
-            scan = step_seconds(cell, True, T, batch, hidden, rounds) * per_epoch
-            # the loop at 10,000 steps takes minutes per epoch: one round there
-            loop = step_seconds(cell, False, T, batch, hidden, rounds if T <= loop_limit else 1) * per_epoch
-            rows.append({"cell": cell, "T": T, "loop_s": loop, "scan_s": scan, "lstm_s": lstm,
-                         "loop/scan": loop / scan, "lstm/scan": lstm / scan,
+            secs = {path: step_seconds(cell, path, T, batch, hidden, rounds if path == "blocked" else few) * per_epoch
+                    for path in ("blocked", "scan", "loop")}
+            rows.append({"cell": cell, "T": T, "loop_s": secs["loop"], "blocked_s": secs["blocked"],
+                         "scan_s": secs["scan"], "lstm_s": lstm, "loop/blocked": secs["loop"] / secs["blocked"],
+                         "lstm/blocked": lstm / secs["blocked"],
                          "saved_floats": saved_floats(cell, min(T, 4000), hidden=hidden)})
     return rows
 
 
 def table(rows: list[dict]) -> str:
-    lines = ["| cell | T | loop, s/epoch | parallel scan, s/epoch | nn.LSTM (fused), s/epoch | "
-             "scan speed-up over its loop | over nn.LSTM | floats kept per unit·step |",
-             "|---|---|---|---|---|---|---|---|"]
+    lines = ["| cell | T | loop | blocked scan (training) | parallel scan | nn.LSTM (fused) | "
+             "blocked vs its loop | blocked vs nn.LSTM | floats kept per unit·step |",
+             "|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
-        lines.append(f"| {r['cell']} | {r['T']:,} | {r['loop_s']:.3g} | {r['scan_s']:.3g} | {r['lstm_s']:.3g} | "
-                     f"{r['loop/scan']:.1f}× | {r['lstm/scan']:.1f}× | {r['saved_floats']:.1f} |")
+        lines.append(f"| {r['cell']} | {r['T']:,} | {r['loop_s']:.3g} | {r['blocked_s']:.3g} | {r['scan_s']:.3g} | "
+                     f"{r['lstm_s']:.3g} | {r['loop/blocked']:.1f}× faster | {r['lstm/blocked']:.2g}× | "
+                     f"{r['saved_floats']:.1f} |")
     return "\n".join(lines)
 
 

@@ -6,13 +6,14 @@
   layer's output passes a small MLP, o_t = y_t + GELU(W y_t + b), the nonlinearity between layers.
 - minGRU (Feng et al. 2024): z_t = σ(W_z x_t), h_t = (1 − z_t) ⊙ h_{t-1} + z_t ⊙ g(W_h x_t).
 - minLSTM: f, i = σ(W_f x_t), σ(W_i x_t) normalised to sum 1, h_t = f'_t ⊙ h_{t-1} + i'_t ⊙ g(W_h x_t).
-  g(a) = a + ½ for a ≥ 0, σ(a) below keeps the candidate positive, so the scan runs in log space.
+  g(a) = a + ½ for a ≥ 0, σ(a) below keeps the candidate positive, so Feng's log-space scan applies.
 
 No gate reads h_{t-1}, so h_t = a_t ⊙ h_{t-1} + b_t with a_t, b_t known for every t at once: the whole
-sequence is one scan (log2 T doubling steps for LRU, cumulative sums in log space for the min cells)
-instead of T dependent steps. Each module also has the plain loop (``project``/``step``/``emit``, the
-form :mod:`rnn_core.instrument` replays), and ``forward`` runs the loop when ``parallel`` is False.
-Parameters are named per layer like torch's (``weight_ih_l0`` ...); tests hold the two paths equal.
+sequence is a scan (:mod:`rnn_core.scans`) instead of T dependent steps. ``path`` picks how ``forward``
+runs it: ``blocked`` (the default, what training uses: about 2√T vectorised steps), ``scan`` (no
+sequential loop: recursive doubling for LRU, the log-space scan for the min cells) or ``loop`` (T
+steps of ``project``/``step``/``emit``, the form :mod:`rnn_core.instrument` replays). Parameters are named
+per layer like torch's (``weight_ih_l0`` ...); tests hold the three paths equal.
 """
 
 from __future__ import annotations
@@ -22,71 +23,25 @@ import math
 import torch
 import torch.nn.functional as F
 from torch import nn
-from torch.utils.checkpoint import checkpoint
+
+from .scans import blocked_scan, diag_scan, g_pos, log_g, log_scan
 
 LRU_R_MIN, LRU_R_MAX, LRU_MAX_PHASE = 0.9, 0.999, math.pi / 10  # Orvieto et al.'s ring for long memory
-# scans run per chunk of this many steps, carrying the state across: the log-space scan keeps its cumulative
-# log-decays small enough for float32, and the doubling scan's memory stops growing with log2 T
-SCAN_CHUNK = 256
-
-
-def g_pos(a):
-    """Feng et al.'s g: continuous, positive, linear for a ≥ 0."""
-    return torch.where(a >= 0, a + 0.5, torch.sigmoid(a))
-
-
-def log_g(a):
-    return torch.where(a >= 0, torch.log(F.relu(a) + 0.5), -F.softplus(-a))
-
-
-def log_scan(log_a, log_b, h0=None):
-    """h_t = a_t h_{t-1} + b_t over dim 1 from h0 (zero if None), with a_t, b_t > 0 given as logs.
-
-    Within a chunk h_t = A_t (h_start + Σ_{s≤t} b_s / A_s), A_t = Π_{r≤t} a_r, evaluated with
-    cumsum and logcumsumexp (Heinsen 2023); chunks carry h_start, so |log A| stays bounded.
-    """
-    outs, h = [], h0
-    for la, lb in zip(log_a.split(SCAN_CHUNK, 1), log_b.split(SCAN_CHUNK, 1), strict=True):
-        a_star = torch.cumsum(la, 1)
-        part = torch.exp(a_star + torch.logcumsumexp(lb - a_star, 1))
-        if h is not None:
-            part = part + torch.exp(a_star) * h.unsqueeze(1)
-        outs.append(part)
-        h = part[:, -1]
-    return torch.cat(outs, 1)
-
-
-def diag_scan(log_lam, b, x0=None):
-    """x_t = λ x_{t-1} + b_t over dim 1 from x0 (zero if None) for a constant diagonal λ = exp(log_lam).
-
-    Within a chunk, recursive doubling: after the step of width d, x_t holds the sum of its last 2d
-    terms. A chunk then adds λ^(j+1) x_start to its step j. Every power λ^k = exp(k·log λ) only shrinks
-    for |λ| < 1, so nothing overflows however long the sequence (λ^(−t) is never formed).
-    """
-    outs, h = [], x0
-    for x in b.split(SCAN_CHUNK, 1):
-        n, d = x.shape[1], 1
-        while d < n:
-            x = torch.cat([x[:, :d], x[:, d:] + torch.exp(d * log_lam) * x[:, :-d]], 1)
-            d *= 2
-        if h is not None:
-            steps = torch.arange(1, n + 1, device=x.device, dtype=log_lam.real.dtype).unsqueeze(-1)
-            x = x + torch.exp(steps * log_lam) * h.unsqueeze(1)
-        outs.append(x)
-        h = x[:, -1]
-    return torch.cat(outs, 1)
+PATHS = ("blocked", "scan", "loop")  # blocked scan (training), fully parallel scan, sequential reference
 
 
 class _Stack(nn.Module):
-    """Shared layer loop: per layer a parallel scan (or the step loop), dropout between layers."""
+    """Shared layer loop: per layer a scan (or the step loop), dropout between layers."""
 
     batch_first = True
-    parallel = True  # False: run the sequential loop (the reference the scan is tested against)
+    path = "blocked"  # one of PATHS; "loop" is the reference the scans are tested against
 
     def forward(self, x, h0=None):
         inp, last = x, []
         for k in range(self.num_layers):
-            if self.parallel:
+            if self.path == "blocked":
+                hs = blocked_scan(*self.coeffs(k, inp), None if h0 is None else h0[k])
+            elif self.path == "scan":
                 hs = self.scan(k, inp, None if h0 is None else h0[k])
             else:
                 h, steps = self.zero_state(x, k) if h0 is None else h0[k], []
@@ -146,15 +101,23 @@ class MinRNN(_Stack):
             return (1 - torch.exp(la),)
         return torch.exp(la), 1 - torch.exp(la)
 
-    def step(self, k, xp_t, h):
+    def _linear_coeffs(self, xp):
+        """a_t, b_t of h_t = a_t ⊙ h_{t-1} + b_t, and the gates (z; f′, i′) and candidate h̃."""
         H = self.hidden_size
-        cand = g_pos(xp_t[:, (self.n_gates - 1) * H:])
+        cand = g_pos(xp[..., (self.n_gates - 1) * H:])
         if self.kind == "mingru":
-            z = torch.sigmoid(xp_t[:, :H])
-            return h + z * (cand - h), (z, cand)
-        f, i = torch.sigmoid(xp_t[:, :H]), torch.sigmoid(xp_t[:, H:2 * H])
+            z = torch.sigmoid(xp[..., :H])
+            return 1 - z, z * cand, (z, cand)
+        f, i = torch.sigmoid(xp[..., :H]), torch.sigmoid(xp[..., H:2 * H])
         f, i = f / (f + i), i / (f + i)
-        return f * h + i * cand, (f, i, cand)
+        return f, i * cand, (f, i, cand)
+
+    def step(self, k, xp_t, h):
+        a, b, gates = self._linear_coeffs(xp_t)
+        return a * h + b, gates
+
+    def coeffs(self, k, inp):
+        return self._linear_coeffs(self.project(k, inp))[:2]
 
     def scan(self, k, inp, h0):
         return log_scan(*self._log_coeffs(self.project(k, inp)), h0)
@@ -194,22 +157,23 @@ class LRU(_Stack):
     def project(self, k, inp):
         """γ ⊙ (B u_t) for every step: (…, n_in) -> (…, N) complex."""
         gamma = torch.sqrt(1 - torch.exp(-2 * torch.exp(self.p("nu_log", k))))  # sqrt(1 − |λ|²)
-        return torch.complex(inp @ self.p("B_re", k).T, inp @ self.p("B_im", k).T) * gamma
+        W = torch.stack([self.p("B_re", k), self.p("B_im", k)], 1).flatten(0, 1)  # rows Re, Im interleaved
+        bu = (inp @ W.T).unflatten(-1, (self.hidden_size, 2))  # one product, read as complex numbers
+        return torch.view_as_complex(bu) * gamma
 
     def step(self, k, xp_t, h):
         return torch.exp(self.log_lambda(k)) * h + xp_t, ()
 
+    def coeffs(self, k, inp):
+        return torch.exp(self.log_lambda(k)), self.project(k, inp)
+
     def scan(self, k, inp, h0):
-        args = (self.log_lambda(k), self.project(k, inp), h0)
-        if not torch.is_grad_enabled():
-            return diag_scan(*args)
-        # the doubling levels are recomputed in backward instead of kept: memory of one complex
-        # sequence instead of log2(SCAN_CHUNK) of them, for one more pass of cheap elementwise work
-        return checkpoint(diag_scan, *args, use_reentrant=False)
+        return diag_scan(self.log_lambda(k), self.project(k, inp), h0)
 
     def emit(self, k, x, u):
         """o = y + GELU(W y + b), y = Re(C x) + D u: the layer's real output."""
-        y = x.real @ self.p("C_re", k).T - x.imag @ self.p("C_im", k).T + u @ self.p("D", k).T
+        W = torch.stack([self.p("C_re", k), -self.p("C_im", k)], -1).flatten(-2)  # Re(C x) in one product
+        y = torch.view_as_real(x).flatten(-2) @ W.T + u @ self.p("D", k).T
         return y + F.gelu(y @ self.p("mlp_weight", k).T + self.p("mlp_bias", k))
 
 

@@ -9,8 +9,9 @@ import torch
 
 from rnn_core.config import LINEAR_CELLS, ModelConfig, RunConfig
 from rnn_core.instrument import spectrum, trace, unroll
-from rnn_core.linear_rnn import LRU_R_MAX, LRU_R_MIN, diag_scan, log_scan
+from rnn_core.linear_rnn import LRU_R_MAX, LRU_R_MIN
 from rnn_core.models import build_model
+from rnn_core.scans import blocked_scan, diag_scan, log_scan
 
 
 def _model(cell, layers, mode="last", horizon=1, seed=0, inp=1, H=6):
@@ -37,13 +38,14 @@ def test_scan_equals_loop_outputs_and_gradients(cell, layers, mode):
     x = _batch(T=37)  # past a power of two: the doubling scan's last step is a partial one
     y = torch.randn(4, 37, 1, dtype=torch.float64) if mode == "all" else torch.randn(4, 3 if mode == "generate" else 1,
                                                                                      dtype=torch.float64)
-    out_scan, g_scan = _grads(model, x, y)
-    model.rnn.parallel = False
+    model.rnn.path = "loop"
     out_loop, g_loop = _grads(model, x, y)
-    model.rnn.parallel = True
-    assert torch.allclose(out_scan, out_loop, rtol=0, atol=1e-12)
-    for name, g in g_scan.items():
-        assert torch.allclose(g, g_loop[name], rtol=1e-9, atol=1e-12), name
+    for path in ("scan", "blocked"):  # blocked last: the path training uses, checked against trace below
+        model.rnn.path = path
+        out_scan, g_scan = _grads(model, x, y)
+        assert torch.allclose(out_scan, out_loop, rtol=0, atol=1e-12), path
+        for name, g in g_scan.items():
+            assert torch.allclose(g, g_loop[name], rtol=1e-9, atol=1e-12), (path, name)
     tr = trace(model, x, y, param_grads=True)  # instrument's unrolled replay is the same model
     assert np.abs(tr.outputs - out_scan.numpy()).max() < 1e-6
     for name, g in g_scan.items():
@@ -90,6 +92,7 @@ def test_scans_match_a_plain_loop_and_stay_finite_over_long_sequences():
         h = lam * h + b[:, t]
         ref.append(h)
     assert torch.allclose(diag_scan(log_lam, b, x0), torch.stack(ref, 1), atol=1e-9)
+    assert torch.allclose(blocked_scan(lam, b, x0), torch.stack(ref, 1), atol=1e-9)
     a = torch.rand(2, T, N, generator=g, dtype=torch.float64) * 0.2 + 0.8
     c = torch.rand(2, T, N, generator=g, dtype=torch.float64)
     h0, h, ref = torch.rand(2, N, generator=g, dtype=torch.float64), None, []
@@ -98,6 +101,8 @@ def test_scans_match_a_plain_loop_and_stay_finite_over_long_sequences():
         h = a[:, t] * h + c[:, t]
         ref.append(h)
     assert torch.allclose(log_scan(a.log(), c.log(), h0), torch.stack(ref, 1), rtol=1e-9)
+    for T_cut in (1, 2, 7, 2999):  # lengths that are and are not a multiple of the block
+        assert torch.allclose(blocked_scan(a[:, :T_cut], c[:, :T_cut], h0), torch.stack(ref[:T_cut], 1), rtol=1e-9)
     # float32, 10,000 steps of strong decay (cumulative log-decay −7,000 without the chunks): still finite
     la = torch.full((1, 10_000, 3), math.log(0.5))
     out = log_scan(la, torch.zeros(1, 10_000, 3))
@@ -105,6 +110,8 @@ def test_scans_match_a_plain_loop_and_stay_finite_over_long_sequences():
     c64 = torch.complex64
     far = diag_scan(torch.full((3,), -1e-4 + 0.3j, dtype=c64), torch.ones(1, 10_000, 3, dtype=c64))
     assert torch.isfinite(far.real).all() and torch.isfinite(far.imag).all()
+    tiny = blocked_scan(torch.full((1, 10_000, 3), 1e-3), torch.ones(1, 10_000, 3))  # products underflow to 0
+    assert torch.isfinite(tiny).all() and torch.allclose(tiny[0, -1], torch.full((3,), 1 / (1 - 1e-3)))
 
 
 def test_lru_eigenvalues_start_on_the_ring_and_stay_inside_the_unit_disk():

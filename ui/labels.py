@@ -141,7 +141,7 @@ def spectrum_caption(t, cell: str) -> str:
 
 
 def compare_subtitle(cfg, t) -> str:
-    """The subtitle of a chart that overlays the three cells of one config: what they share."""
+    """The subtitle of a chart that overlays the compared cells of one config: what they share."""
     m = cfg.model
     layers = t("run.layer" if m.num_layers == 1 else "run.layers", n=m.num_layers)
     return t("compare.subtitle", layers=layers, hidden=m.hidden_size, data=data_label(t, cfg), seed=cfg.train.seed)

@@ -29,8 +29,8 @@ TEXT: dict[str, dict[str, str]] = {
                     "zh": "每个隐藏单元随时间变化的热图，以及 LSTM/GRU 的门。"},
     "desc.gradients": {"en": "How strongly the loss reaches back to each time step.",
                        "zh": "损失对每个时间步的影响有多强（梯度范数）。"},
-    "desc.compare": {"en": "RNN, LSTM and GRU on the same data and seed, side by side.",
-                     "zh": "相同数据和随机种子下，RNN、LSTM 与 GRU 并排对比。"},
+    "desc.compare": {"en": "RNN, LSTM, GRU, LRU and minGRU on the same data and seed, side by side.",
+                     "zh": "相同数据和随机种子下，RNN、LSTM、GRU、LRU 与 minGRU 并排对比。"},
     "desc.lab": {"en": "Lag tasks with a lag slider: find where each cell stops remembering.",
                  "zh": "带滞后滑块的记忆任务：找出每种单元在多远处开始遗忘。"},
     "desc.learn": {"en": "The ideas: RNN kinds, the recurrence, activations, vanishing gradients.",
@@ -98,8 +98,9 @@ TEXT: dict[str, dict[str, str]] = {
     "h.n_samples": {"en": "Number of generated training sequences.", "zh": "生成的训练序列条数。"},
     "f.cell": {"en": "Cell", "zh": "单元类型"},
     "h.cell": {"en": "RNN: the plain Elman cell; LSTM and GRU: gated cells; Elman (scratch): the Elman cell "
-                     "written out by hand.",
-               "zh": "RNN：普通 Elman 单元；LSTM 和 GRU：带门控的单元；Elman（手写）：手写实现的 Elman 单元。"},
+                     "written out by hand; LRU, minGRU, minLSTM: linear recurrences that train as a parallel scan.",
+               "zh": "RNN：普通 Elman 单元；LSTM 和 GRU：带门控的单元；Elman（手写）：手写实现的 Elman 单元；"
+                     "LRU、minGRU、minLSTM：可用并行扫描训练的线性循环。"},
     "f.nonlinearity": {"en": "Nonlinearity", "zh": "非线性函数"},
     "h.nonlinearity": {"en": "Activation of the plain RNN cell.", "zh": "普通 RNN 单元的激活函数。"},
     "f.num_layers": {"en": "Layers", "zh": "层数"},

@@ -64,8 +64,8 @@ TEXT: dict[str, dict[str, str]] = {
     "run.lag": {"en": "{task}, lag {lag}", "zh": "{task}，滞后 {lag}"},
     "run.pin_label": {"en": "{subtitle} · learning rate {lr}", "zh": "{subtitle} · 学习率 {lr}"},
     # compare and lab tables
-    "compare.subtitle": {"en": "RNN, LSTM and GRU · {layers} × {hidden} units · {data} · seed {seed}",
-                         "zh": "RNN、LSTM 与 GRU · {layers} × {hidden} 个单元 · {data} · 随机种子 {seed}"},
+    "compare.subtitle": {"en": "five cells · {layers} × {hidden} units · {data} · seed {seed}",
+                         "zh": "五种单元 · {layers} × {hidden} 个单元 · {data} · 随机种子 {seed}"},
     "compare.outcome": {"en": "{outcome}, best epoch {best} of {n}",
                         "zh": "{outcome}，最佳为第 {best} 轮（共 {n} 轮）"},
     "compare.stopped_help": {"en": "How training ended; the weights shown are those of the best validation epoch.",

@@ -153,3 +153,19 @@ def test_the_budget_counts_the_linear_cells_parameters_as_torch_does(cell):
     for layers, inp in ((1, 1), (3, 5)):
         model = build_model(ModelConfig(cell=cell, num_layers=layers, hidden_size=7), inp, 2)
         assert count_params(cell, layers, 7, inp, 2) == sum(p.numel() for p in model.parameters())
+
+
+def test_cli_trains_lru_and_reports_its_eigenvalue_radius(tmp_path):
+    import json
+
+    from rnn_core.bundle import load_bundle
+    from rnn_core.cli import main
+
+    out, bundle = tmp_path / "run.json", tmp_path / "run.pt"
+    assert main(["train", "--cell", "lru", "--layers", "1", "--hidden", "4", "--epochs", "3", "--quiet",
+                 "--out", str(out), "--bundle", str(bundle)]) == 0
+    report = json.loads(out.read_text())
+    assert report["config"]["model"]["cell"] == "lru" and 0 < report["spectral_radius"][0]["lambda"] < 1
+    assert len(report["trace"]["grad_norms"][0]) == 12
+    cfg, state = load_bundle(bundle.read_bytes())
+    assert cfg.model.cell == "lru"

@@ -40,9 +40,9 @@ TEXT: dict[str, dict[str, str]] = {
     "opt.cell.lstm": {"en": "LSTM", "zh": "LSTM"},
     "opt.cell.gru": {"en": "GRU", "zh": "GRU"},
     "opt.cell.scratch": {"en": "Elman (scratch)", "zh": "Elman（手写）"},
-    "opt.cell.lru": {"en": "LRU (linear, complex)", "zh": "LRU（线性、复数）"},
-    "opt.cell.mingru": {"en": "minGRU (parallel scan)", "zh": "minGRU（并行扫描）"},
-    "opt.cell.minlstm": {"en": "minLSTM (parallel scan)", "zh": "minLSTM（并行扫描）"},
+    "opt.cell.lru": {"en": "LRU", "zh": "LRU"},  # the linear recurrences: h.cell says what they are
+    "opt.cell.mingru": {"en": "minGRU", "zh": "minGRU"},
+    "opt.cell.minlstm": {"en": "minLSTM", "zh": "minLSTM"},
     # nonlinearity (tanh is the function's own name in both languages)
     "opt.nonlinearity.tanh": {"en": "tanh", "zh": "tanh"},
     "opt.nonlinearity.relu": {"en": "ReLU", "zh": "ReLU"},

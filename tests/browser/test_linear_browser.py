@@ -16,6 +16,8 @@ from browser_helpers import (
     serve,
     wait_charts,
     wait_ready,
+    wait_rerun,
+    watch_runs,
 )
 
 pytestmark = pytest.mark.browser
@@ -80,5 +82,28 @@ def test_new_views_in_chinese(browser, fresh_url):
             screenshot(p, f"linear_learn_{lang}")
             links = p.locator(f"{MAIN} a[href*='cell=lru']")
             assert links.count() == 1 and "Gradients" in links.first.get_attribute("href")
+    finally:
+        context.close()
+
+
+def test_the_lab_sweep_trains_the_new_cells(browser, fresh_url):
+    context, p = new_page(browser)
+    try:
+        for lang, title, tab in (("en", "Long-range lab", "Lag sweep"), ("zh", "长程依赖实验", "滞后扫描")):
+            _open(p, f"{fresh_url}/Long_range_lab?lab_lags=5,8&lab_epochs=1&lang={lang}", title, 0)
+            p.locator(MAIN).get_by_role("tab", name=tab).click()
+            button = f"{MAIN} .st-key-lab_sweep_go button >> visible=true"
+            p.wait_for_selector(button, timeout=30_000)
+            watch_runs(p)
+            p.locator(button).click()
+            wait_rerun(p, timeout=180_000)
+            assert_no_exception(p)
+            p.locator(MAIN).get_by_role("tab", name=tab).click()
+            wait_charts(p, 1)
+            names = p.evaluate(f"""() => Array.from(document.querySelectorAll('{MAIN} .js-plotly-plot'))
+                .flatMap(e => (e.data || []).map(t => t.name || ''))""")
+            assert any("LRU" in n for n in names) and any("minGRU" in n for n in names), names
+            p.locator(f"{MAIN} .js-plotly-plot >> visible=true").first.scroll_into_view_if_needed()
+            screenshot(p, f"linear_lab_sweep_{lang}")
     finally:
         context.close()

@@ -93,7 +93,7 @@ def test_comparison_shows_its_seed_and_five_seeds_draw_the_spread():
     titles = chart_titles(at)
     assert any("on each seed" in t for t in titles) and any("Memory horizon" in t for t in titles), titles
     summary = at.dataframe[1].value
-    assert list(summary.iloc[:, 0]) == ["RNN", "LSTM", "GRU"] and summary.iloc[0, 1].endswith("of 5")
+    assert list(summary.iloc[:, 0]) == ["RNN", "LSTM", "GRU", "LRU", "minGRU"] and summary.iloc[0, 1].endswith("of 5")
     assert "Infinity" not in summary.to_string() and "(" in summary.iloc[0, 2]
     seeds = {s for el in at.get("plotly_chart") for tr in json.loads(el.proto.spec)["data"]
              for s in (tr.get("text") or []) if isinstance(s, str) and s.startswith("seed ")}

@@ -25,13 +25,16 @@ from rnn_core.seeds import SOLVED
 from rnn_core.sweep import lag_sweep
 
 
-def run(cells, lags, seeds, workers: int, base=None) -> pd.DataFrame:
+def run(cells, lags, seeds, workers: int, base=None, csv: str | None = None) -> pd.DataFrame:
+    """Rows of every (seed, cell, lag); with ``csv``, the rows so far are written after each seed."""
     frames = []
     start = time.perf_counter()
     for seed in seeds:
         cfg = (base or lab_config()).replace(seed=seed)
         df = lag_sweep(cfg, lags, cells, workers=workers)
         frames.append(df.assign(seed=seed))
+        if csv:
+            pd.concat(frames, ignore_index=True).to_csv(csv, index=False)
         print(f"  seed {seed} done at {time.perf_counter() - start:.0f} s", file=sys.stderr, flush=True)
     return pd.concat(frames, ignore_index=True)
 
@@ -75,7 +78,7 @@ def main(argv=None) -> pd.DataFrame:
     else:
         a, b = (int(v) for v in args.seeds.split("-"))
         df = run(args.cells.split(","), tuple(int(v) for v in args.lags.split(",")), range(a, b + 1),
-                 args.workers)
+                 args.workers, csv=args.csv)
     if args.csv:
         df.to_csv(args.csv, index=False)
     print(table(df))

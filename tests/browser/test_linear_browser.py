@@ -54,8 +54,7 @@ def test_every_page_opens_with_the_cell_by_url(browser, fresh_url, cell):
             if path == "Gradients":  # the disk: unit circle, before and after training
                 disk = [c for c in chart_traces(p) if len(c) == 3 and set(c) == {"scatter"}]
                 assert disk, chart_traces(p)
-                heading = p.locator(f"{MAIN} h3", has_text="Eigenvalues on the unit disk")
-                heading.scroll_into_view_if_needed()
+                p.locator(f"{MAIN} .js-plotly-plot").last.scroll_into_view_if_needed()
                 screenshot(p, f"linear_gradients_{cell}_en")
             if path == "Inside_the_cell":
                 assert p.locator(f"{MAIN} .katex").count() >= 2  # the cell's own formula
@@ -69,7 +68,8 @@ def test_new_views_in_chinese(browser, fresh_url):
     context, p = new_page(browser)
     try:
         _open(p, f"{fresh_url}/Gradients?{urlencode({**LINK, 'cell': 'lru', 'lang': 'zh'})}", "梯度", 4)
-        p.locator(f"{MAIN} h3", has_text="单位圆盘上的特征值").scroll_into_view_if_needed()
+        assert p.locator(f"{MAIN} h3", has_text="单位圆盘上的特征值").count() == 1
+        p.locator(f"{MAIN} .js-plotly-plot").last.scroll_into_view_if_needed()
         screenshot(p, "linear_gradients_lru_zh")
         _open(p, f"{fresh_url}/Inside_the_cell?{urlencode({**LINK, 'cell': 'mingru', 'lang': 'zh'})}", "单元内部", 1)
         p.locator(f"{MAIN} .js-plotly-plot").first.scroll_into_view_if_needed()

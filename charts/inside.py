@@ -23,8 +23,18 @@ GRU_NAMES = {
     "r": "reset gate r⟨t⟩", "u": "update gate z⟨t⟩", "n": "candidate ã⟨t⟩", "a_prev": "a⟨t−1⟩",
     "u_a": "z⟨t⟩ ⊙ a⟨t−1⟩ (kept)", "n_mix": "+ (1 − z⟨t⟩) ⊙ ã⟨t⟩ (new)", "a": "= a⟨t⟩",
 }
+MIN_NAMES = {  # minGRU and minLSTM: no gate reads a⟨t−1⟩
+    "u": "update gate z⟨t⟩", "f": "forget gate f′⟨t⟩", "i": "input gate i′⟨t⟩ = 1 − f′⟨t⟩",
+    "n": "candidate h̃⟨t⟩ = g(W<sub>h</sub> {x})", "a_prev": "a⟨t−1⟩", "keep": "kept part of a⟨t−1⟩",
+    "write": "+ written part of h̃⟨t⟩", "a": "= a⟨t⟩",
+}
+LRU_NAMES = {
+    "r": "|λ| (decay per step)", "a_prev": "Re a⟨t−1⟩", "lam_a": "Re(λ ⊙ a⟨t−1⟩)",
+    "bu": "+ Re(γ ⊙ B {x})", "a": "= Re a⟨t⟩",
+}
 STEP_LABELS = {"title": "Layer {layer}, step t = {t}", "x": "hidden unit", "unit": "unit", "gate": "gate (0..1)",
-               "value": "value", "rnn_names": TERM_NAMES, "lstm_names": LSTM_NAMES, "gru_names": GRU_NAMES}
+               "value": "value", "rnn_names": TERM_NAMES, "lstm_names": LSTM_NAMES, "gru_names": GRU_NAMES,
+               "mingru_names": MIN_NAMES, "minlstm_names": MIN_NAMES, "lru_names": LRU_NAMES}
 SALIENCY_LABELS = {"title": "Which inputs drive each output", "x": "lag", "y": "forecast", "value": "|∂ŷ/∂x|",
                    "row": "forecast", "col": "lag"}
 BARS_LABELS = {"title": "Average over all outputs", "x": "lag", "y": "mean |∂ŷ/∂x|", "col": "lag"}

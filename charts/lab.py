@@ -24,6 +24,10 @@ def sweep_figure(rows: list[dict], threshold: float = 0.5, labels: dict | None =
         return fig
     cells = list(dict.fromkeys(r["cell"] for r in rows))
     names = {**CELL_NAMES, **lab.get("cell_names", {})}
+    stacked: dict[int, int] = {}  # breaking-point labels already at a lag: each next one sits higher
+    top = {}  # the highest ratio at each lag: the labels there start above it, one above the other
+    for r in rows:
+        top[r["lag"]] = max(top.get(r["lag"], -np.inf), r["ratio"])
     for cell in cells:
         name = names.get(cell, cell)
         pts = sorted((r["lag"], r["ratio"]) for r in rows if r["cell"] == cell)
@@ -36,9 +40,10 @@ def sweep_figure(rows: list[dict], threshold: float = 0.5, labels: dict | None =
         broken = [lag for lag, r in pts if r > threshold]
         if broken:
             lag = min(broken)
-            fig.add_annotation(x=np.log10(lag), y=min(1.05, float(ratio[lags == lag][0])), text=lab["breaks"].format(
-                cell=name, lag=lag), showarrow=True, arrowhead=2, ax=0, ay=-36,
-                font=dict(color=cell_color(cell)))
+            k = stacked[lag] = stacked.get(lag, -1) + 1
+            fig.add_annotation(x=np.log10(lag), y=min(1.05, float(top[lag])), text=lab["breaks"].format(
+                cell=name, lag=lag), showarrow=True, arrowhead=2, ax=0, ay=-36 - 18 * k,
+                font=dict(color=cell_color(cell)), bgcolor="rgba(255,255,255,0.8)")
     fig.add_hline(y=1.0, line=dict(color=MUTED, dash="dash"), annotation_text=lab["baseline"],
                   annotation_position="bottom right")
     fig.add_hline(y=threshold, line=dict(color=MUTED, dash="dot"),

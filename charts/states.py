@@ -18,7 +18,8 @@ GATE_NAMES = {"i": "input i", "f": "forget f", "g": "cell candidate g", "o": "ou
               "r": "reset r", "z": "update z", "n": "candidate n"}
 TANH_GATES = ("g", "n")  # candidates are tanh-valued in [-1, 1]; every other gate is a sigmoid in [0, 1]
 CELL_NAMES = {"rnn": "RNN", "scratch": "Elman (scratch)", "lstm": "LSTM", "gru": "GRU",
-              "tutorial": "tutorial RNN", "tutorial_tanh": "tutorial RNN + tanh"}
+              "tutorial": "tutorial RNN", "tutorial_tanh": "tutorial RNN + tanh", "lru": "LRU", "mingru": "minGRU",
+              "minlstm": "minLSTM"}
 
 HEATMAP_LABELS = {"x": "time step t", "y": "hidden unit", "t": "t", "unit": "unit", "value": "value"}
 LAYER_LABELS = {"title": "Hidden states over time, per layer", "x": "time step t", "y": "unit",

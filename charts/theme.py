@@ -20,6 +20,9 @@ CELL_COLORS = {
     "scratch": "#9333ea",  # violet: the hand-written Elman cell
     "tutorial": "#ca8a04",  # amber: the names tutorial's i2h/i2o model, no nonlinearity
     "tutorial_tanh": "#0891b2",  # teal: the same model with tanh
+    "lru": "#db2777",      # pink: the linear recurrences
+    "mingru": "#0d9488",   # dark teal
+    "minlstm": "#4f46e5",  # indigo
 }
 
 # Role colours for diagrams and explanatory plots.

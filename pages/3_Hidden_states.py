@@ -22,6 +22,8 @@ tr = trace_of(res, split, i, i + 1)
 L, _, T, H = tr.hiddens.shape
 st.markdown(t("hidden.reading", cell=cell_label(t, res.config.model.cell, res.config.model.nonlinearity), L=L, H=H,
                T=T))
+if tr.hiddens_imag is not None:
+    st.caption(t("hidden.lru_note"))
 
 tabs = st.tabs([t("hidden.tab_states"), t("hidden.tab_gates"), t("hidden.tab_units")])
 with tabs[0]:

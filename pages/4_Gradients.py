@@ -3,6 +3,7 @@
 import pandas as pd
 import streamlit as st
 
+from charts.disk import disk_figure
 from charts.gradients import (
     grad_evolution_figure,
     grad_norm_figure,
@@ -10,12 +11,13 @@ from charts.gradients import (
     grad_snapshot_frames_figure,
 )
 from charts.weights import clipping_figure, spectrum_figure
+from rnn_core.config import LINEAR_CELLS
 from rnn_core.lab import memory_horizon
 from ui import page_setup, settings_sidebar
 from ui.flow import run_for
 from ui.labels import spectrum_caption
 from ui.text_charts import chart_labels
-from ui.traces import spectrum_of, trace_of
+from ui.traces import disk_of, spectrum_of, trace_of
 from ui.views import chart, csv_button, need_run, run_subtitle
 
 BATCH = 128  # training windows whose loss the gradient is taken of
@@ -65,9 +67,14 @@ with left:
               subtitle=run_subtitle(res.config, t))
         st.caption(f"{t('grad.clipped', k=res.clipped_steps, n=len(pre), clip=cfg.train.clip)} {t('read.clipping')}")
 with right:
-    st.subheader(t("grad.spectrum"))
-    spec = spectrum_of(res)
+    cell = res.config.model.cell
+    st.subheader(t("grad.disk" if cell in LINEAR_CELLS else "grad.spectrum"))
     layer = st.segmented_control(t("hidden.layer"), list(range(1, L + 1)), default=1, key="spec_layer") or 1
-    chart(spectrum_figure(spec, layer=layer - 1, labels=chart_labels(t, "spectrum_figure")), "spectrum",
-          subtitle=run_subtitle(res.config, t))
-    st.caption(spectrum_caption(t, res.config.model.cell))
+    if cell in LINEAR_CELLS:  # no W_hh: the recurrence's own decays, before and after training
+        before, after = disk_of(res)
+        chart(disk_figure(before, after, layer=layer - 1, cell=cell, labels=chart_labels(t, "disk_figure")),
+              "eigen_disk", subtitle=run_subtitle(res.config, t))
+    else:
+        chart(spectrum_figure(spectrum_of(res), layer=layer - 1, labels=chart_labels(t, "spectrum_figure")),
+              "spectrum", subtitle=run_subtitle(res.config, t))
+    st.caption(spectrum_caption(t, cell))

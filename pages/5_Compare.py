@@ -1,4 +1,4 @@
-"""Compare: RNN, LSTM and GRU on the same data and seed, side by side."""
+"""Compare: RNN, LSTM, GRU, LRU and minGRU on the same data and seed, side by side."""
 
 import streamlit as st
 

@@ -62,8 +62,9 @@ with tabs[0]:
         chart(loss_overlay_figure([{"label": cell_label(t, r.cell), "cell": r.cell, "history": r.result.history}
                                    for r in results], labels=chart_labels(t, "loss_overlay_figure")), "lab_loss",
               subtitle=sub)
-        pick = st.segmented_control(t("lab.cell_pick"), [r.cell for r in results], default=results[-1].cell,
-                                    format_func=str.upper, key="lab_cell") or results[-1].cell
+        first = "gru" if any(r.cell == "gru" for r in results) else results[-1].cell  # a gated cell to start with
+        pick = st.segmented_control(t("lab.cell_pick"), [r.cell for r in results], default=first,
+                                    format_func=lambda c: cell_label(t, c), key="lab_cell") or first
         chosen = next(r for r in results if r.cell == pick)
         left, right = st.columns(2)
         with left:

@@ -99,6 +99,21 @@ else:
     st.error(t("l.van.explode", k=k, value=after), icon=":material/trending_up:")
 st.markdown(t("l.van.fix"))
 
+st.header(t("l.lin.h"), divider="gray")
+st.markdown(t("l.lin.body"))
+st.latex(r"\text{LRU:}\quad a^{\langle t \rangle} = \lambda \odot a^{\langle t-1 \rangle} + \gamma \odot "
+         r"\left(B\, x^{\langle t \rangle}\right),\quad y^{\langle t \rangle} = \mathrm{Re}\left(C\, "
+         r"a^{\langle t \rangle}\right) + D\, x^{\langle t \rangle},\quad \lambda = e^{-e^{\nu} + i e^{\theta}}")
+st.latex(r"\text{minGRU:}\quad z^{\langle t \rangle} = \sigma\left(W_z\, x^{\langle t \rangle}\right),\quad "
+         r"a^{\langle t \rangle} = \left(1 - z^{\langle t \rangle}\right) \odot a^{\langle t-1 \rangle} + "
+         r"z^{\langle t \rangle} \odot g\left(W_h\, x^{\langle t \rangle}\right)")
+st.markdown(t("l.lin.why"))
+for cell in ("lru", "mingru"):
+    st.page_link("pages/4_Gradients.py", label=t(f"l.lin.{'grad' if cell == 'lru' else 'mingru'}_link"),
+                 icon=":material/trending_down:", query_params={**link_params(), "cell": cell})
+st.page_link("pages/6_Long_range_lab.py", label=t("l.lin.lab_link"), icon=":material/science:",
+             query_params=link_params() or None)
+
 st.header(t("l.code.h"), divider="gray")
 st.markdown(t("l.code.body"))
 left, right = st.columns(2)

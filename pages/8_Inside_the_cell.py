@@ -62,7 +62,8 @@ def step_view() -> None:
     playing = "in_t" not in hidden_names() and st.toggle(t("f.in_play"), key="in_play", help=t("h.in_play"))
     for line in LATEX["rnn" if cell == "scratch" else cell]:
         st.latex(line)
-    st.caption(t("in.notation") + (" " + t("in.gru_note") if cell == "gru" else ""))
+    note = {"gru": "in.gru_note", "mingru": "in.linear_note", "minlstm": "in.linear_note", "lru": "in.lru_note"}
+    st.caption(t("in.notation") + (" " + t(note[cell]) if cell in note else ""))
     if T_all > T:
         st.caption(t("in.generated", T=T))
 

@@ -14,14 +14,20 @@ from dataclasses import dataclass, replace
 
 from .config import DataConfig, RunConfig
 
-# H×(H+in) weight blocks per layer
-GATES = {"rnn": 1, "scratch": 1, "gru": 3, "lstm": 4, "tutorial": 1, "tutorial_tanh": 1}
-# floats autograd keeps per unit and step
-_STORED_PER_UNIT = {"rnn": 2, "scratch": 3, "gru": 5, "lstm": 7, "tutorial": 3, "tutorial_tanh": 3}
-# unrolled trace, peak floats per unit
-_TRACE_PER_UNIT = {"rnn": 12, "scratch": 12, "gru": 20, "lstm": 25, "tutorial": 12, "tutorial_tanh": 12}
+# H×(H+in) weight blocks per layer; the linear cells' are H×in only (minGRU z, h̃; minLSTM f, i, h̃) and
+# LRU's are B, C (complex: two each), D and the MLP (see layer_macs)
+GATES = {"rnn": 1, "scratch": 1, "gru": 3, "lstm": 4, "tutorial": 1, "tutorial_tanh": 1,
+         "lru": 2, "mingru": 2, "minlstm": 3}
+# floats autograd keeps per unit and step; the linear cells' (their blocked scan) as measured with
+# saved_tensors_hooks at T = 12 … 4,000, rounded up (bench/bench_linear.py prints them)
+_STORED_PER_UNIT = {"rnn": 2, "scratch": 3, "gru": 5, "lstm": 7, "tutorial": 3, "tutorial_tanh": 3,
+                    "lru": 11, "mingru": 8, "minlstm": 12}
+# unrolled trace, peak floats per unit (LRU's state is complex: two floats)
+_TRACE_PER_UNIT = {"rnn": 12, "scratch": 12, "gru": 20, "lstm": 25, "tutorial": 12, "tutorial_tanh": 12,
+                   "lru": 30, "mingru": 20, "minlstm": 25}
 # ∂L/∂h_t only, weights detached
-_SNAPSHOT_PER_UNIT = {"rnn": 6, "scratch": 6, "gru": 10, "lstm": 12, "tutorial": 6, "tutorial_tanh": 6}
+_SNAPSHOT_PER_UNIT = {"rnn": 6, "scratch": 6, "gru": 10, "lstm": 12, "tutorial": 6, "tutorial_tanh": 6,
+                      "lru": 16, "mingru": 10, "minlstm": 12}
 # A recurrent step costs about 2 µs per window and layer beyond its multiply-adds (the gate nonlinearities
 # and one kernel launch per step): a 4 × 14 LSTM over 1000 windows of 500 steps does 2.8 billion of them in
 # 4.4 s here. Counted as this many multiply-adds, so small cells over long windows are not under-estimated.
@@ -117,12 +123,26 @@ def _series_points(cfg: DataConfig) -> int:
     return cfg.n_points
 
 
+def layer_macs(cell: str, n_in: int, H: int) -> int:
+    """Multiply-adds of one layer's step. LRU: B and C (real and imaginary), D, the MLP, the scan."""
+    if cell == "lru":
+        return 2 * H * n_in + 2 * H * H + H * n_in + H * H + 8 * H
+    if cell in ("mingru", "minlstm"):
+        return GATES[cell] * H * n_in
+    return GATES[cell] * H * (n_in + H)
+
+
 def count_params(cell: str, num_layers: int, hidden_size: int, input_size: int, output_size: int) -> int:
     g, H = GATES[cell], hidden_size
     n = 0
     for layer in range(num_layers):
         n_in = input_size if layer == 0 else H
-        n += g * H * (n_in + H) + (H if cell == "scratch" else 2 * g * H)
+        if cell == "lru":  # ν, θ; B, C real and imaginary; D; the MLP's weight and bias
+            n += 2 * H + 2 * H * n_in + 2 * H * H + H * n_in + H * H + H
+        elif cell in ("mingru", "minlstm"):
+            n += g * H * (n_in + 1)
+        else:
+            n += g * H * (n_in + H) + (H if cell == "scratch" else 2 * g * H)
     return n + H * output_size + output_size
 
 
@@ -142,7 +162,7 @@ def estimate(cfg: RunConfig, shape: Shape | None = None, n_train: int | None = N
     n_eval = n_eval if n_eval is not None else max(1, n_train // 8)
     batch = n_train if tc.batch_size == 0 else min(tc.batch_size, n_train)
     steps = shape.steps + (shape.horizon - 1 if shape.output_mode == "generate" else 0)
-    L, H, g = m.num_layers, m.hidden_size, GATES[m.cell]
+    L, H = m.num_layers, m.hidden_size
     P = count_params(m.cell, L, H, shape.input_size, shape.output_size)
     unit_steps = steps * L * H  # one window's (step, layer, unit) cells
     n_windows = n_train + 2 * n_eval
@@ -158,7 +178,7 @@ def estimate(cfg: RunConfig, shape: Shape | None = None, n_train: int | None = N
     snapshot_bytes = (4.0 * min(SNAPSHOT_BATCH, n_train) * unit_steps * _SNAPSHOT_PER_UNIT[m.cell]
                       + 8.0 * snaps * L * steps) if snaps else 0.0
     trace_bytes = min(BUDGET.max_trace_bytes, trace_window_bytes(cfg, steps) * min(VIEW_WINDOWS, n_train))
-    step_macs = sum(g * H * ((shape.input_size if k == 0 else H) + H) for k in range(L))
+    step_macs = sum(layer_macs(m.cell, shape.input_size if k == 0 else H, H) for k in range(L))
     step_work = step_macs + STEP_OVERHEAD_MACS * L  # what a step costs in time, as multiply-adds
     batch_macs = 3.0 * batch * steps * step_work  # forward, and backward at about twice the forward
     eval_macs = 1.0 * n_eval * steps * step_work

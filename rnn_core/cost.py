@@ -9,12 +9,14 @@ about 5 ms, most of it per-timestep kernel overhead rather than arithmetic.
 
 from __future__ import annotations
 
-from .budget import GATES
+from .budget import layer_macs
 from .config import SERIES_TASKS, RunConfig
 from .datasets import Prepared
 
 STEP_OVERHEAD_S = {"rnn": 0.06e-3, "scratch": 0.15e-3, "gru": 0.2e-3, "lstm": 0.13e-3,  # per timestep × layer
-                   "tutorial": 0.15e-3, "tutorial_tanh": 0.15e-3}
+                   "tutorial": 0.15e-3, "tutorial_tanh": 0.15e-3,
+                   # the linear cells scan in parallel: a few vectorised passes, not a kernel per step
+                   "lru": 0.03e-3, "mingru": 0.02e-3, "minlstm": 0.02e-3}
 FLOPS_PER_S = 45e9  # one thread's sustained rate for these small matrix products (bench/bench_estimate.py)
 FIXED_STEP_S = 0.4e-3  # optimiser step, clipping, loss: per batch
 SNAPSHOT_FACTOR = 1.3  # a gradient snapshot (unrolled ∂L/∂h_t over 128 windows) against one fused step
@@ -29,8 +31,8 @@ def step_seconds(cell: str, num_layers: int, hidden_size: int, input_size: int, 
     """Seconds of one training step (forward, backward, update) of one batch."""
     flops = 0.0
     for layer in range(num_layers):
-        fan_in = (input_size if layer == 0 else hidden_size) + hidden_size
-        flops += 6 * batch * steps * GATES[cell] * hidden_size * fan_in  # 2 forward + 4 backward per MAC
+        n_in = input_size if layer == 0 else hidden_size
+        flops += 6 * batch * steps * layer_macs(cell, n_in, hidden_size)  # 2 forward + 4 backward per MAC
     return FIXED_STEP_S + steps * num_layers * STEP_OVERHEAD_S[cell] + flops / FLOPS_PER_S
 
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from .config import ELMAN_CELLS
+from .config import ELMAN_CELLS, LINEAR_CELLS
+from .inside_linear import TERMS as LINEAR_TERMS
+from .inside_linear import layer_outputs, linear_step_terms, states
 from .instrument import Trace
 from .models import RNNModel
 
@@ -22,7 +24,8 @@ TERMS = {
     "gru": ("r", "u", "n", "a_prev", "u_a", "n_mix", "a"),
 }
 TERMS["scratch"] = TERMS["rnn"]
-GATE_TERMS = frozenset({"f", "i", "o", "r", "u"})  # sigmoid gates, in 0..1
+TERMS.update(LINEAR_TERMS)
+GATE_TERMS = frozenset({"f", "i", "o", "r", "u"})  # sigmoid gates (and LRU's |λ|), in 0..1
 
 
 def _sigmoid(v):
@@ -79,13 +82,16 @@ def layer_inputs(model: RNNModel, x, tr: Trace) -> list[np.ndarray]:
     """The input sequence each layer saw, (B, T', I_l) per layer, float64.
 
     Layer 1 reads x (and, in one-to-many generation, its own predictions fed back after step T);
-    layer l > 1 reads the states of layer l − 1."""
+    layer l > 1 reads the states of layer l − 1 (LRU: its output y + MLP(y), see ``layer_outputs``)."""
     x = np.asarray(x, np.float64)  # (B, T, I)
     T_all = tr.hiddens.shape[2]
     if T_all > x.shape[1]:  # generated steps: the prediction of step j is the input of step T + j
         feed = np.asarray(tr.outputs, np.float64).reshape(x.shape[0], -1)[:, :T_all - x.shape[1], None]
         x = np.concatenate([x, feed], axis=1)
-    return [x] + [tr.hiddens[k].astype(np.float64) for k in range(tr.hiddens.shape[0] - 1)]
+    out, st = [x], states(tr)
+    for k in range(tr.hiddens.shape[0] - 1):
+        out.append(layer_outputs(model, k, st[k], out[k]))
+    return out
 
 
 def step_through(model: RNNModel, x, tr: Trace, sample: int, t: int) -> list[dict[str, np.ndarray]]:
@@ -96,6 +102,10 @@ def step_through(model: RNNModel, x, tr: Trace, sample: int, t: int) -> list[dic
     act = getattr(model.rnn, "nonlinearity", "tanh")
     inputs = layer_inputs(model, x, tr)
     out = []
+    if cell in LINEAR_CELLS:
+        st = states(tr)
+        return [linear_step_terms(model, k, inputs[k][sample, t], st[k, sample, t - 1] if t > 0 else
+                                  np.zeros(H, st.dtype)) for k in range(model.rnn.num_layers)]
     for k in range(model.rnn.num_layers):
         a_prev = tr.hiddens[k, sample, t - 1] if t > 0 else np.zeros(H)
         c_prev = None
@@ -133,4 +143,9 @@ def summary(cell: str, terms: dict[str, np.ndarray]) -> dict:
                 "erased": erased, "f": {u: float(terms["f"][u]) for u in erased}}
     change = terms["a"] - terms["a_prev"]
     units = top_units(change)
-    return {"keep": float(terms["u"].mean()), "units": units, "change": {u: float(change[u]) for u in units}}
+    out = {"units": units, "change": {u: float(change[u]) for u in units}}
+    if cell == "lru":
+        return out | {"r_min": float(terms["r"].min()), "r_max": float(terms["r"].max())}
+    if cell in LINEAR_CELLS:  # the share of a⟨t−1⟩ each unit keeps: 1 − z (minGRU), f' (minLSTM)
+        return out | {"keep": float((1 - terms["u"] if cell == "mingru" else terms["f"]).mean())}
+    return out | {"keep": float(terms["u"].mean())}

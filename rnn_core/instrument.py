@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import torch
 
+from .config import LINEAR_CELLS
 from .models import GATES, TUTORIAL_CELLS, RNNModel, valid_lengths
 
 
@@ -53,6 +54,37 @@ class _Layer:
             return n + z * (h - n), None, (r, z, n)
         return self.act(torch.addmm(xp, h, self.w_hh.T)), None, ()
 
+    def emit(self, h, inp):
+        """What the next layer reads: h_t itself."""
+        return h
+
+    def zero(self, x):
+        return x.new_zeros(x.shape[0], self.H)
+
+
+class _LinearLayer:
+    """A linear recurrence's loop, from its own module (rnn_core.linear_rnn): the reference of its scan.
+
+    The weights stay attached (``detach`` only saves work for the classic cells: autograd.grad prunes the
+    weight gradients it is not asked for). LRU's h_t is its complex state x_t.
+    """
+
+    def __init__(self, model: RNNModel, layer: int):
+        self.rnn, self.k = model.rnn, layer
+
+    def project(self, inp):
+        return self.rnn.project(self.k, inp)
+
+    def step(self, xp, h, c):
+        h_new, g = self.rnn.step(self.k, xp, h)
+        return h_new, None, g  # gates as GATES names them first (z; f, i), then the candidate
+
+    def emit(self, h, inp):
+        return self.rnn.emit(self.k, h, inp)
+
+    def zero(self, x):
+        return self.rnn.zero_state(x, self.k)
+
 
 @dataclass
 class Trace:
@@ -64,7 +96,9 @@ class Trace:
     grad_norms: np.ndarray  # (L, T) Frobenius norm over (batch, hidden) of the total ∂L/∂h_t
     outputs: np.ndarray  # the model's outputs on the batch
     loss: float  # training loss (batch mean) whose gradient grad_norms measures
-    h_grads: np.ndarray | None = None  # (L, B, T, H) ∂L/∂h_t itself, when asked for
+    h_grads: np.ndarray | None = None  # (L, B, T, H) ∂L/∂h_t itself, when asked for; LRU: complex,
+    # ∂L/∂Re x_t + i ∂L/∂Im x_t (torch's convention for a real loss)
+    hiddens_imag: np.ndarray | None = None  # (L, B, T, H) LRU only: Im x_t (hiddens holds Re x_t)
     param_grads: dict[str, np.ndarray] = field(default_factory=dict)  # when asked for
 
 
@@ -75,16 +109,16 @@ def unroll(model: RNNModel, x, detach=True, perturb=None):
     if given, is added to every h_t — its gradient is ∂L/∂h_t, which tests use as a reference.
     """
     L = model.rnn.num_layers
-    layers = [_Layer(model, k, detach) for k in range(L)]
+    layers = [_LinearLayer(model, k) if model.cfg.cell in LINEAR_CELLS else _Layer(model, k, detach)
+              for k in range(L)]
     if model.output_mode == "last_valid":  # end-padded batch: as the model does, drop unused padding
         n = valid_lengths(x)
         x = x[:, :max(int(n.max()), 1)]
-    B, T, _ = x.shape
-    H = model.rnn.hidden_size
+    B = x.shape[0]
     # with detached weights, a zero initial state that requires grad makes every h_t a graph node
-    zeros = x.new_zeros(B, H).requires_grad_(detach and torch.is_grad_enabled())
+    zeros = [layer.zero(x).requires_grad_(detach and torch.is_grad_enabled()) for layer in layers]
     hs, cs, gates = [[] for _ in range(L)], [[] for _ in range(L)], [[] for _ in range(L)]
-    state = [(zeros, zeros) for _ in range(L)]
+    state = [(z, z) for z in zeros]
     bumps = None if perturb is None else [p.unbind(1) for p in perturb]  # split once, as the inputs are
 
     def advance(k, xp_t):
@@ -102,7 +136,7 @@ def unroll(model: RNNModel, x, detach=True, perturb=None):
         xp = layers[k].project(inp)  # (B, T, G*H)
         for xp_t in xp.unbind(1):  # one backward node for all steps; xp[:, t] would give each step's
             advance(k, xp_t)  # gradient the full (B, T, G*H) shape: memory quadratic in T from layer 2
-        inp = torch.stack(hs[k], 1)  # (B, T, H)
+        inp = layers[k].emit(torch.stack(hs[k], 1), inp)  # (B, T, H): h_t, or LRU's output
     W, b = (model.head.weight, model.head.bias)
     if detach:
         W, b = W.detach(), b.detach()
@@ -117,7 +151,7 @@ def unroll(model: RNNModel, x, detach=True, perturb=None):
             feed = inp_t = preds[-1]  # (B, 1): the prediction becomes the next input
             prev = state[-1][0].unsqueeze(0)  # (1, B, H) h before this step, for the tutorial's read-out
             for k in range(L):
-                feed = advance(k, layers[k].project(feed))
+                feed = layers[k].emit(advance(k, layers[k].project(feed)), feed)
             preds.append(model.features(inp_t.unsqueeze(1), feed.unsqueeze(1), prev)[:, -1] @ W.T + b)
         y = preds[0] if model.output_mode == "last" else torch.cat(preds, 1)  # (B, O) | (B, horizon)
     if model.loss_kind == "nll":
@@ -143,14 +177,16 @@ def trace(model: RNNModel, x, y, param_grads: bool = False, keep_h_grads: bool =
     hg = torch.stack([g if g is not None else torch.zeros_like(h)
                       for g, h in zip(grads[:len(flat)], flat, strict=True)])
     hg = hg.reshape(L, T, *flat[0].shape).transpose(1, 2)  # (L, B, T, H)
-    names = GATES[cell] if cell in ("lstm", "gru") else ()
+    names = GATES[cell] if cell in ("lstm", "gru", "mingru", "minlstm") else ()
     gate_arrays = {n: _np(torch.stack([torch.stack([g[j] for g in layer], 1) for layer in gates]))
                    for j, n in enumerate(names)}
+    states = torch.stack([torch.stack(layer, 1) for layer in hs])
     return Trace(
-        hiddens=_np(torch.stack([torch.stack(layer, 1) for layer in hs])),
+        hiddens=_np(states.real if states.is_complex() else states),
+        hiddens_imag=_np(states.imag) if states.is_complex() else None,
         cells=_np(torch.stack([torch.stack(layer, 1) for layer in cs])) if cell == "lstm" else None,
         gates=gate_arrays,
-        grad_norms=hg.double().pow(2).sum(dim=(1, 3)).sqrt().numpy(),
+        grad_norms=hg.abs().double().pow(2).sum(dim=(1, 3)).sqrt().numpy(),  # LRU: Re and Im together
         outputs=_np(out),
         loss=loss.item(),
         h_grads=_np(hg) if keep_h_grads else None,
@@ -171,12 +207,15 @@ def grad_profile(model: RNNModel, x, y) -> tuple[np.ndarray, float]:
 
 
 def _np(t):
-    return t.detach().float().cpu().numpy()
+    t = t.detach().cpu()
+    return (t.to(torch.complex64) if t.is_complex() else t.float()).numpy()
 
 
 def spectrum(model: RNNModel) -> list[dict]:
     """Per layer: eigenvalues and spectral radius of each H×H gate block of W_hh, singular values."""
     cell, H = model.cfg.cell, model.rnn.hidden_size
+    if cell in LINEAR_CELLS:
+        return [_linear_spectrum(model, k) for k in range(model.rnn.num_layers)]
     out = []
     for k in range(model.rnn.num_layers):
         W = getattr(model.rnn, f"weight_hh_l{k}").detach().double().cpu()
@@ -187,3 +226,14 @@ def spectrum(model: RNNModel) -> list[dict]:
             "singular_values": torch.linalg.svdvals(W).numpy(),
         })
     return out
+
+
+def _linear_spectrum(model: RNNModel, k: int) -> dict:
+    """LRU: the recurrence is diag(λ), so its eigenvalues are λ and its singular values |λ|. The min
+    cells' decay 1 − z_t changes with every input: no fixed matrix (see ``Trace.gates``)."""
+    if model.cfg.cell != "lru":
+        return {"eigenvalues": {}, "spectral_radius": {}, "singular_values": np.zeros(0)}
+    nu, theta = (getattr(model.rnn, f"{n}_l{k}").detach().cpu().double() for n in ("nu_log", "theta_log"))
+    lam = torch.exp(torch.complex(-torch.exp(nu), torch.exp(theta))).numpy()  # in float64: |λ| < 1 shows
+    return {"eigenvalues": {"lambda": lam}, "spectral_radius": {"lambda": float(np.abs(lam).max())},
+            "singular_values": np.sort(np.abs(lam))[::-1].copy()}

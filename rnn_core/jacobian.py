@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from .config import ELMAN_CELLS
+from .config import ELMAN_CELLS, LINEAR_CELLS
 from .inside import layer_inputs, layer_weights
+from .inside_linear import linear_jacobians
 from .instrument import Trace
 from .models import RNNModel
 
@@ -28,6 +29,8 @@ def step_jacobians(model: RNNModel, x, tr: Trace, sample: int) -> list[np.ndarra
 
     ``tr`` is ``trace(model, x, y)`` of the same batch; J_0 is taken at the zero initial state."""
     cell, H = model.cfg.cell, model.rnn.hidden_size
+    if cell in LINEAR_CELLS:  # diagonal: the decay alone, no matrix product with the state
+        return [linear_jacobians(model, tr, k, sample) for k in range(model.rnn.num_layers)]
     act = getattr(model.rnn, "nonlinearity", "tanh")
     inputs = layer_inputs(model, x, tr)
     out = []

@@ -1,7 +1,8 @@
 """Recurrent models: one registry of cells, a fused module for training, a linear read-out.
 
 Layout convention: ``model.rnn`` is the recurrent module (``nn.RNN``/``nn.LSTM``/``nn.GRU`` with
-``batch_first=True``, or :class:`ElmanRNN` for the hand-written cell) and ``model.head`` is the
+``batch_first=True``, :class:`ElmanRNN` for the hand-written cell, or a linear recurrence of
+:mod:`rnn_core.linear_rnn`) and ``model.head`` is the
 ``nn.Linear`` read-out, so the weights can be reasoned about with plain torch.
 """
 
@@ -13,11 +14,18 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from .config import ELMAN_CELLS, TUTORIAL_CELLS, ModelConfig  # tutorial cells read out from cat(x_t, h_{t-1})
+from .config import (  # tutorial cells read out from cat(x_t, h_{t-1})
+    ELMAN_CELLS,
+    LINEAR_CELLS,
+    TUTORIAL_CELLS,
+    ModelConfig,
+)
+from .linear_rnn import LRU, MinRNN
 
 # The gate blocks stacked in each W_hh, in torch's order.
 GATES = {"rnn": ("h",), "scratch": ("h",), "lstm": ("i", "f", "g", "o"), "gru": ("r", "z", "n"),
-         "tutorial": ("h",), "tutorial_tanh": ("h",)}
+         "tutorial": ("h",), "tutorial_tanh": ("h",),
+         "lru": (), "mingru": ("z",), "minlstm": ("f", "i")}  # linear cells: no W_hh; their traced gates
 
 
 class ElmanRNN(nn.Module):
@@ -107,6 +115,10 @@ def _make_rnn(cfg: ModelConfig, input_size: int) -> nn.Module:
         return nn.RNN(nonlinearity=cfg.nonlinearity, **kw)
     if cfg.cell == "scratch":
         return ElmanRNN(nonlinearity=cfg.nonlinearity, **kw)
+    if cfg.cell == "lru":
+        return LRU(**{k: v for k, v in kw.items() if k != "batch_first"})
+    if cfg.cell in LINEAR_CELLS:
+        return MinRNN(**{k: v for k, v in kw.items() if k != "batch_first"}, kind=cfg.cell)
     if cfg.cell in TUTORIAL_CELLS:
         return TutorialRNN(input_size, cfg.hidden_size, "tanh" if cfg.cell == "tutorial_tanh" else "none")
     return {"lstm": nn.LSTM, "gru": nn.GRU}[cfg.cell](**kw)
@@ -114,7 +126,7 @@ def _make_rnn(cfg: ModelConfig, input_size: int) -> nn.Module:
 
 def init_recurrent(rnn: nn.Module, cell: str, init: str, rho: float = 1.0, seed: int = 0) -> None:
     """Re-initialise every H×H gate block of each W_hh: orthogonal, identity or spectral radius rho."""
-    if init == "default":
+    if init == "default" or cell in LINEAR_CELLS:  # linear cells set their own decays (no W_hh)
         return
     gen = torch.Generator().manual_seed(seed)
     H = rnn.hidden_size

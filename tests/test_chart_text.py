@@ -9,7 +9,7 @@ import string
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from charts import data, forecast, gradients, prediction, states, training, weights
+from charts import data, disk, forecast, gradients, prediction, states, training, weights
 from rnn_core import tasks
 from ui.text import LANGS
 from ui.text_charts import CHART_TEXT, CLASS_NAMES, chart_labels, class_names
@@ -37,9 +37,10 @@ DEFAULTS = {
     "grad_snapshot_frames_figure": gradients.FRAMES_LABELS,
     "clipping_figure": weights.CLIP_LABELS,
     "spectrum_figure": weights.SPECTRUM_LABELS,
+    "disk_figure": disk.DISK_LABELS,
     "grad_reading": gradients.READING_LABELS,
 }
-MODULES = [training, forecast, prediction, data, states, gradients, weights]
+MODULES = [training, forecast, prediction, data, states, gradients, weights, disk]
 try:
     lab = importlib.import_module("charts.lab")
     DEFAULTS["sweep_figure"] = lab.SWEEP_LABELS

@@ -65,5 +65,6 @@ def test_configs_are_frozen_and_hashable():
     with pytest.raises(AttributeError):
         cfg.model.hidden_size = 3
     assert hash(cfg) == hash(RunConfig())
-    assert ModelConfig.limits("cell") == ("rnn", "lstm", "gru", "scratch", "tutorial", "tutorial_tanh")
+    assert ModelConfig.limits("cell") == ("rnn", "lstm", "gru", "scratch", "tutorial", "tutorial_tanh", "lru", "mingru",
+                                          "minlstm")
     assert ModelConfig.limits("hidden_size") == (1, 256)

@@ -26,12 +26,12 @@ def chart_titles(at) -> list[str]:
     return out
 
 
-def test_compare_trains_three_cells_and_pins_one():
+def test_compare_trains_five_cells_and_pins_one():
     at = lab(**QUICK)
     at.button(key="lab_go").click().run()
     assert not at.exception
     table = at.dataframe[0].value
-    assert list(table.iloc[:, 0]) == ["RNN", "LSTM", "GRU"]
+    assert list(table.iloc[:, 0]) == ["RNN", "LSTM", "GRU", "LRU", "minGRU"]
     ratios = [float(v) for v in table.iloc[:, 3]]  # loss / baseline, 3 significant digits for reading
     assert all(r > 0 for r in ratios)  # shown with 3 significant digits by the table's column format
     assert "inf" not in table.to_string().lower()  # a flat gradient reads "no decay", not Infinity
@@ -46,7 +46,8 @@ def test_sweep_with_a_small_ladder():
     at.button(key="lab_sweep_go").click().run()
     assert not at.exception
     frame = at.dataframe[0].value
-    assert len(frame) == 6 and set(frame["Lag"]) == {"5", "8"} and set(frame["Cell"]) == {"RNN", "LSTM", "GRU"}
+    assert len(frame) == 10 and set(frame["Lag"]) == {"5", "8"}
+    assert set(frame["Cell"]) == {"RNN", "LSTM", "GRU", "LRU", "minGRU"}
     assert any("Breaking point" in t for t in chart_titles(at))
 
 
@@ -96,7 +97,7 @@ def test_comparison_shows_its_seed_and_five_seeds_draw_the_spread():
     titles = chart_titles(at)
     assert any("on each seed" in t for t in titles) and any("Memory horizon" in t for t in titles), titles
     summary = at.dataframe[1].value
-    assert list(summary.iloc[:, 0]) == ["RNN", "LSTM", "GRU"] and summary.iloc[0, 1].endswith("of 5")
+    assert list(summary.iloc[:, 0]) == ["RNN", "LSTM", "GRU", "LRU", "minGRU"] and summary.iloc[0, 1].endswith("of 5")
     assert "Infinity" not in summary.to_string() and "(" in summary.iloc[0, 2]
     seeds = {s for el in at.get("plotly_chart") for tr in json.loads(el.proto.spec)["data"]
              for s in (tr.get("text") or []) if isinstance(s, str) and s.startswith("seed ")}

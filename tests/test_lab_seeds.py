@@ -92,7 +92,7 @@ def test_lab_config_round_trips_and_declares_its_limits_once():
     assert LabConfig.limits("lab_task") == ("adding", "recall", "first_value")
     assert all(f.name.startswith("lab_") for f in fields(LabConfig))  # never clashes with a RunConfig URL key
     for bad in ({"lab_lags": "5, ten"}, {"lab_lags": "1, 5"}, {"lab_lr": 0.02}, {"lab_rho": 0.01},
-                {"lab_task": "forecast"}, {"lab_lag": 500}):
+                {"lab_task": "forecast"}, {"lab_lag": 1001}):
         with pytest.raises(ValueError, match=next(iter(bad))):
             LabConfig(**bad)
     assert parse_lags("80; 5,5 , 20") == (5, 20, 80)

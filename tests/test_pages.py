@@ -71,12 +71,12 @@ def test_views_show_the_run_after_training():
     assert len(at.get("plotly_chart")) >= 4  # profile, evolution heatmap, film strip, clipping, spectrum
 
 
-def test_compare_trains_three_cells():
+def test_compare_trains_five_cells():
     at = open_page("pages/5_Compare.py", **SMALL)
     at.button(key="compare_go").click().run()
     assert not at.exception
     table = at.dataframe[0].value
-    assert list(table.iloc[:, 0]) == ["RNN", "LSTM", "GRU"]
+    assert list(table.iloc[:, 0]) == ["RNN", "LSTM", "GRU", "LRU", "minGRU"]
 
 
 @pytest.mark.parametrize("task", ["adding", "classify", "denoise", "multistep", "first_value"])

@@ -175,6 +175,17 @@ LATEX = {  # the tutorial's notation; one W and b per gate
     "gru": [_gate("r", "r") + r",\qquad " + _gate("z", "z"),
             rf"\tilde a^{{\langle t \rangle}} = \tanh\left(W_{{ax}}\, {_X} + b + r \odot (W_{{aa}}\, {_AP} + b)\right),"
             rf"\qquad {_A} = (1 - z) \odot \tilde a^{{\langle t \rangle}} + z \odot {_AP}"],
+    "mingru": [rf"z^{{\langle t \rangle}} = \sigma\left(W_z\, {_X}\right),\qquad "
+               rf"\tilde h^{{\langle t \rangle}} = g\left(W_h\, {_X}\right)",
+               rf"{_A} = (1 - z^{{\langle t \rangle}}) \odot {_AP} + z^{{\langle t \rangle}} \odot "
+               rf"\tilde h^{{\langle t \rangle}}"],
+    "minlstm": [rf"f' = \frac{{\sigma(W_f\, {_X})}}{{\sigma(W_f\, {_X}) + \sigma(W_i\, {_X})}},\qquad "
+                rf"i' = 1 - f',\qquad \tilde h^{{\langle t \rangle}} = g\left(W_h\, {_X}\right)",
+                rf"{_A} = f' \odot {_AP} + i' \odot \tilde h^{{\langle t \rangle}}"],
+    "lru": [rf"{_A} = \lambda \odot {_AP} + \gamma \odot \left(B\, {_X}\right),\qquad "
+            rf"y^{{\langle t \rangle}} = \mathrm{{Re}}\left(C\, {_A}\right) + D\, {_X}",
+            r"\lambda = \exp\left(-e^{\nu} + i\, e^{\theta}\right),\qquad \gamma = \sqrt{1 - |\lambda|^2},"
+            r"\qquad \text{next layer: } y + \mathrm{GELU}(W y + b)"],
 }
 
 
@@ -189,4 +200,7 @@ def step_caption(t, cell: str, k: int, tt: int, terms: dict) -> str:
     if cell == "lstm":
         return t("in.cap_lstm", layer=k + 1, t=tt, forget=s["forget"], input=s["input"], written=value(s["i_g"]),
                  erased=value(s["f"]))
+    if cell in ("mingru", "minlstm", "lru"):
+        return t(f"in.cap_{cell}", layer=k + 1, t=tt, units=value(s["change"]),
+                 **{key: v for key, v in s.items() if key in ("keep", "r_min", "r_max")})
     return t("in.cap_gru", layer=k + 1, t=tt, keep=s["keep"], units=value(s["change"]))

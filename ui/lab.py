@@ -130,7 +130,7 @@ def _live(kind: str, lab: LabConfig, total: int, work, t):
                 SLOTS.release("light")
     outcomes = [r.result.stopped for r in out] if kind == "compare" else [r["stopped"] for r in out]
     finished = len(outcomes) == total and all(s in _DONE for s in outcomes)
-    # a comparison holds its three runs; sweep and seed rows are a few numbers each
+    # a comparison holds its runs (one per cell); sweep and seed rows are a few numbers each
     nbytes = sum(budget.result_bytes(r.result) + r.grad_norms.nbytes for r in out) if kind == "compare" else 0
     store.remember(kind, _key(kind, lab), out, finished, nbytes)
     if box:
@@ -141,7 +141,7 @@ def _live(kind: str, lab: LabConfig, total: int, work, t):
 
 
 def run_compare(lab: LabConfig, t):
-    """Train RNN, LSTM and GRU on the lab task, one after the other, under one progress bar."""
+    """Train the COMPARE_CELLS on the lab task, one after the other, under one progress bar."""
     def work(on_progress, workers):
         return compare_cells(lab_run_config(lab), COMPARE_CELLS, lambda cell, p: on_progress(cell, lambda k: t(
             "lab.progress", cell=cell_label(t, cell), epoch=p.epoch, epochs=p.epochs, val=p.val_loss, s=p.elapsed),

@@ -133,11 +133,15 @@ def spectrum_caption(t, cell: str) -> str:
     """The unit-circle rule holds for plain cells; for gated cells W_hh's radius alone does not decide."""
     if cell in ("lstm", "gru"):
         return t("read.spectrum_gated", cell=option_label(t, "cell", cell))
+    if cell == "lru":
+        return t("read.disk_lru")
+    if cell in ("mingru", "minlstm"):
+        return t("read.disk_min", cell=option_label(t, "cell", cell))
     return t("read.spectrum_plain")
 
 
 def compare_subtitle(cfg, t) -> str:
-    """The subtitle of a chart that overlays the three cells of one config: what they share."""
+    """The subtitle of a chart that overlays the compared cells of one config: what they share."""
     m = cfg.model
     layers = t("run.layer" if m.num_layers == 1 else "run.layers", n=m.num_layers)
     return t("compare.subtitle", layers=layers, hidden=m.hidden_size, data=data_label(t, cfg), seed=cfg.train.seed)

@@ -56,8 +56,8 @@ def names_run(cfg: RunConfig, t) -> RunResult | None:
 
 
 def cell_label(t, cell: str) -> str:
-    return t(f"opt.cell.{cell}") if cell.startswith("tutorial") else {"scratch": t("opt.cell.scratch")}.get(
-        cell, cell.upper())
+    short = {"scratch": t("opt.cell.scratch"), "lru": "LRU", "mingru": "minGRU", "minlstm": "minLSTM"}
+    return t(f"opt.cell.{cell}") if cell.startswith("tutorial") else short.get(cell, cell.upper())
 
 
 def subtitle(cfg: RunConfig, t) -> str:

@@ -18,6 +18,7 @@ from rnn_core.config import (
     CLASS_TASKS,
     ELMAN_CELLS,
     LAG_TASKS,
+    LINEAR_CELLS,
     PARTS,
     REAL_SERIES,
     SERIES_TASKS,
@@ -52,7 +53,8 @@ def relevant(name: str, v: dict) -> bool:
         "lag": task in LAG_TASKS,
         "nonlinearity": v["cell"] in ELMAN_CELLS,
         "dropout": v["num_layers"] > 1,
-        "rho": v["init"] == "spectral",
+        "rho": v["init"] == "spectral" and v["cell"] not in LINEAR_CELLS,
+        "init": v["cell"] not in LINEAR_CELLS,  # no W_hh: LRU starts on its ring, the min cells need none
         "forget_bias": v["cell"] == "lstm",
         "class_weight": task in CLASS_TASKS,
         "num_layers": v["cell"] not in TUTORIAL_CELLS,

@@ -29,8 +29,8 @@ TEXT: dict[str, dict[str, str]] = {
                     "zh": "每个隐藏单元随时间变化的热图，以及 LSTM/GRU 的门。"},
     "desc.gradients": {"en": "How strongly the loss reaches back to each time step.",
                        "zh": "损失对每个时间步的影响有多强（梯度范数）。"},
-    "desc.compare": {"en": "RNN, LSTM and GRU on the same data and seed, side by side.",
-                     "zh": "相同数据和随机种子下，RNN、LSTM 与 GRU 并排对比。"},
+    "desc.compare": {"en": "RNN, LSTM, GRU, LRU and minGRU on the same data and seed, side by side.",
+                     "zh": "相同数据和随机种子下，RNN、LSTM、GRU、LRU 与 minGRU 并排对比。"},
     "desc.lab": {"en": "Lag tasks with a lag slider: find where each cell stops remembering.",
                  "zh": "带滞后滑块的记忆任务：找出每种单元在多远处开始遗忘。"},
     "desc.learn": {"en": "The ideas: RNN kinds, the recurrence, activations, vanishing gradients.",
@@ -98,8 +98,9 @@ TEXT: dict[str, dict[str, str]] = {
     "h.n_samples": {"en": "Number of generated training sequences.", "zh": "生成的训练序列条数。"},
     "f.cell": {"en": "Cell", "zh": "单元类型"},
     "h.cell": {"en": "RNN: the plain Elman cell; LSTM and GRU: gated cells; Elman (scratch): the Elman cell "
-                     "written out by hand.",
-               "zh": "RNN：普通 Elman 单元；LSTM 和 GRU：带门控的单元；Elman（手写）：手写实现的 Elman 单元。"},
+                     "written out by hand; LRU, minGRU, minLSTM: linear recurrences that train as a parallel scan.",
+               "zh": "RNN：普通 Elman 单元；LSTM 和 GRU：带门控的单元；Elman（手写）：手写实现的 Elman 单元；"
+                     "LRU、minGRU、minLSTM：可用并行扫描训练的线性循环。"},
     "f.nonlinearity": {"en": "Nonlinearity", "zh": "非线性函数"},
     "h.nonlinearity": {"en": "Activation of the plain RNN cell.", "zh": "普通 RNN 单元的激活函数。"},
     "f.num_layers": {"en": "Layers", "zh": "层数"},
@@ -301,6 +302,43 @@ TEXT: dict[str, dict[str, str]] = {
                         "the cells on the *Gradients* and *Long-range lab* pages.",
                   "zh": "LSTM 和 GRU 为记忆增加了第二条**加法**通路（c⟨t⟩ = f⟨t⟩ ⊙ c⟨t−1⟩ + …）："
                         "遗忘门接近 1 时，梯度几乎不衰减地向后传播。可在*梯度*和*长程依赖实验*页面对比各种单元。"},
+    "l.lin.h": {"en": "Linear recurrences: LRU and minGRU", "zh": "线性循环：LRU 与 minGRU"},
+    "l.lin.body": {
+        "en": "A second answer to vanishing and exploding gradients is to make the recurrence itself **linear and "
+              "diagonal**, with its decay under control, and to put the nonlinearity elsewhere. The LRU (Orvieto et "
+              "al., 2023) keeps a complex state and a nonlinear MLP between layers; minGRU (Feng et al., 2024) "
+              "keeps a gate, but one that reads only the input:",
+        "zh": "应对梯度消失和爆炸的第二种思路，是让循环本身变成**线性、对角**的，并控制其衰减，"
+              "把非线性放到别处。LRU（Orvieto 等，2023）使用复数状态，并在层与层之间放一个非线性 MLP；"
+              "minGRU（Feng 等，2024）保留一个门，但这个门只读取输入："},
+    "l.lin.why": {
+        "en": "**Why |λ| < 1 keeps the gradient in check.** Without g and W_aa inside the loop, "
+              "∂a⟨T⟩/∂a⟨T−k⟩ is simply diag(λ)^k (or the product of the k decays 1 − z). LRU writes "
+              "|λ| = exp(−e^ν), below 1 for any trained ν, so no direction of the state can grow from step to step: "
+              "the gradient cannot explode. It still fades as |λ|^k, but how fast is now a number the network "
+              "learns per unit, and a ring initialisation r_min ≤ |λ| ≤ r_max near 1 (here 0.9–0.999) starts it "
+              "with a long memory. γ = √(1 − |λ|²) keeps the state's size the same whatever |λ| is.\n\n"
+              "**Why training is parallel.** No term of the step reads a⟨t−1⟩ except the decay itself, so "
+              "a⟨t⟩ = λ_t ⊙ a⟨t−1⟩ + b_t with every λ_t and b_t known in advance. Composing two such steps gives a "
+              "step of the same form, so the whole sequence is one **scan**: log₂ T rounds of elementwise work for "
+              "LRU (recursive doubling), cumulative sums in log space for minGRU, instead of T steps one after the "
+              "other. The playground trains with the scan and replays the loop for its views; tests hold the two "
+              "equal.",
+        "zh": "**为什么 |λ| < 1 能控制梯度。** 循环中没有 g 和 W_aa，∂a⟨T⟩/∂a⟨T−k⟩ 就是 diag(λ)^k"
+              "（或 k 个衰减 1 − z 的乘积）。LRU 令 |λ| = exp(−e^ν)，对任何训练得到的 ν 都小于 1，"
+              "所以状态的任何方向都不会逐步增大：梯度不会爆炸。它仍按 |λ|^k 衰减，但衰减快慢成了网络为每个单元"
+              "学习的一个数；环形初始化 r_min ≤ |λ| ≤ r_max 接近 1（这里为 0.9–0.999），让网络一开始就有长记忆。"
+              "γ = √(1 − |λ|²) 使状态的大小与 |λ| 无关。\n\n"
+              "**为什么训练可以并行。** 除了衰减本身，这一步中没有任何项读取 a⟨t−1⟩，所以 "
+              "a⟨t⟩ = λ_t ⊙ a⟨t−1⟩ + b_t，其中所有 λ_t 和 b_t 都事先已知。两步这样的更新复合起来仍是同样形式的一步，"
+              "因此整条序列就是一次**扫描**：LRU 用 log₂ T 轮逐元素运算（递归倍增），minGRU 用对数空间中的累加，"
+              "而不是依次执行 T 步。本应用用扫描训练，用循环重放以供各视图查看；测试保证二者相等。"},
+    "l.lin.grad_link": {"en": "See LRU's eigenvalues on the unit disk and its gradient over time: Gradients",
+                        "zh": "查看 LRU 在单位圆盘上的特征值及其随时间的梯度：梯度"},
+    "l.lin.mingru_link": {"en": "The same for minGRU, whose decay 1 − z changes with every input: Gradients",
+                          "zh": "minGRU 的同一视图，它的衰减 1 − z 随每个输入变化：梯度"},
+    "l.lin.lab_link": {"en": "Train LRU and minGRU beside RNN, LSTM and GRU at lags up to 1,000: Long-range lab",
+                       "zh": "在最长 1,000 步的滞后上，把 LRU、minGRU 与 RNN、LSTM、GRU 一起训练：长程依赖实验"},
     "l.van.x": {"en": "steps back in time k", "zh": "回溯的时间步数 k"},
     "l.van.y": {"en": "|w·g'(z)|<sup>k</sup> (log scale)", "zh": "|w·g'(z)|<sup>k</sup>（对数坐标）"},
     "l.van.title": {"en": "Gradient factor after k steps: |{w:g} · {d:.3g}|<sup>k</sup> = {factor:.3g}<sup>k</sup>",

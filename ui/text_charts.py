@@ -49,6 +49,9 @@ CELL_NAMES = {
     "gru": {"en": "GRU", "zh": "GRU"},
     "tutorial": {"en": "tutorial RNN", "zh": "教程 RNN"},
     "tutorial_tanh": {"en": "tutorial RNN + tanh", "zh": "教程 RNN + tanh"},
+    "lru": {"en": "LRU", "zh": "LRU"},
+    "mingru": {"en": "minGRU", "zh": "minGRU"},
+    "minlstm": {"en": "minLSTM", "zh": "minLSTM"},
 }
 # class names of the sample tasks (rnn_core.tasks): data passed as ``class_names=``, translated by class_names()
 CLASS_NAMES = {
@@ -282,6 +285,19 @@ CHART_TEXT: dict[str, dict[str, dict]] = {
         "index": {"en": "index (largest first)", "zh": "序号（从大到小）"},
         "sv": {"en": "singular value σ of W<sub>hh</sub>", "zh": "W<sub>hh</sub> 的奇异值 σ"},
         "empty": {"en": "No spectrum", "zh": "没有特征值可显示"},
+    },
+    "disk_figure": {
+        "title": {"en": "Decay per step on the unit disk, layer {layer}: largest |λ| = {radius:.3g}",
+                  "zh": "第 {layer} 层每步衰减在单位圆盘上的位置：最大 |λ| = {radius:.3g}"},
+        "before": {"en": "before training", "zh": "训练前"},
+        "after": {"en": "after training", "zh": "训练后"},
+        "re": {"en": "Re λ", "zh": "实部 Re λ"},
+        "im": {"en": "Im λ", "zh": "虚部 Im λ"},
+        "circle": {"en": "unit circle |λ| = 1", "zh": "单位圆 |λ| = 1"},
+        "abs": {"en": "|λ|", "zh": "|λ|"},
+        "unit": {"en": "unit", "zh": "单元"},
+        "range": {"en": "10–90 % of steps", "zh": "10–90 % 的时间步"},
+        "empty": {"en": "No decays to show", "zh": "没有可显示的衰减"},
     },
     # charts.gradients
     "grad_reading": {

@@ -6,6 +6,17 @@ and ``inside_labels(t, builder)`` picks one builder's labels in the current lang
 
 from __future__ import annotations
 
+_MIN_NAMES = {  # minGRU and minLSTM share their term names
+    "u": {"en": "update gate z⟨t⟩", "zh": "更新门 z⟨t⟩"},
+    "f": {"en": "forget gate f′⟨t⟩", "zh": "遗忘门 f′⟨t⟩"},
+    "i": {"en": "input gate i′⟨t⟩ = 1 − f′⟨t⟩", "zh": "输入门 i′⟨t⟩ = 1 − f′⟨t⟩"},
+    "n": {"en": "candidate h̃⟨t⟩ = g(W<sub>h</sub> {x})", "zh": "候选值 h̃⟨t⟩ = g(W<sub>h</sub> {x})"},
+    "a_prev": {"en": "a⟨t−1⟩", "zh": "a⟨t−1⟩"},
+    "keep": {"en": "kept part of a⟨t−1⟩", "zh": "保留的 a⟨t−1⟩ 部分"},
+    "write": {"en": "+ written part of h̃⟨t⟩", "zh": "+ 写入的 h̃⟨t⟩ 部分"},
+    "a": {"en": "= a⟨t⟩", "zh": "= a⟨t⟩"},
+}
+
 TEXT: dict[str, dict[str, str]] = {
     "nav.inside": {"en": "Inside the cell", "zh": "单元内部"},
     "desc.inside": {"en": "The recurrence with live numbers, which inputs drive each output, and the Jacobian.",
@@ -74,6 +85,31 @@ TEXT: dict[str, dict[str, str]] = {
               "r⟨t⟩ ⊙ (W_aa a⟨t−1⟩ + b)).",
         "zh": "PyTorch 的 GRU：z 保留旧状态，r 作用在矩阵乘积之后，"
               "ã⟨t⟩ = tanh(W_ax x⟨t⟩ + b + r⟨t⟩ ⊙ (W_aa a⟨t−1⟩ + b))。"},
+    "in.cap_mingru": {
+        "en": "**Layer {layer}, t = {t}.** 1 − z keeps on average {keep:.0%} of a⟨t−1⟩; the rest is the candidate "
+              "h̃⟨t⟩, which reads only x⟨t⟩. Changed most: {units}.",
+        "zh": "**第 {layer} 层，t = {t}。** 1 − z 平均保留 a⟨t−1⟩ 的 {keep:.0%}，其余来自只读取 x⟨t⟩ 的候选值 h̃⟨t⟩。"
+              "变化最大的单元：{units}。"},
+    "in.cap_minlstm": {
+        "en": "**Layer {layer}, t = {t}.** The normalised forget gate f′ keeps on average {keep:.0%} of a⟨t−1⟩; "
+              "i′ = 1 − f′ writes the candidate h̃⟨t⟩. Changed most: {units}.",
+        "zh": "**第 {layer} 层，t = {t}。** 归一化的遗忘门 f′ 平均保留 a⟨t−1⟩ 的 {keep:.0%}；"
+              "i′ = 1 − f′ 写入候选值 h̃⟨t⟩。变化最大的单元：{units}。"},
+    "in.cap_lru": {
+        "en": "**Layer {layer}, t = {t}.** |λ| lies between {r_min:.3f} and {r_max:.3f}: every unit shrinks by that "
+              "factor per step and turns by its phase, whatever the input. Changed most (real part): {units}.",
+        "zh": "**第 {layer} 层，t = {t}。** |λ| 介于 {r_min:.3f} 和 {r_max:.3f} 之间：无论输入是什么，"
+              "每个单元每步都按这个因子缩小并按其相位旋转。实部变化最大的单元：{units}。"},
+    "in.linear_note": {
+        "en": "No gate and no weight reads a⟨t−1⟩, so a⟨t⟩ is linear in a⟨t−1⟩ with a diagonal decay: "
+              "the whole sequence trains as one parallel scan. g(v) = v + ½ for v ≥ 0, σ(v) below.",
+        "zh": "没有门、也没有权重读取 a⟨t−1⟩，所以 a⟨t⟩ 是 a⟨t−1⟩ 的线性函数，衰减是对角的："
+              "整条序列可以用一次并行扫描来训练。g(v) 在 v ≥ 0 时为 v + ½，否则为 σ(v)。"},
+    "in.lru_note": {
+        "en": "LRU (Orvieto et al. 2023): a⟨t⟩ is the complex state (the paper's x_t); the terms show real parts. "
+              "|λ| = exp(−e^ν) < 1 for any trained ν, and γ = √(1 − |λ|²) keeps the state's size.",
+        "zh": "LRU（Orvieto 等，2023）：a⟨t⟩ 是复数状态（论文中的 x_t），各项显示其实部。"
+              "对任何训练得到的 ν，|λ| = exp(−e^ν) < 1；γ = √(1 − |λ|²) 保持状态的大小。"},
     # saliency
     "in.sal_intro": {
         "en": "For every output on the holdout: how much each input step moves it. **|∂ŷ/∂x|** is the size of the "
@@ -194,6 +230,13 @@ CHART_TEXT: dict[str, dict] = {
                       "u_a": {"en": "z⟨t⟩ ⊙ a⟨t−1⟩ (kept)", "zh": "z⟨t⟩ ⊙ a⟨t−1⟩（保留）"},
                       "n_mix": {"en": "+ (1 − z⟨t⟩) ⊙ ã⟨t⟩ (new)", "zh": "+ (1 − z⟨t⟩) ⊙ ã⟨t⟩（新）"},
                       "a": {"en": "= a⟨t⟩", "zh": "= a⟨t⟩"}},
+        "mingru_names": _MIN_NAMES,
+        "minlstm_names": _MIN_NAMES,
+        "lru_names": {"r": {"en": "|λ| (decay per step)", "zh": "|λ|（每步衰减）"},
+                      "a_prev": {"en": "Re a⟨t−1⟩", "zh": "Re a⟨t−1⟩"},
+                      "lam_a": {"en": "Re(λ ⊙ a⟨t−1⟩)", "zh": "Re(λ ⊙ a⟨t−1⟩)"},
+                      "bu": {"en": "+ Re(γ ⊙ B {x})", "zh": "+ Re(γ ⊙ B {x})"},
+                      "a": {"en": "= Re a⟨t⟩", "zh": "= Re a⟨t⟩"}},
     },
     "saliency_figure": {
         "title": {"en": "Which inputs drive each output", "zh": "哪些输入驱动每个输出"},

@@ -40,6 +40,9 @@ TEXT: dict[str, dict[str, str]] = {
     "opt.cell.lstm": {"en": "LSTM", "zh": "LSTM"},
     "opt.cell.gru": {"en": "GRU", "zh": "GRU"},
     "opt.cell.scratch": {"en": "Elman (scratch)", "zh": "Elman（手写）"},
+    "opt.cell.lru": {"en": "LRU", "zh": "LRU"},  # the linear recurrences: h.cell says what they are
+    "opt.cell.mingru": {"en": "minGRU", "zh": "minGRU"},
+    "opt.cell.minlstm": {"en": "minLSTM", "zh": "minLSTM"},
     # nonlinearity (tanh is the function's own name in both languages)
     "opt.nonlinearity.tanh": {"en": "tanh", "zh": "tanh"},
     "opt.nonlinearity.relu": {"en": "ReLU", "zh": "ReLU"},
@@ -61,8 +64,8 @@ TEXT: dict[str, dict[str, str]] = {
     "run.lag": {"en": "{task}, lag {lag}", "zh": "{task}，滞后 {lag}"},
     "run.pin_label": {"en": "{subtitle} · learning rate {lr}", "zh": "{subtitle} · 学习率 {lr}"},
     # compare and lab tables
-    "compare.subtitle": {"en": "RNN, LSTM and GRU · {layers} × {hidden} units · {data} · seed {seed}",
-                         "zh": "RNN、LSTM 与 GRU · {layers} × {hidden} 个单元 · {data} · 随机种子 {seed}"},
+    "compare.subtitle": {"en": "five cells · {layers} × {hidden} units · {data} · seed {seed}",
+                         "zh": "五种单元 · {layers} × {hidden} 个单元 · {data} · 随机种子 {seed}"},
     "compare.outcome": {"en": "{outcome}, best epoch {best} of {n}",
                         "zh": "{outcome}，最佳为第 {best} 轮（共 {n} 轮）"},
     "compare.stopped_help": {"en": "How training ended; the weights shown are those of the best validation epoch.",
@@ -106,4 +109,20 @@ TEXT: dict[str, dict[str, str]] = {
                                   "step, so a radius above 1 need not explode (see the gradient profile above).",
                             "zh": "对 {cell} 而言，仅凭 W_hh 的谱半径无法判断：门在每一步都会缩放信号，"
                                   "所以半径大于 1 也不一定爆炸（参见上方的梯度曲线）。"},
+    "read.disk_lru": {"en": "LRU's recurrence is diag(λ) with |λ| = exp(−e^ν) < 1 for any weights: a direction of "
+                            "the state shrinks by |λ| per step and never grows, so the gradient through the "
+                            "recurrence cannot grow from step to step. How close to the circle λ sits sets how far "
+                            "back it reaches (|λ|^k after k steps).",
+                      "zh": "LRU 的循环矩阵是 diag(λ)，且对任何权重都有 |λ| = exp(−e^ν) < 1："
+                            "状态的每个方向每步缩小为 |λ| 倍、从不增大，所以经由循环回传的梯度不会逐步增大。"
+                            "λ 离单位圆多近，决定梯度能回传多远（k 步后为 |λ|^k）。"},
+    "read.disk_min": {"en": "{cell}'s recurrence is diag(decay) with a real decay in (0, 1) that the input sets at "
+                            "every step (1 − z for minGRU, f′ for minLSTM): each point is a unit's median over the "
+                            "steps of up to 128 training windows, the bar its 10–90 % range. Inside the circle the "
+                            "gradient through the recurrence cannot grow from step to step; near 1 it reaches far "
+                            "back.",
+                      "zh": "{cell} 的循环矩阵是 diag(衰减)，衰减是 (0, 1) 内的实数，每一步由输入决定"
+                            "（minGRU 为 1 − z，minLSTM 为 f′）：每个点是一个单元在最多 128 个训练窗口所有步上的"
+                            "中位数，横条是其 10–90 % 范围。在圆内，经由循环回传的梯度不会逐步增大；"
+                            "越接近 1，回传得越远。"},
 }

@@ -146,6 +146,10 @@ TEXT_RUNS: dict[str, dict[str, str]] = {
                        "zh": "一个窗口内，每一层每个隐藏单元随时间步的取值。红色为正，蓝色为负，白色为零。"},
     "hidden.reading": {"en": "{cell}: {L} × {H} units (layers × units per layer) over {T} time steps.",
                        "zh": "{cell}：{L} 层 × {H} 个单元，共 {T} 个时间步。"},
+    "hidden.lru_note": {"en": "LRU's state x_t is complex: the charts show its real part Re x_t; the CSV also has "
+                               "Im x_t (column h_imag). The gradient pages use both parts together.",
+                         "zh": "LRU 的状态 x_t 是复数：图中显示其实部 Re x_t；CSV 中另有虚部 Im x_t（h_imag 列）。"
+                               "梯度页面同时使用实部和虚部。"},
     "hidden.tab_states": {"en": "Hidden states", "zh": "隐藏状态"},
     "hidden.tab_gates": {"en": "Gates", "zh": "门"},
     "hidden.tab_units": {"en": "Single units", "zh": "单个单元"},
@@ -192,25 +196,28 @@ TEXT_RUNS: dict[str, dict[str, str]] = {
     "grad.clipped": {"en": "{k} of {n} steps were clipped at {clip:g}.",
                      "zh": "{n} 步中有 {k} 步在 {clip:g} 处被裁剪。"},
     "grad.spectrum": {"en": "Eigenvalues of W_hh", "zh": "W_hh 的特征值"},
+    "grad.disk": {"en": "Eigenvalues on the unit disk", "zh": "单位圆盘上的特征值"},
     "grad.spectrum_caption": {"en": "Outside the unit circle, repeated multiplication grows (explodes); inside, "
                                     "it shrinks (vanishes).",
                               "zh": "在单位圆外，重复相乘会增大（爆炸）；在圆内则会缩小（消失）。"},
     # compare
     "compare.caption": {"en": "The settings in the sidebar, run once with each cell: same data, same seed.",
                         "zh": "使用侧边栏的设置，每种单元各运行一次：相同的数据，相同的随机种子。"},
-    "compare.go": {"en": "Train RNN, LSTM and GRU", "zh": "训练 RNN、LSTM 和 GRU"},
-    "compare.none": {"en": "Press the button to train all three cells with these settings.",
-                     "zh": "点击按钮，用这些设置训练三种单元。"},
+    "compare.go": {"en": "Train RNN, LSTM, GRU, LRU and minGRU", "zh": "训练 RNN、LSTM、GRU、LRU 和 minGRU"},
+    "compare.none": {"en": "Press the button to train all five cells with these settings.",
+                     "zh": "点击按钮，用这些设置训练五种单元。"},
     "compare.partial": {"en": "Not trained yet: {cells}.", "zh": "尚未训练：{cells}。"},
     "compare.cell": {"en": "Cell", "zh": "单元"},
     "compare.stopped": {"en": "Outcome", "zh": "结果"},
     "compare.grad_caption": {"en": "Each profile divided by its value at the last step, so the decay is comparable.",
                              "zh": "每条曲线都除以最后一步的值，以便比较衰减速度。"},
     # long-range lab
-    "lab.caption": {"en": "A plain RNN cannot carry information across many time steps; LSTM and GRU can. Pick a "
-                          "lag task and a lag, train all three cells the same way, and find where each one breaks.",
-                    "zh": "普通 RNN 无法把信息传递过很多个时间步，而 LSTM 和 GRU 可以。选择一个滞后任务和滞后长度，"
-                          "用相同方式训练三种单元，找出各自在哪里失效。"},
+    "lab.caption": {"en": "A plain RNN cannot carry information across many time steps; LSTM and GRU can. LRU and "
+                          "minGRU are linear recurrences that train as a parallel scan. Pick a lag task and a lag, "
+                          "train all five cells the same way, and find where each one breaks.",
+                    "zh": "普通 RNN 无法把信息传递过很多个时间步，而 LSTM 和 GRU 可以。"
+                          "LRU 和 minGRU 是可用并行扫描训练的线性循环。"
+                          "选择一个滞后任务和滞后长度，用相同方式训练五种单元，找出各自在哪里失效。"},
     "f.lab_task": {"en": "Lag task", "zh": "滞后任务"},
     "h.lab_task": {"en": "Adding problem: the sum of two marked values; delayed recall: the value seen a lag ago; "
                          "remember the first value: the sign of the first input.",
@@ -224,13 +231,13 @@ TEXT_RUNS: dict[str, dict[str, str]] = {
     "f.lab_seed": {"en": "Seed", "zh": "随机种子"},
     "h.lab_seed": {"en": "Weights, data order and data: the same seed gives the same numbers.",
                    "zh": "决定权重、数据顺序和数据：相同的种子得到相同的结果。"},
-    "lab.tab_compare": {"en": "RNN vs LSTM vs GRU", "zh": "RNN、LSTM、GRU 对比"},
+    "lab.tab_compare": {"en": "Cells side by side", "zh": "单元对比"},
     "lab.tab_sweep": {"en": "Lag sweep", "zh": "滞后扫描"},
     "lab.tab_init": {"en": "Initialisation & clipping", "zh": "初始化与梯度裁剪"},
     "lab.tab_history": {"en": "Run history", "zh": "运行记录"},
-    "lab.go": {"en": "Train the three cells", "zh": "训练三种单元"},
-    "lab.none": {"en": "Press the button: RNN, LSTM and GRU train on the same data and seed at lag {lag}.",
-                 "zh": "点击按钮：RNN、LSTM 和 GRU 将在滞后 {lag} 下用相同数据和种子训练。"},
+    "lab.go": {"en": "Train the five cells", "zh": "训练五种单元"},
+    "lab.none": {"en": "Press the button: RNN, LSTM, GRU, LRU and minGRU train on the same data and seed at lag {lag}.",
+                 "zh": "点击按钮：RNN、LSTM、GRU、LRU 和 minGRU 将在滞后 {lag} 下用相同数据和种子训练。"},
     "lab.waiting": {"en": "{cell}: waiting", "zh": "{cell}：等待中"},
     "lab.progress": {"en": "{cell}: epoch {epoch}/{epochs} · val {val:.4g} · {s:.1f} s",
                      "zh": "{cell}：第 {epoch}/{epochs} 轮 · 验证 {val:.4g} · {s:.1f} 秒"},

@@ -24,6 +24,20 @@ def _trace(run_id: str, split: str, start: int, stop: int, _res: RunResult):
     return trace(_res.model, x, y)
 
 
+def disk_of(res: RunResult) -> tuple[list[dict], list[dict]]:
+    """A linear cell's decays on the unit disk before and after training (rnn_core.eigen), cached per run."""
+    return _disk(res.run_id, res)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _disk(run_id: str, _res: RunResult):
+    from rnn_core.eigen import disk_points
+    from rnn_core.train import seeded_model
+
+    x = _res.data.x_train[:128]
+    return disk_points(seeded_model(_res.config, _res.data), x), disk_points(_res.model, x)
+
+
 def spectrum_of(res: RunResult) -> list[dict]:
     return _spectrum(res.run_id, res)
 

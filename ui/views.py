@@ -186,6 +186,8 @@ def states_frame(tr) -> pd.DataFrame:
                        "h": tr.hiddens[:, 0].ravel()})
     if tr.cells is not None:
         df["c"] = tr.cells[:, 0].ravel()
+    if tr.hiddens_imag is not None:  # LRU: h is Re x_t of the complex state
+        df["h_imag"] = tr.hiddens_imag[:, 0].ravel()
     for name, g in tr.gates.items():
         df[f"gate_{name}"] = g[:, 0].ravel()
     return df

@@ -1,7 +1,7 @@
 """Write assets/default_run.pt (the default config trained once, for a cold server's first views), its
-RNN and GRU variants assets/default_run_<cell>.pt (Compare's other cells), and assets/default_example.json
-(what Home draws of the default run, readable without torch); with ``--names``, only assets/names_run.pt
-(the Names page's default surname run, about 15 s of training).
+variants with Compare's other cells (assets/default_run_<cell>.pt), and assets/default_example.json (what
+Home draws of the default run, readable without torch); with ``--names``, only assets/names_run.pt (the
+Names page's default surname run, about 15 s of training).
 
 Run after any change that alters the default run's numbers (tests/test_run_file.py says when):
     PYTHONPATH=. .venv/bin/python scripts/make_default_run.py [--names]

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import torch
 
-from rnn_core.config import RunConfig
+from rnn_core.config import COMPARE_CELLS, RunConfig
 from rnn_core.run_file import load_run, save_run
 from rnn_core.train import train
 
@@ -18,7 +18,7 @@ def fresh():
     return train(RunConfig(), baselines=False)
 
 
-@pytest.mark.parametrize("cell", ["rnn", "gru"])
+@pytest.mark.parametrize("cell", [c for c in COMPARE_CELLS if c != RunConfig().model.cell])
 def test_the_shipped_compare_runs_are_fresh_trainings(cell):
     """Compare's other cells on the default config ship too (assets/default_run_<cell>.pt)."""
     cfg = RunConfig().replace(cell=cell)

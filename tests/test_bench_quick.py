@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 import torch
 
+from rnn_core.config import COMPARE_CELLS
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
-CELLS = ("rnn", "lstm", "gru")
+CELLS = COMPARE_CELLS  # the cells the lab and the saliency bench compare
 
 
 @pytest.fixture(autouse=True)

@@ -75,10 +75,10 @@ def test_shape_is_derived_by_the_engine_for_every_task():
     # the evaluation is two passes over 600 windows; one epoch is 150 batches (about 10 s here)
     ("adding", dict(task="adding", lag=200, n_samples=6000, hidden_size=64, num_layers=1, batch_size=32), 2.0),
     # a series near the evaluation cap: validation, test and one-step passes over 1000 windows and a
-    # recursive forecast of 1000 one-window steps (about 4 s together here), one epoch of 125 batches
+    # recursive forecast of 1000 one-window steps (about 4 s together here), one epoch of 250 batches
     ("multistep", dict(task="multistep", dataset="sine", transform="none", n_points=5000, cell="lstm",
                        hidden_size=48, num_layers=2, seq_len=100, horizon=1, test_size=1000, val_size=1000,
-                       batch_size=32), 4.0),
+                       batch_size=16), 4.0),
 ])
 def test_a_run_whose_first_epoch_exceeds_its_budget_ends_evaluated_within_a_second_of_it(name, extra, limit):
     cfg = RunConfig().replace(epochs=5, patience=0, snapshot_every=0, time_budget=limit, **extra)

@@ -75,12 +75,15 @@ def test_no_payload_becomes_a_link_or_an_image_on_any_page(app_url, page):
     print("refused values shown as code per page:", echoed)
 
 
-def _upload(page, name: str, content: bytes) -> dict:
-    """Upload a CSV on the Data page and wait for the rerun; the DOM findings and the alerts' text."""
+def _upload(page, name: str, content: bytes, icon: str) -> dict:
+    """Upload a CSV on the Data page and wait for the rerun that answers it with an alert (``icon``: its
+    Material icon's name); the DOM findings and the alerts' text."""
     watch_runs(page)
     page.locator(f'{MAIN} [data-testid="stFileUploader"] input[type="file"]').first.set_input_files(
         {"name": name, "mimeType": "text/csv", "buffer": content})
     wait_rerun(page)
+    page.locator(f'{MAIN} [data-testid="stAlert"]', has_text=icon).first.wait_for(timeout=60_000)
+    wait_ready(page)
     assert_no_exception(page)
     text = "\n".join(page.locator(f'{MAIN} [data-testid="stAlert"]').all_inner_texts())
     return {**page.evaluate(FOUND), "text": text.replace("\u2060", "")}
@@ -91,10 +94,10 @@ def test_uploaded_names_headers_and_cells_never_become_links(app_url, page):
     wait_ready(page, f"{MAIN} h1", timeout=120_000)
     page.locator(f'{MAIN} [data-testid="stExpander"] summary').first.click()  # "Use your own series (CSV)"
     bad = (f"month,https://{HOST}/a\n" + "".join(f"{i},{i}.5\n" for i in range(30)) + f"31,www.{HOST}\n").encode()
-    found = _upload(page, f"a@{HOST}.csv", bad)
+    found = _upload(page, f"a@{HOST}.csv", bad, "error")
     assert f"'www.{HOST}' in 'https://{HOST}/a'" in found["text"], found["text"]  # named, as text
     assert not found["links"] and not found["images"], found
     good = (f"month,![i](https://{HOST}/i.png)\n" + "".join(f"{i},{i}.5\n" for i in range(40))).encode()
-    found = _upload(page, f"www.{HOST}.csv", good)
+    found = _upload(page, f"www.{HOST}.csv", good, "check_circle")
     assert f"www.{HOST}.csv" in found["text"], found["text"]  # the file name, as code
     assert not found["links"] and not found["images"], found

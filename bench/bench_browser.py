@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import load_test  # noqa: E402
 
 from rnn_core.config import RunConfig  # noqa: E402
-from ui.text import TEXT  # noqa: E402
+from ui.catalog import TEXT  # noqa: E402
 
 READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",

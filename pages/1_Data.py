@@ -6,11 +6,11 @@ import streamlit as st
 from charts.data import samples_figure, series_split_figure, transformed_figure, window_figure
 from rnn_core.csv_series import DataError, SeveralColumns, load_csv
 from ui import page_setup, settings_sidebar
+from ui.catalog import chart_labels, class_names
 from ui.labels import data_subtitle
 from ui.runs import prepared, upload, use_upload
 from ui.safe import code, plain, short
 from ui.settings import note_upload
-from ui.text_charts import chart_labels, class_names
 from ui.views import chart, csv_button
 
 t = page_setup("data")
@@ -86,7 +86,9 @@ if sd is not None:
           subtitle=data_subtitle(cfg, t))
     off = sd.pipeline.offset
     chart(transformed_figure(sd.index[off:], sd.z, sd.n_train - off, sd.n_val,
-                             labels={**split_labels, "z_title": t("data.z_title"), "z": t("data.z")}),
+                             labels=chart_labels(t, "transformed_figure", split_title=t("data.split_title"), y=unit,
+                                                 train=t("data.train"), val=t("data.val"), test=t("data.test"),
+                                                 z_title=t("data.z_title"), z=t("data.z"))),
           "transformed", subtitle=data_subtitle(cfg, t, steps=True))
     n_windows = len(data.x_train)
     k = st.slider(t("data.window_pick"), 1, max(1, n_windows), 1, key="window_pick") - 1  # counted from 1

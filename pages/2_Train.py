@@ -9,12 +9,12 @@ from rnn_core.forecast import predict_sample
 from rnn_core.metrics import headline_metric
 from ui import page_setup, settings_sidebar
 from ui.bundles import load_uploaded_bundle
+from ui.catalog import chart_labels, class_names
 from ui.flow import LAST_SHOWN, run_for
 from ui.history import pin_button
 from ui.labels import fmt_frame
 from ui.live import train_live
 from ui.runs import baselines_of
-from ui.text_charts import chart_labels, class_names
 from ui.views import chart, downloads, metric_row, run_subtitle, status
 
 t = page_setup("train")

@@ -14,9 +14,9 @@ from charts.weights import clipping_figure, spectrum_figure
 from rnn_core.config import LINEAR_CELLS
 from rnn_core.lab import memory_horizon
 from ui import page_setup, settings_sidebar
+from ui.catalog import chart_labels
 from ui.flow import run_for
 from ui.labels import spectrum_caption
-from ui.text_charts import chart_labels
 from ui.traces import disk_of, spectrum_of, trace_of
 from ui.views import chart, csv_button, need_run, run_subtitle
 

@@ -7,11 +7,11 @@ from charts.gradients import grad_overlay_figure
 from charts.training import loss_overlay_figure
 from rnn_core.config import COMPARE_CELLS
 from ui import page_setup, settings_sidebar
+from ui.catalog import chart_labels
 from ui.flow import cached_run, seconds_text, sized
 from ui.history import pinned_view
 from ui.labels import cell_label, compare_subtitle, compare_table
 from ui.live import train_live
-from ui.text_charts import chart_labels
 from ui.traces import trace_of
 from ui.views import chart
 

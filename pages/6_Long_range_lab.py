@@ -11,12 +11,12 @@ from charts.training import loss_overlay_figure
 from rnn_core.config import COMPARE_CELLS
 from rnn_core.lab import LEARNT_RATIO, TRACE_BATCH
 from ui import page_setup
+from ui.catalog import chart_labels
 from ui.history import pin_button, pinned_view
 from ui.lab import SPREAD_SEEDS, lab_settings, lags_setting, run_compare, run_sweep, stored
 from ui.lab_init import init_view
 from ui.lab_seeds import horizon_text, seeds_view, sweep_table
 from ui.labels import cell_label, saturation_caption
-from ui.text_charts import chart_labels
 from ui.views import chart, csv_button
 
 t = page_setup("lab")

@@ -10,6 +10,7 @@ from rnn_core.config import ELMAN_CELLS
 from rnn_core.lyapunov import EDGE_TOL, STARTS, regime
 from rnn_core.saliency import by_offset
 from ui import page_setup, settings_sidebar
+from ui.catalog import chart_labels, inside_labels
 from ui.fields import hidden_names
 from ui.flow import run_for
 from ui.inside import (
@@ -29,8 +30,6 @@ from ui.inside import (
     url_choice,
     window_label,
 )
-from ui.text_charts import chart_labels
-from ui.text_inside import inside_labels
 from ui.traces import spectrum_of
 from ui.views import chart, csv_button, need_run, run_subtitle
 

@@ -14,6 +14,7 @@ from charts.names import (
 from charts.states import gate_figure
 from rnn_core.names import dataset, fold
 from ui import page_setup, settings_sidebar
+from ui.catalog import chart_labels, chart_text
 from ui.live import train_live
 from ui.names import (
     MAX_CHARS,
@@ -32,8 +33,6 @@ from ui.names import (
     tutorial_configs,
 )
 from ui.runs import lookup
-from ui.text_charts import chart_labels
-from ui.text_names import chart_text
 from ui.views import chart, csv_button
 
 t = page_setup("names")

@@ -11,8 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from charts import data, disk, forecast, gradients, prediction, states, training, weights
 from rnn_core import tasks
-from ui.text import LANGS
-from ui.text_charts import CHART_TEXT, CLASS_NAMES, chart_labels, class_names
+from ui.catalog import CHART_TEXT, LANGS, TEXT, chart_labels, class_names
 
 # builder -> its module's label defaults
 DEFAULTS = {
@@ -103,7 +102,7 @@ def test_both_languages_with_the_same_placeholders(builder):
 
 def test_class_names_cover_the_tasks():
     for name in (*tasks.FIRST_VALUE_CLASSES, *tasks.WAVEFORM_CLASSES):
-        assert CJK.search(CLASS_NAMES[name]["zh"]), name
+        assert CJK.search(TEXT[f"class.{name}"]["zh"]), name
     assert class_names("zh", ("sine", "other")) == ["正弦波", "other"]
     assert class_names("en", ("sine",)) == ["sine"]
 

@@ -26,7 +26,7 @@ from rnn_core.lab import (
 )
 from rnn_core.models import build_model
 from rnn_core.seeds import seed_runs, spread
-from ui.text_charts import CHART_TEXT, chart_labels
+from ui.catalog import CHART_TEXT, chart_labels
 
 
 @pytest.mark.parametrize("layers", [1, 2])

@@ -10,7 +10,7 @@ import pytest
 from figjson import array
 from streamlit.testing.v1 import AppTest
 
-from ui.text import LANGS, TEXT
+from ui.catalog import LANGS, TEXT
 
 ROOT = Path(__file__).resolve().parents[1]
 TIMEOUT = 60

@@ -14,8 +14,8 @@ import streamlit as st
 from charts.forecast import forecast_figure
 from charts.gradients import grad_norm_figure
 from rnn_core.config import RunConfig
+from ui.catalog import chart_labels
 from ui.layout import ROOT, Translator
-from ui.text_charts import chart_labels
 from ui.views import add_subtitle, run_subtitle
 
 EXAMPLE_FILE = ROOT / "assets" / "default_example.json"

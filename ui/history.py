@@ -11,8 +11,8 @@ import streamlit as st
 from charts.gradients import grad_overlay_figure
 from charts.training import loss_overlay_figure
 from rnn_core.train import RunResult
+from ui.catalog import chart_labels
 from ui.labels import cell_label, run_label
-from ui.text_charts import chart_labels
 from ui.traces import trace_of
 from ui.views import chart
 

@@ -13,8 +13,8 @@ from rnn_core.config import ELMAN_CELLS
 from rnn_core.inside import summary
 from rnn_core.lyapunov import EDGE_TOL, crossing, free_run, interval, lyapunov_starts
 from rnn_core.train import RunResult
+from ui.catalog import TEXT
 from ui.fields import hidden_names
-from ui.text import TEXT
 from ui.traces import trace_of
 
 SPLIT = "test"  # the holdout: the windows a forecast is judged on

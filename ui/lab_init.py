@@ -10,11 +10,11 @@ from charts.lab_seeds import sig
 from charts.weights import clipping_figure, spectrum_figure
 from rnn_core.config import LabConfig, RunConfig
 from rnn_core.lab import init_run_config, lab_run_config
+from ui.catalog import chart_labels
 from ui.history import pin_button
 from ui.lab import INIT, draw_fields
 from ui.live import train_live
 from ui.runs import lookup
-from ui.text_charts import chart_labels
 from ui.traces import spectrum_of, trace_of
 from ui.views import chart, run_subtitle, status
 

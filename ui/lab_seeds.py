@@ -8,9 +8,9 @@ import streamlit as st
 from charts.lab_seeds import seed_horizon_figure, seed_ratio_figure, sig
 from rnn_core.config import LabConfig
 from rnn_core.seeds import SOLVED, spread
+from ui.catalog import chart_labels
 from ui.lab import SPREAD_SEEDS, run_seeds, seeds_of, stored
 from ui.labels import cell_label, fmt_horizon, fmt_num
-from ui.text_charts import chart_labels
 from ui.views import chart, csv_button
 
 

@@ -9,7 +9,7 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from rnn_core.config import PARTS
-from ui.text import LANG_LABELS, LANGS, TEXT
+from ui.catalog import LANG_LABELS, LANGS, TEXT
 
 ROOT = Path(__file__).resolve().parent.parent
 

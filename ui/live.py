@@ -17,10 +17,10 @@ from charts.training import loss_figure
 from rnn_core import budget
 from rnn_core.config import RunConfig
 from rnn_core.train import Progress, RunResult, check_size, train
+from ui.catalog import chart_labels
 from ui.runs import prepared, remember
 from ui.safe import plain
 from ui.slots import SLOTS
-from ui.text_charts import chart_labels
 
 TICK_S = 0.3  # a running training touches its progress bar this often, so Stop and closed tabs reach it
 CHART_S = 0.6  # and redraws its live loss chart this often (building it costs 15-30 ms of the run's core)

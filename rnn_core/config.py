@@ -311,3 +311,6 @@ class LabConfig(_Config):
     @property
     def lags(self) -> tuple[int, ...]:
         return parse_lags(self.lab_lags)
+
+
+NAMES_DEFAULT = RunConfig().replace(task="names", **TASK_DEFAULTS["names"])  # the Names page's default run

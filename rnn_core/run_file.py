@@ -1,11 +1,13 @@
 """A whole finished run in one file (weights, history, gradient snapshots, metrics), loaded without
 executing code: the Home page's example ships this way, so a cold server shows it without training.
 
-``scripts/make_default_run.py`` writes ``assets/default_run.pt``; a test checks that it equals a fresh
-training run of the default config, so the file cannot drift from what the engine computes.
+``scripts/make_default_run.py`` writes the shipped runs (``shipped_file``, ``NAMES_RUN_FILE``); tests check
+that each equals a fresh training run of its config, so no file can drift from what the engine computes.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import numpy as np
 import torch
@@ -17,6 +19,13 @@ from .models import build_model
 from .train import RunResult
 
 FORMAT = "rnn-playground-run/1"
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+NAMES_RUN_FILE = ASSETS / "names_run.pt"  # the Names page's default run (config.NAMES_DEFAULT)
+
+
+def shipped_file(cell: str) -> Path:
+    """Where the default config trained with ``cell`` ships (the default cell's keeps its first name)."""
+    return ASSETS / ("default_run.pt" if cell == RunConfig().model.cell else f"default_run_{cell}.pt")
 
 
 def save_run(res: RunResult, path) -> None:

@@ -13,13 +13,11 @@ from pathlib import Path
 
 import torch
 
-from rnn_core.config import COMPARE_CELLS, TASK_DEFAULTS, RunConfig
-from rnn_core.run_file import example_summary, load_run, save_run
+from rnn_core.config import COMPARE_CELLS, NAMES_DEFAULT, RunConfig
+from rnn_core.run_file import ASSETS, NAMES_RUN_FILE, example_summary, load_run, save_run, shipped_file
 from rnn_core.train import train
 
-ASSETS = Path(__file__).resolve().parent.parent / "assets"
-PATH, EXAMPLE, NAMES = ASSETS / "default_run.pt", ASSETS / "default_example.json", ASSETS / "names_run.pt"
-NAMES_DEFAULT = RunConfig().replace(task="names", **TASK_DEFAULTS["names"])  # the Names page's default run
+PATH, EXAMPLE = shipped_file(RunConfig().model.cell), ASSETS / "default_example.json"
 
 
 def write_example(path: Path = PATH, out: Path = EXAMPLE) -> None:
@@ -30,9 +28,9 @@ def write_example(path: Path = PATH, out: Path = EXAMPLE) -> None:
 def write_names() -> None:
     res = train(NAMES_DEFAULT, baselines=False)
     assert res.stopped == "completed", f"the surname run did not complete ({res.stopped}): use a quieter machine"
-    save_run(res, NAMES)
-    print(f"{NAMES.name}: {len(res.history['epoch'])} epochs in {res.elapsed:.1f} s, "
-          f"{NAMES.stat().st_size / 1e3:.0f} kB")
+    save_run(res, NAMES_RUN_FILE)
+    print(f"{NAMES_RUN_FILE.name}: {len(res.history['epoch'])} epochs in {res.elapsed:.1f} s, "
+          f"{NAMES_RUN_FILE.stat().st_size / 1e3:.0f} kB")
 
 
 if __name__ == "__main__":
@@ -42,7 +40,7 @@ if __name__ == "__main__":
         sys.exit()
     for cell in COMPARE_CELLS:
         cfg = RunConfig().replace(cell=cell)
-        path = PATH if cfg == RunConfig() else ASSETS / f"default_run_{cell}.pt"
+        path = shipped_file(cell)
         res = train(cfg, baselines=cfg == RunConfig())  # the default ships SARIMA's fit: no wait for its table
         save_run(res, path)
         print(f"{path.name}: {res.stopped} at epoch {len(res.history['epoch'])}, "

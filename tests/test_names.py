@@ -293,12 +293,11 @@ def test_default_names_run_reaches_its_targets(seed, monkeypatch):
     assert rep["accuracy"] >= 0.74, rep["accuracy"]
     assert rep["balanced_accuracy"] >= 0.50, rep["balanced_accuracy"]
     if seed == 0:  # the Names page's first visit shows the shipped run: it must be this training
-        from pathlib import Path
+        from rnn_core.config import NAMES_DEFAULT
+        from rnn_core.run_file import NAMES_RUN_FILE, load_run
 
-        from rnn_core.run_file import load_run
-
-        default = cfg.replace(time_budget=TASK_DEFAULTS["names"]["time_budget"])
-        shipped = load_run(Path(__file__).resolve().parents[1] / "assets" / "names_run.pt", default)
+        assert NAMES_DEFAULT == cfg.replace(time_budget=TASK_DEFAULTS["names"]["time_budget"])
+        shipped = load_run(NAMES_RUN_FILE, NAMES_DEFAULT)
         assert shipped is not None, "assets/names_run.pt is missing: run scripts/make_default_run.py --names"
         assert shipped.history["epoch"] == res.history["epoch"]
         for k, v in res.model.state_dict().items():

@@ -7,7 +7,7 @@ import pytest
 import torch
 
 from rnn_core.config import COMPARE_CELLS, RunConfig
-from rnn_core.run_file import load_run, save_run
+from rnn_core.run_file import load_run, save_run, shipped_file
 from rnn_core.train import train
 
 ASSET = Path(__file__).resolve().parent.parent / "assets" / "default_run.pt"
@@ -22,7 +22,7 @@ def fresh():
 def test_the_shipped_compare_runs_are_fresh_trainings(cell):
     """Compare's other cells on the default config ship too (assets/default_run_<cell>.pt)."""
     cfg = RunConfig().replace(cell=cell)
-    shipped, fresh = load_run(ASSET.with_name(f"default_run_{cell}.pt"), cfg), train(cfg, baselines=False)
+    shipped, fresh = load_run(shipped_file(cell), cfg), train(cfg, baselines=False)
     assert shipped is not None, f"assets/default_run_{cell}.pt is missing: run scripts/make_default_run.py"
     assert shipped.history["epoch"] == fresh.history["epoch"] and shipped.best_epoch == fresh.best_epoch
     np.testing.assert_allclose(shipped.history["val_loss"], fresh.history["val_loss"], rtol=1e-4)

@@ -6,17 +6,15 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from rnn_core.config import CELL_DEFAULTS, TASK_DEFAULTS, RunConfig
+from rnn_core.config import CELL_DEFAULTS, NAMES_DEFAULT, RunConfig
+from rnn_core.run_file import NAMES_RUN_FILE, load_run
 from rnn_core.train import RunResult
-from ui.layout import ROOT
 from ui.live import train_live
 from ui.runs import lookup, remember
 from ui.settings import apply_config
 
-NAMES_DEFAULT = RunConfig().replace(task="names", **TASK_DEFAULTS["names"])
 TUTORIAL_EPOCHS = 1  # per-name SGD: about 16,000 optimiser steps per epoch
 MAX_CHARS = 30
-NAMES_RUN_FILE = ROOT / "assets" / "names_run.pt"  # written by scripts/make_default_run.py
 
 
 def ensure_names_task() -> bool:
@@ -35,8 +33,6 @@ def ensure_names_task() -> bool:
 def shipped_names_run() -> RunResult | None:
     """The default surname run as shipped in ``assets/names_run.pt`` (a test checks it equals a fresh
     training), so the page answers on its first visit; None when the file is missing or of another default."""
-    from rnn_core.run_file import load_run
-
     return load_run(NAMES_RUN_FILE, NAMES_DEFAULT)
 
 

@@ -15,9 +15,9 @@ import streamlit as st
 from rnn_core import budget
 from rnn_core.config import COMPARE_CELLS, RunConfig
 from rnn_core.datasets import Prepared, prepare
+from rnn_core.run_file import load_run, shipped_file
 from rnn_core.train import RunResult, train
 from ui import store
-from ui.layout import ROOT
 from ui.slots import SLOTS
 
 UPLOAD_KEY = "upload_series"  # session: the uploaded pd.Series, set by the Data page
@@ -26,10 +26,6 @@ FINISHED = ("completed", "early stop", "diverged")  # reproducible outcomes: a p
 # The default config ships trained with each compared cell (the LSTM is the default): a cold server's Home,
 # Train and Compare show them without training; scripts/make_default_run.py writes them, a test checks them.
 SHIPPED_CELLS = COMPARE_CELLS
-
-
-def shipped_file(cell: str):
-    return ROOT / "assets" / ("default_run.pt" if cell == RunConfig().model.cell else f"default_run_{cell}.pt")
 
 
 def shipped_config(cfg: RunConfig) -> bool:
@@ -81,8 +77,6 @@ def remember(cfg: RunConfig, res: RunResult) -> None:
 def shipped_run(cell: str) -> RunResult:
     """The default configuration with ``cell`` as shipped in ``assets`` (a test checks each equals a fresh
     training), trained once per server only if the file does not match the config."""
-    from rnn_core.run_file import load_run
-
     cfg = RunConfig().replace(cell=cell)
     res = load_run(shipped_file(cell), cfg)
     if res is not None:

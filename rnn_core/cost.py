@@ -1,10 +1,12 @@
 """How long a run will take, estimated from its config before it starts.
 
-The estimate decides whether a link or a settings change may train by itself (a few seconds) or shows a
-Train button with the figure instead. It is an upper bound for one torch thread on a quiet 2-core CPU:
-every epoch is counted (early stopping can only make a run shorter) and the time budget caps it. The
-constants come from ``bench/bench_engine.py``: a fused LSTM 2×32 step over 95 windows of 12 steps takes
-about 5 ms, most of it per-timestep kernel overhead rather than arithmetic.
+The figure a large run's banner ("Train (≈ N s)") and Compare's button show: the expected wall time for one
+torch thread on a quiet 2-core CPU. Per epoch it counts the batches' arithmetic and the per-step kernel
+overhead that dominates small cells (a fused LSTM 2×32 step over 95 windows of 12 steps takes about 5 ms);
+a run with early stopping is expected to stop after a few patiences (``expected_epochs``: medians over the
+configurations of ``bench/bench_estimate.py``, which prints actual/estimate for each), with ``patience=0``
+every epoch counts, and the time budget caps it. Whether a run trains by itself is not decided here but by
+its size (``budget.Estimate.heavy``).
 """
 
 from __future__ import annotations
@@ -56,18 +58,10 @@ def expected_epochs(cfg: RunConfig) -> int:
     return min(tc.epochs, TASK_PATIENCES.get(dc.task, EARLY_STOP_PATIENCES) * tc.patience)
 
 
-def _seconds(cfg: RunConfig, data: Prepared, epochs: int) -> float:
+def estimate_seconds(cfg: RunConfig, data: Prepared) -> float:
+    """Expected wall time of training ``cfg`` on ``data``, capped by its time budget."""
+    epochs = expected_epochs(cfg)
     epoch, snap = epoch_seconds(cfg, data)
     every = cfg.train.snapshot_every
     snapshots = (epochs // every + 1) if every else 0
     return min(epochs * epoch + snapshots * snap, cfg.train.time_budget + epoch)
-
-
-def estimate_seconds(cfg: RunConfig, data: Prepared) -> float:
-    """Expected wall time of training ``cfg`` on ``data``, capped by its time budget."""
-    return _seconds(cfg, data, expected_epochs(cfg))
-
-
-def upper_seconds(cfg: RunConfig, data: Prepared) -> float:
-    """Wall time of training every epoch of ``cfg`` (no early stop), capped by its time budget."""
-    return _seconds(cfg, data, cfg.train.epochs)

@@ -1,14 +1,14 @@
 """Home: what the playground is, a trained example at once, and where to go.
 
-The example is drawn from the shipped summary (``ui.example``), so a cold server paints Home before torch
+The example is drawn from the shipped summary (``ui.views.example``), so a cold server paints Home before torch
 is imported; the engine loads in the background once the page is drawn."""
 
 import streamlit as st
 
-from ui.example import example_figures, home_example
-from ui.layout import page_links, page_setup
-from ui.views import chart
-from ui.warm import warm_in_background
+from ui.runs.warm import warm_in_background
+from ui.state.layout import page_links, page_setup
+from ui.views.blocks import chart
+from ui.views.example import example_figures, home_example
 
 t = page_setup("home")
 st.title(f":material/neurology: {t('app.name')}")

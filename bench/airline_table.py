@@ -12,10 +12,10 @@ import statistics
 import time
 
 from rnn_core.config import RunConfig
-from rnn_core.datasets import prepare
-from rnn_core.forecast import _baselines
-from rnn_core.metrics import mape
-from rnn_core.train import train
+from rnn_core.data.datasets import prepare
+from rnn_core.engine.forecast import _baselines
+from rnn_core.engine.metrics import mape
+from rnn_core.engine.train import train
 
 SEEDS = range(5)
 CELLS = ("rnn", "lstm", "gru", "scratch")

@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import load_test  # noqa: E402
 
 from rnn_core.config import RunConfig  # noqa: E402
-from ui.catalog import TEXT  # noqa: E402
+from ui.text.catalog import TEXT  # noqa: E402
 
 READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -136,7 +136,7 @@ def default_run_seconds(repeats: int) -> list[float]:
     """Wall time of the default run to its early stop, in this process (one torch thread)."""
     import torch
 
-    from rnn_core.train import train, warm_up
+    from rnn_core.engine.train import train, warm_up
 
     torch.set_num_threads(1)
     warm_up()

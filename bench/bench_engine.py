@@ -15,14 +15,14 @@ import time
 import torch
 from torch import nn
 
-from rnn_core import train as train_mod
-from rnn_core.budget import BUDGET
-from rnn_core.clock import RunClock
 from rnn_core.config import RunConfig
-from rnn_core.datasets import prepare
-from rnn_core.instrument import grad_profile, trace, unroll
-from rnn_core.models import build_model
-from rnn_core.train import train
+from rnn_core.data.datasets import prepare
+from rnn_core.engine import train as train_mod
+from rnn_core.engine.instrument import grad_profile, trace, unroll
+from rnn_core.engine.models import build_model
+from rnn_core.engine.train import train
+from rnn_core.limits.budget import BUDGET
+from rnn_core.limits.clock import RunClock
 
 QUICK = False  # --quick: one round of few calls per measurement, no SARIMA baseline (its fit takes seconds)
 

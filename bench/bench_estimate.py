@@ -1,7 +1,7 @@
 """How good is the training-time estimate? Actual against estimated seconds over configurations that span
 cells, sizes, datasets and tasks.
 
-``rnn_core.cost.estimate_seconds`` decides what a page says before a run ("Train (≈ N s)") and how the
+``rnn_core.limits.cost.estimate_seconds`` decides what a page says before a run ("Train (≈ N s)") and how the
 run is announced; this bench trains each configuration (one torch thread) and prints, per config, the
 estimate, the wall time, the CPU time of the run and epochs trained, then the median and the worst
 actual/estimate ratio. CPU time is the fairer figure on a shared machine: other processes stretch wall
@@ -24,10 +24,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import torch  # noqa: E402
 
 from rnn_core.config import RunConfig  # noqa: E402
-from rnn_core.cost import estimate_seconds  # noqa: E402
-from rnn_core.datasets import prepare  # noqa: E402
+from rnn_core.data.datasets import prepare  # noqa: E402
+from rnn_core.engine.train import train, warm_up  # noqa: E402
 from rnn_core.fit import fit  # noqa: E402
-from rnn_core.train import train, warm_up  # noqa: E402
+from rnn_core.limits.cost import estimate_seconds  # noqa: E402
 
 CONFIGS = [  # URL params, as a link would carry them
     {},

@@ -14,12 +14,12 @@ import torch
 from charts.inside import lyapunov_figure, memory_figure, saliency_bars, saliency_figure, singular_figure, step_figure
 from charts.states import state_heatmap
 from rnn_core.config import RunConfig
-from rnn_core.inside import step_through
-from rnn_core.instrument import trace
-from rnn_core.jacobian import memory_norms, singular_values, step_jacobians
-from rnn_core.lyapunov import STARTS, crossing, free_run, interval, lyapunov, lyapunov_starts
-from rnn_core.saliency import saliency
-from rnn_core.train import train
+from rnn_core.engine.instrument import trace
+from rnn_core.engine.train import train
+from rnn_core.inside.jacobian import memory_norms, singular_values, step_jacobians
+from rnn_core.inside.lyapunov import STARTS, crossing, free_run, interval, lyapunov, lyapunov_starts
+from rnn_core.inside.saliency import saliency
+from rnn_core.inside.terms import step_through
 
 RHOS = np.round(np.arange(0.1, 3.0001, 0.05), 2)  # the page's Lyapunov curve
 res = x = y = T = None  # the run every view works on, set by main()

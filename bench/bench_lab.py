@@ -21,12 +21,12 @@ import torch
 
 from charts.lab_seeds import sig
 from rnn_core.config import RunConfig
-from rnn_core.datasets import prepare
-from rnn_core.jobs import default_workers
-from rnn_core.lab import compare_cells, lab_config
-from rnn_core.models import build_model
-from rnn_core.seeds import SOLVED, seed_runs, spread
-from rnn_core.sweep import LAGS, breaking_point, lag_sweep
+from rnn_core.data.datasets import prepare
+from rnn_core.engine.models import build_model
+from rnn_core.lab.compare import compare_cells, lab_config
+from rnn_core.lab.jobs import default_workers
+from rnn_core.lab.seeds import SOLVED, seed_runs, spread
+from rnn_core.lab.sweep import LAGS, breaking_point, lag_sweep
 
 WORKERS = [default_workers()]  # trainings at once, as the app runs them (--workers 1: one after the other)
 REF_ROUNDS = [7]  # rounds of 20 reference steps timed before each part (--quick: 1)

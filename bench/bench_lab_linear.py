@@ -5,7 +5,7 @@ Run: PYTHONPATH=. .venv/bin/python bench/bench_lab_linear.py [--cells lru,mingru
 Every run is the lab's sweep at its defaults (``lab_config``: adding task, one 32-unit layer, Adam 1e-2,
 batch 64, 40 epochs up to lag 50 and proportionally fewer beyond, as the lab page trains them; no
 snapshots), one seed at a time. The numbers are a pure function of the settings; only times vary.
-A cell "learnt" a lag on a seed when its val/baseline ends below ``rnn_core.seeds.SOLVED`` (0.1).
+A cell "learnt" a lag on a seed when its val/baseline ends below ``rnn_core.lab.seeds.SOLVED`` (0.1).
 """
 
 from __future__ import annotations
@@ -19,10 +19,10 @@ import torch
 
 from charts.lab_seeds import sig
 from rnn_core.config import COMPARE_CELLS
-from rnn_core.jobs import default_workers
-from rnn_core.lab import lab_config
-from rnn_core.seeds import SOLVED
-from rnn_core.sweep import lag_sweep
+from rnn_core.lab.compare import lab_config
+from rnn_core.lab.jobs import default_workers
+from rnn_core.lab.seeds import SOLVED
+from rnn_core.lab.sweep import lag_sweep
 
 
 def run(cells, lags, seeds, workers: int, base=None, csv: str | None = None) -> pd.DataFrame:

@@ -7,8 +7,8 @@ steps on one torch thread: CPU seconds of this process (``time.process_time``), 
 after a warm-up, so that other work on a shared machine disturbs the ratios less than it would wall time.
 Paths: ``loop`` (T steps), ``blocked`` (the training path, about 2√T vectorised steps) and ``scan`` (no
 sequential loop: recursive doubling for LRU, Feng et al.'s log-space scan for the min cells); see
-``rnn_core/scans.py``. Also printed: the floats autograd keeps per unit and step of the blocked path
-(``saved_tensors_hooks``), the figures ``rnn_core/budget.py`` uses.
+``rnn_core/engine/scans.py``. Also printed: the floats autograd keeps per unit and step of the blocked path
+(``saved_tensors_hooks``), the figures ``rnn_core/limits/budget.py`` uses.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import time
 import torch
 
 from rnn_core.config import LINEAR_CELLS, ModelConfig
-from rnn_core.models import build_model
+from rnn_core.engine.models import build_model
 
 EPOCH, BATCH, HIDDEN = 256, 64, 32
 

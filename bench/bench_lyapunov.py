@@ -13,7 +13,7 @@ import time
 
 import numpy as np
 
-from rnn_core.lyapunov import EDGE_TOL, STARTS, crossing, interval, lyapunov_starts, regime
+from rnn_core.inside.lyapunov import EDGE_TOL, STARTS, crossing, interval, lyapunov_starts, regime
 
 RHOS = (0.5, 0.9, 1.0, 1.5, 2.5)
 GRID = np.round(np.arange(0.1, 3.0001, 0.05), 2)  # the page's curve

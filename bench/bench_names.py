@@ -18,8 +18,8 @@ import pandas as pd
 import torch
 
 from rnn_core.config import CELL_DEFAULTS, TASK_DEFAULTS, RunConfig
+from rnn_core.engine.train import train
 from rnn_core.names import report
-from rnn_core.train import train
 
 DEFAULT = RunConfig().replace(task="names", **{**TASK_DEFAULTS["names"], "time_budget": 120.0})
 

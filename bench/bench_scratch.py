@@ -18,9 +18,9 @@ import time
 import torch
 
 from rnn_core.config import ModelConfig, RunConfig
-from rnn_core.datasets import prepare
-from rnn_core.instrument import unroll
-from rnn_core.models import build_model
+from rnn_core.data.datasets import prepare
+from rnn_core.engine.instrument import unroll
+from rnn_core.engine.models import build_model
 
 
 def sliced_forward(rnn, x):

@@ -17,9 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from rnn_core import budget  # noqa: E402
 from rnn_core.config import RunConfig  # noqa: E402
-from rnn_core.train import train, warm_up  # noqa: E402
+from rnn_core.engine.train import train, warm_up  # noqa: E402
+from rnn_core.limits import budget  # noqa: E402
 
 SERIES = dict(dataset="sine", transform="none", n_points=5000)
 RUNS = {  # each near a cap: the evaluation pass (small cells over long windows), the batch, the forecast

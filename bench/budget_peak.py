@@ -19,9 +19,9 @@ import json, resource, sys, time
 import torch
 torch.set_num_threads(1)
 from rnn_core.config import RunConfig
-from rnn_core.train import train
-from rnn_core.instrument import trace
-from rnn_core import budget
+from rnn_core.engine.train import train
+from rnn_core.engine.instrument import trace
+from rnn_core.limits import budget
 import dataclasses, os
 if os.environ.get("CALIBRATE"):  # measure runs beyond the caps too
     budget.BUDGET = dataclasses.replace(budget.BUDGET, max_run_bytes=1e12, max_batch_macs=1e15)

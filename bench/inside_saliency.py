@@ -12,8 +12,8 @@ import numpy as np
 import torch
 
 from rnn_core.config import COMPARE_CELLS, RunConfig
-from rnn_core.saliency import saliency
-from rnn_core.train import train
+from rnn_core.engine.train import train
+from rnn_core.inside.saliency import saliency
 
 
 def main(argv=None) -> dict:

@@ -130,11 +130,11 @@ def stop_work_seconds(params: dict = HEAVY) -> float:
     server's thread count: the work between a Stop click and the end of that run."""
     import torch
 
-    from rnn_core.budget import set_server_threads
     from rnn_core.config import RunConfig
-    from rnn_core.datasets import prepare
-    from rnn_core.forecast import evaluate
-    from rnn_core.train import seeded_model
+    from rnn_core.data.datasets import prepare
+    from rnn_core.engine.forecast import evaluate
+    from rnn_core.engine.train import seeded_model
+    from rnn_core.limits.budget import set_server_threads
 
     cfg = RunConfig.from_params(params)
     data = prepare(cfg.data)

@@ -20,7 +20,7 @@ DISK_LABELS = {"title": "Decay per step on the unit disk, layer {layer}: largest
 
 def disk_figure(before: list[dict], after: list[dict], layer: int = 0, cell: str = "lru",
                 labels: dict | None = None, height: int = 480) -> go.Figure:
-    """Points of ``rnn_core.eigen.disk_points`` before (hollow) and after (filled) training, one layer.
+    """Points of ``rnn_core.inside.eigen.disk_points`` before (hollow) and after (filled) training, one layer.
 
     Real decays (the min cells) carry a horizontal bar from their 10th to 90th percentile over the steps."""
     lab = {**DISK_LABELS, **(labels or {})}

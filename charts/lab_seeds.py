@@ -1,7 +1,7 @@
 """Figures of the lab's seed spread: is the RNN/LSTM/GRU contrast a property of the cells or of one seed?
 
 Rows are plain dicts ``{"seed", "cell", "ratio", "horizon"}`` (one per seed and cell), as
-``rnn_core.seeds.seed_runs`` returns them. Numbers are written for people by :func:`sig`: three
+``rnn_core.lab.seeds.seed_runs`` returns them. Numbers are written for people by :func:`sig`: three
 significant digits, and an infinite horizon as "∞".
 """
 

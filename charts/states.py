@@ -209,7 +209,7 @@ def gate_saturation_figure(saturation: dict, low: float = 0.1, high: float = 0.9
     """One stacked bar per unit and gate: share of steps closed (< low), in between, open (> high).
 
     ``saturation`` is ``{gate: {"low": (H,), "high": (H,)}}`` for one layer, as computed by
-    ``rnn_core.lab.gate_saturation`` with the same ``low``/``high``. ``names`` picks the gates
+    ``rnn_core.lab.compare.gate_saturation`` with the same ``low``/``high``. ``names`` picks the gates
     (default: every sigmoid gate present; the tanh candidates g and n do not open or close).
     """
     lab = {**SATURATION_LABELS, **(labels or {})}

@@ -4,14 +4,14 @@ import pandas as pd
 import streamlit as st
 
 from charts.data import samples_figure, series_split_figure, transformed_figure, window_figure
-from rnn_core.csv_series import DataError, SeveralColumns, load_csv
+from rnn_core.data.csv_series import DataError, SeveralColumns, load_csv
 from ui import page_setup, settings_sidebar
-from ui.catalog import chart_labels, class_names
-from ui.labels import data_subtitle
-from ui.runs import prepared, upload, use_upload
-from ui.safe import code, plain, short
-from ui.settings import note_upload
-from ui.views import chart, csv_button
+from ui.runs.access import prepared, upload, use_upload
+from ui.state.settings import note_upload
+from ui.text.catalog import chart_labels, class_names
+from ui.text.labels import data_subtitle
+from ui.text.safe import code, plain, short
+from ui.views.blocks import chart, csv_button
 
 t = page_setup("data")
 st.title(f":material/table_chart: {t('nav.data')}")

@@ -5,17 +5,17 @@ import streamlit as st
 from charts.forecast import forecast_figure, metrics_table
 from charts.prediction import sample_prediction_figure
 from charts.training import loss_figure
-from rnn_core.forecast import predict_sample
-from rnn_core.metrics import headline_metric
+from rnn_core.engine.forecast import predict_sample
+from rnn_core.engine.metrics import headline_metric
 from ui import page_setup, settings_sidebar
-from ui.bundles import load_uploaded_bundle
-from ui.catalog import chart_labels, class_names
-from ui.flow import LAST_SHOWN, run_for
-from ui.history import pin_button
-from ui.labels import fmt_frame
-from ui.live import train_live
-from ui.runs import baselines_of
-from ui.views import chart, downloads, metric_row, run_subtitle, status
+from ui.runs.access import baselines_of
+from ui.runs.bundles import load_uploaded_bundle
+from ui.runs.flow import LAST_SHOWN, run_for
+from ui.runs.live import train_live
+from ui.text.catalog import chart_labels, class_names
+from ui.text.labels import fmt_frame
+from ui.views.blocks import chart, downloads, metric_row, run_subtitle, status
+from ui.views.history import pin_button
 
 t = page_setup("train")
 st.title(f":material/model_training: {t('nav.train')}")

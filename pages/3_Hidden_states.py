@@ -3,13 +3,13 @@
 import streamlit as st
 
 from charts.states import gate_figure, gate_saturation_figure, layer_states_figure, unit_traces_figure
-from rnn_core.lab import gate_saturation
+from rnn_core.lab.compare import gate_saturation
 from ui import page_setup, settings_sidebar
-from ui.catalog import chart_labels
-from ui.flow import run_for
-from ui.labels import cell_label, saturation_caption
-from ui.traces import trace_of
-from ui.views import chart, csv_button, need_run, run_subtitle, states_frame, window_picker
+from ui.runs.flow import run_for
+from ui.runs.traces import trace_of
+from ui.text.catalog import chart_labels
+from ui.text.labels import cell_label, saturation_caption
+from ui.views.blocks import chart, csv_button, need_run, run_subtitle, states_frame, window_picker
 
 t = page_setup("hidden")
 st.title(f":material/grid_on: {t('nav.hidden')}")

@@ -12,13 +12,13 @@ from charts.gradients import (
 )
 from charts.weights import clipping_figure, spectrum_figure
 from rnn_core.config import LINEAR_CELLS
-from rnn_core.lab import memory_horizon
+from rnn_core.lab.compare import memory_horizon
 from ui import page_setup, settings_sidebar
-from ui.catalog import chart_labels
-from ui.flow import run_for
-from ui.labels import spectrum_caption
-from ui.traces import disk_of, spectrum_of, trace_of
-from ui.views import chart, csv_button, need_run, run_subtitle
+from ui.runs.flow import run_for
+from ui.runs.traces import disk_of, spectrum_of, trace_of
+from ui.text.catalog import chart_labels
+from ui.text.labels import spectrum_caption
+from ui.views.blocks import chart, csv_button, need_run, run_subtitle
 
 BATCH = 128  # training windows whose loss the gradient is taken of
 

@@ -7,13 +7,13 @@ from charts.gradients import grad_overlay_figure
 from charts.training import loss_overlay_figure
 from rnn_core.config import COMPARE_CELLS
 from ui import page_setup, settings_sidebar
-from ui.catalog import chart_labels
-from ui.flow import cached_run, seconds_text, sized
-from ui.history import pinned_view
-from ui.labels import cell_label, compare_subtitle, compare_table
-from ui.live import train_live
-from ui.traces import trace_of
-from ui.views import chart
+from ui.runs.flow import cached_run, seconds_text, sized
+from ui.runs.live import train_live
+from ui.runs.traces import trace_of
+from ui.text.catalog import chart_labels
+from ui.text.labels import cell_label, compare_subtitle, compare_table
+from ui.views.blocks import chart
+from ui.views.history import pinned_view
 
 t = page_setup("compare")
 st.title(f":material/compare_arrows: {t('nav.compare')}")

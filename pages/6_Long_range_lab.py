@@ -9,15 +9,15 @@ from charts.lab import sweep_figure
 from charts.states import gate_saturation_figure
 from charts.training import loss_overlay_figure
 from rnn_core.config import COMPARE_CELLS
-from rnn_core.lab import LEARNT_RATIO, TRACE_BATCH
+from rnn_core.lab.compare import LEARNT_RATIO, TRACE_BATCH
 from ui import page_setup
-from ui.catalog import chart_labels
-from ui.history import pin_button, pinned_view
-from ui.lab import SPREAD_SEEDS, lab_settings, lags_setting, run_compare, run_sweep, stored
-from ui.lab_init import init_view
-from ui.lab_seeds import horizon_text, seeds_view, sweep_table
-from ui.labels import cell_label, saturation_caption
-from ui.views import chart, csv_button
+from ui.glue.lab import SPREAD_SEEDS, lab_settings, lags_setting, run_compare, run_sweep, stored
+from ui.glue.lab_init import init_view
+from ui.glue.lab_seeds import horizon_text, seeds_view, sweep_table
+from ui.text.catalog import chart_labels
+from ui.text.labels import cell_label, saturation_caption
+from ui.views.blocks import chart, csv_button
+from ui.views.history import pin_button, pinned_view
 
 t = page_setup("lab")
 st.title(f":material/science: {t('nav.lab')}")

@@ -12,9 +12,9 @@ from charts.learn import (
     vanishing_figure,
 )
 from ui import page_setup
-from ui.layout import link_params
-from ui.learn_code import SCRATCH_CODE, TORCH_CODE
-from ui.views import cached_figure, chart
+from ui.glue.learn_code import SCRATCH_CODE, TORCH_CODE
+from ui.state.layout import link_params
+from ui.views.blocks import cached_figure, chart
 
 t = page_setup("learn")
 NAMES = {"tanh": "tanh", "sigmoid": "sigmoid", "relu": "ReLU"}

@@ -7,13 +7,10 @@ import streamlit as st
 from charts.inside import lyapunov_figure, memory_figure, saliency_bars, saliency_figure, singular_figure, step_figure
 from charts.states import state_heatmap
 from rnn_core.config import ELMAN_CELLS
-from rnn_core.lyapunov import EDGE_TOL, STARTS, regime
-from rnn_core.saliency import by_offset
+from rnn_core.inside.lyapunov import EDGE_TOL, STARTS, regime
+from rnn_core.inside.saliency import by_offset
 from ui import page_setup, settings_sidebar
-from ui.catalog import chart_labels, inside_labels
-from ui.fields import hidden_names
-from ui.flow import run_for
-from ui.inside import (
+from ui.glue.inside import (
     LATEX,
     LYAP_STEPS,
     free_run_of,
@@ -30,8 +27,11 @@ from ui.inside import (
     url_choice,
     window_label,
 )
-from ui.traces import spectrum_of
-from ui.views import chart, csv_button, need_run, run_subtitle
+from ui.runs.flow import run_for
+from ui.runs.traces import spectrum_of
+from ui.state.fields import hidden_names
+from ui.text.catalog import chart_labels, inside_labels
+from ui.views.blocks import chart, csv_button, need_run, run_subtitle
 
 MAX_JACOBIAN_BYTES = 3e8  # the step Jacobians of one window, L × T × S × S floats: beyond this the view says so
 

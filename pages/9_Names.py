@@ -14,9 +14,7 @@ from charts.names import (
 from charts.states import gate_figure
 from rnn_core.names import dataset, fold
 from ui import page_setup, settings_sidebar
-from ui.catalog import chart_labels, chart_text
-from ui.live import train_live
-from ui.names import (
+from ui.glue.names import (
     MAX_CHARS,
     TUTORIAL_EPOCHS,
     cell_label,
@@ -32,8 +30,10 @@ from ui.names import (
     subtitle,
     tutorial_configs,
 )
-from ui.runs import lookup
-from ui.views import chart, csv_button
+from ui.runs.access import lookup
+from ui.runs.live import train_live
+from ui.text.catalog import chart_labels, chart_text
+from ui.views.blocks import chart, csv_button
 
 t = page_setup("names")
 switched = ensure_names_task()

@@ -13,9 +13,9 @@ from dataclasses import fields
 
 import numpy as np
 
-from .config import PARTS, RunConfig
-from .lab_cli import add_commands as add_lab_commands
-from .train import train
+from rnn_core.config import PARTS, RunConfig
+from rnn_core.engine.train import train
+from rnn_core.lab.cli import add_commands as add_lab_commands
 
 ALIASES = {"hidden_size": ["--hidden"], "num_layers": ["--layers"]}
 
@@ -47,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def report(res, n_trace: int = 1) -> dict:
     """The JSON-ready summary of a run: config, losses, metrics, and a trace of one test window."""
-    from .instrument import spectrum, trace
+    from rnn_core.engine.instrument import spectrum, trace
 
     data = res.data
     tr = trace(res.model, data.x_test[:n_trace], data.y_test[:n_trace])
@@ -68,8 +68,8 @@ def report(res, n_trace: int = 1) -> dict:
 
 
 def _train(args) -> int:
-    from .csv_series import load_csv
-    from .datasets import prepare
+    from rnn_core.data.csv_series import load_csv
+    from rnn_core.data.datasets import prepare
 
     params = {k: v for k, v in vars(args).items()
               if v is not None and k not in ("command", "csv", "out", "bundle", "quiet")}
@@ -91,7 +91,7 @@ def _train(args) -> int:
     else:
         print(text)
     if args.bundle:
-        from .bundle import save_bundle
+        from rnn_core.engine.bundle import save_bundle
         save_bundle(res.model, cfg, args.bundle)
     return 0
 

@@ -21,7 +21,7 @@ FORECAST_TASKS = ("forecast", "multistep")  # series tasks that predict what com
 LAG_TASKS = ("adding", "recall", "first_value")
 CLASS_TASKS = ("classify", "first_value", "names")  # many-to-one classification (log-softmax + NLL)
 CELLS = ("rnn", "lstm", "gru", "scratch", "tutorial", "tutorial_tanh", "lru", "mingru", "minlstm")
-# linear recurrences that train as a parallel scan (rnn_core/linear_rnn.py): no W_hh, so no init choice
+# linear recurrences that train as a parallel scan (rnn_core/engine/linear_rnn.py): no W_hh, so no init choice
 LINEAR_CELLS = ("lru", "mingru", "minlstm")
 TUTORIAL_CELLS = ("tutorial", "tutorial_tanh")  # the names tutorial's i2h/i2o model, without and with tanh
 # side by side on Compare and in the long-range lab: PyTorch's fused cells and two linear recurrences
@@ -288,7 +288,7 @@ class LabConfig(_Config):
     """The long-range lab: one lag task for RNN, LSTM and GRU, a lag ladder, and an RNN's initialisation.
 
     Field names carry the ``lab_`` prefix so they never clash with a RunConfig field in a URL.
-    :func:`rnn_core.lab.lab_run_config` and :func:`rnn_core.lab.init_run_config` turn it into runs.
+    :func:`rnn_core.lab.compare.lab_run_config` and :func:`rnn_core.lab.compare.init_run_config` turn it into runs.
     """
 
     lab_task: str = field(default="adding", metadata=_choice(*LAG_TASKS))  # the lag task every cell learns

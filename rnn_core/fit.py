@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import fields
 
-from .config import CELL_DEFAULTS, LOG_TRANSFORMS, PARTS, TASK_DEFAULTS, DataConfig
-from .series import CLEAN_SHAPES
+from rnn_core.config import CELL_DEFAULTS, LOG_TRANSFORMS, PARTS, TASK_DEFAULTS, DataConfig
+from rnn_core.data.series import CLEAN_SHAPES
 
 POSITIVE_SERIES = ("air_passengers",)  # built-in series that stay above zero (a CSV is checked on upload)
 GLOBAL_DEFAULTS = {f.name: getattr(cls(), f.name) for _, cls in PARTS for f in fields(cls)}

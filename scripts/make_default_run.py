@@ -14,8 +14,8 @@ from pathlib import Path
 import torch
 
 from rnn_core.config import COMPARE_CELLS, NAMES_DEFAULT, RunConfig
-from rnn_core.run_file import ASSETS, NAMES_RUN_FILE, example_summary, load_run, save_run, shipped_file
-from rnn_core.train import train
+from rnn_core.engine.run_file import ASSETS, NAMES_RUN_FILE, example_summary, load_run, save_run, shipped_file
+from rnn_core.engine.train import train
 
 PATH, EXAMPLE = shipped_file(RunConfig().model.cell), ASSETS / "default_example.json"
 

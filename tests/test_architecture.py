@@ -22,16 +22,16 @@ def imports(path: Path) -> set[str]:
 
 def test_rnn_core_never_imports_streamlit():
     code = ("import sys, runpy\n"
-            "import rnn_core.cli, rnn_core.train, rnn_core.bundle, rnn_core.instrument, rnn_core.series,"
-            " rnn_core.csv_series\n"
+            "import rnn_core.cli, rnn_core.engine.train, rnn_core.engine.bundle, rnn_core.engine.instrument,"
+            " rnn_core.data.series, rnn_core.data.csv_series\n"
             "assert 'streamlit' not in sys.modules, 'streamlit was imported'\n")
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
-    for path in (ROOT / "rnn_core").glob("*.py"):
+    for path in (ROOT / "rnn_core").rglob("*.py"):
         assert "streamlit" not in imports(path), path.name
 
 
 def test_charts_do_not_import_streamlit_or_torch():
-    for path in (ROOT / "charts").glob("*.py"):
+    for path in (ROOT / "charts").rglob("*.py"):
         assert not imports(path) & {"streamlit", "torch", "rnn_core", "ui"}, path.name
 
 
@@ -74,7 +74,7 @@ def project_imports(path: Path, modules: set[str]) -> set[str]:
 
 
 def import_graph() -> dict[str, set[str]]:
-    paths = [p for pkg in PACKAGES for p in (ROOT / pkg).glob("*.py")]
+    paths = [p for pkg in PACKAGES for p in (ROOT / pkg).rglob("*.py")]
     paths += [ROOT / "streamlit_app.py", *(ROOT / "pages").glob("*.py")]
     modules = {module_name(p) for p in paths}
     return {module_name(p): project_imports(p, modules) for p in paths}
@@ -110,11 +110,28 @@ def test_find_cycle_reports_the_circle():
 
 def test_graph_sees_imports_inside_functions():
     graph = import_graph()
-    assert "rnn_core.bundle" in graph["rnn_core.cli"]  # `from .bundle import save_bundle` inside a function
-    assert "ui.runs" in graph["ui.views"]  # `from ui.runs import baselines_of` inside a function
-    assert "ui.store" in graph["ui.runs"]  # `from ui import store` names the module
+    assert "rnn_core.engine.bundle" in graph["rnn_core.cli"]  # `from .bundle import save_bundle` inside a function
+    assert "ui.runs.access" in graph["ui.views.blocks"]  # `from ui.runs.access import baselines_of` inside a function
+    assert "ui.runs.store" in graph["ui.runs.access"]  # `from ui.runs import store` names the module
 
 
 def test_no_import_circles_between_project_modules():
     cycle = find_cycle(import_graph())
     assert cycle is None, "import circle: " + " -> ".join(cycle)
+
+
+def package_of(module: str) -> str:
+    """``ui.runs.flow`` -> ``ui.runs``; top-level modules (``rnn_core.config``, pages) stand for themselves."""
+    parts = module.split(".")
+    return ".".join(parts[:2]) if parts[0] in ("rnn_core", "ui") and len(parts) > 2 else module
+
+
+def test_no_import_circles_between_subpackages():
+    """The subpackages are layers (ui: text < state < runs < views < glue; rnn_core: data < limits < engine <
+    inside, lab): a module may import a lower one, never the reverse, even where no module circle results."""
+    graph: dict[str, set[str]] = {}
+    for module, targets in import_graph().items():
+        graph.setdefault(package_of(module), set()).update(package_of(t) for t in targets)
+    graph = {p: targets - {p} for p, targets in graph.items()}
+    cycle = find_cycle(graph)
+    assert cycle is None, "import circle between subpackages: " + " -> ".join(cycle)

@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from rnn_core.baselines import baseline_table, forecast_baselines
+from rnn_core.engine.baselines import baseline_table, forecast_baselines
 
 AIR_CSV = Path(__file__).resolve().parents[1] / "assets" / "air_passengers.csv"
 N_TEST = 24

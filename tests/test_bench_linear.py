@@ -6,7 +6,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 import bench_linear  # noqa: E402
 
-from rnn_core.budget import _STORED_PER_UNIT  # noqa: E402
+from rnn_core.limits.budget import _STORED_PER_UNIT  # noqa: E402
 
 
 def test_quick_mode_gives_a_row_per_cell_and_length_and_the_budget_covers_the_saved_floats(capsys):

@@ -10,11 +10,11 @@ import numpy as np
 import pytest
 import torch
 
-from rnn_core import budget
 from rnn_core.config import PARTS, RunConfig
-from rnn_core.datasets import prepare
-from rnn_core.forecast import evaluate
-from rnn_core.train import train, warm_up
+from rnn_core.data.datasets import prepare
+from rnn_core.engine.forecast import evaluate
+from rnn_core.engine.train import train, warm_up
+from rnn_core.limits import budget
 
 
 def _biggest(**extra) -> RunConfig:
@@ -53,7 +53,7 @@ def test_memory_refusal_names_the_largest_part_and_default_runs_are_light():
     assert not est.heavy and est.total_bytes < 20e6
     # the estimate's parameter count is torch's own
     data = prepare(RunConfig().data)
-    from rnn_core.train import seeded_model
+    from rnn_core.engine.train import seeded_model
 
     model = seeded_model(RunConfig(), data)
     assert est.params == sum(p.numel() for p in model.parameters())

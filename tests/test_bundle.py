@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 import torch
 
-from rnn_core import budget
-from rnn_core.bundle import FORMAT, MAX_BYTES, load_bundle, save_bundle
 from rnn_core.config import RunConfig
-from rnn_core.train import train
+from rnn_core.engine.bundle import FORMAT, MAX_BYTES, load_bundle, save_bundle
+from rnn_core.engine.train import train
+from rnn_core.limits import budget
 
 FAST = RunConfig().replace(epochs=2, patience=0, hidden_size=8, snapshot_every=0)
 

@@ -10,8 +10,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from charts import data, disk, forecast, gradients, prediction, states, training, weights
-from rnn_core import tasks
-from ui.catalog import CHART_TEXT, LANGS, TEXT, chart_labels, class_names
+from rnn_core.data import tasks
+from ui.text.catalog import CHART_TEXT, LANGS, TEXT, chart_labels, class_names
 
 # builder -> its module's label defaults
 DEFAULTS = {

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from rnn_core.bundle import load_bundle
 from rnn_core.cli import main
+from rnn_core.engine.bundle import load_bundle
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from rnn_core.config import RunConfig
-from rnn_core.cost import estimate_seconds, expected_epochs
-from rnn_core.datasets import prepare
+from rnn_core.data.datasets import prepare
+from rnn_core.limits.cost import estimate_seconds, expected_epochs
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 

@@ -6,7 +6,7 @@ import time
 import numpy as np
 import pytest
 
-from rnn_core.csv_series import MAX_ROWS, DataError, SeveralColumns, load_csv, numeric_columns
+from rnn_core.data.csv_series import MAX_ROWS, DataError, SeveralColumns, load_csv, numeric_columns
 
 VALUES = [1234.5 + 10 * np.sin(i / 3) + i for i in range(40)]
 

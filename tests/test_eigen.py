@@ -6,9 +6,9 @@ import torch
 
 from charts.disk import disk_figure
 from rnn_core.config import ModelConfig
-from rnn_core.eigen import disk_points
-from rnn_core.instrument import trace
-from rnn_core.models import build_model
+from rnn_core.engine.instrument import trace
+from rnn_core.engine.models import build_model
+from rnn_core.inside.eigen import disk_points
 
 
 def _model(cell, layers=2):

@@ -5,9 +5,9 @@ import pytest
 import torch
 
 from rnn_core.config import ModelConfig
-from rnn_core.inside import TERMS, layer_inputs, step_terms, step_through, summary, top_units
-from rnn_core.instrument import trace
-from rnn_core.models import build_model
+from rnn_core.engine.instrument import trace
+from rnn_core.engine.models import build_model
+from rnn_core.inside.terms import TERMS, layer_inputs, step_terms, step_through, summary, top_units
 
 CELLS = [("rnn", "tanh"), ("rnn", "relu"), ("lstm", "tanh"), ("gru", "tanh"), ("scratch", "tanh"),
          ("scratch", "relu")]

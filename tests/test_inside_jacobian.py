@@ -9,15 +9,16 @@ import pytest
 import torch
 
 from rnn_core.config import ModelConfig
-from rnn_core.instrument import trace, unroll
-from rnn_core.jacobian import (
+from rnn_core.engine.instrument import trace, unroll
+from rnn_core.engine.models import build_model
+from rnn_core.inside.jacobian import (
     elman_jacobians,
     memory_log_norms,
     memory_norms,
     singular_values,
     step_jacobians,
 )
-from rnn_core.lyapunov import (
+from rnn_core.inside.lyapunov import (
     EDGE_TOL,
     T975,
     crossing,
@@ -28,7 +29,6 @@ from rnn_core.lyapunov import (
     random_direction,
     regime,
 )
-from rnn_core.models import build_model
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))  # bench_lyapunov's quick mode
 

@@ -6,10 +6,10 @@ import pytest
 import torch
 
 from rnn_core.config import LINEAR_CELLS, ModelConfig
-from rnn_core.inside import TERMS, step_through, summary
-from rnn_core.instrument import trace, unroll
-from rnn_core.jacobian import step_jacobians
-from rnn_core.models import build_model
+from rnn_core.engine.instrument import trace, unroll
+from rnn_core.engine.models import build_model
+from rnn_core.inside.jacobian import step_jacobians
+from rnn_core.inside.terms import TERMS, step_through, summary
 
 
 def _model(cell, layers, mode="last", horizon=1):

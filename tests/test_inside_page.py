@@ -9,8 +9,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from rnn_core.config import RunConfig
-from rnn_core.train import train
-from ui.store import session_key
+from rnn_core.engine.train import train
+from ui.runs.store import session_key
 
 PAGE = "pages/8_Inside_the_cell.py"
 VIEWS = ("step", "saliency", "jacobian")
@@ -88,7 +88,7 @@ def test_strings_in_both_languages_with_the_same_placeholders():
     import string
 
     from charts import inside
-    from ui.catalog import INSIDE_CHART_TEXT, TEXT, inside_labels
+    from ui.text.catalog import INSIDE_CHART_TEXT, TEXT, inside_labels
 
     def fields(s):
         return sorted(f"{n}:{spec}" for _, n, spec, _ in string.Formatter().parse(s) if n is not None)

@@ -5,9 +5,9 @@ import pytest
 import torch
 
 from rnn_core.config import ModelConfig, RunConfig
-from rnn_core.models import build_model
-from rnn_core.saliency import by_lag, by_offset, output_steps, saliency
-from rnn_core.train import train
+from rnn_core.engine.models import build_model
+from rnn_core.engine.train import train
+from rnn_core.inside.saliency import by_lag, by_offset, output_steps, saliency
 
 
 @pytest.mark.parametrize("cell", ["rnn", "lstm", "gru", "scratch"])

@@ -6,8 +6,8 @@ import torch
 from torch import nn
 
 from rnn_core.config import ModelConfig
-from rnn_core.instrument import spectrum, trace, unroll
-from rnn_core.models import ElmanRNN, build_model
+from rnn_core.engine.instrument import spectrum, trace, unroll
+from rnn_core.engine.models import ElmanRNN, build_model
 
 CASES = [(cell, layers) for cell in ("rnn", "lstm", "gru", "scratch") for layers in (1, 2, 3)]
 

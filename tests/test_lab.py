@@ -6,11 +6,11 @@ import pandas as pd
 import pytest
 
 from rnn_core.cli import main
-from rnn_core.datasets import prepare
-from rnn_core.lab import compare_cells, gate_saturation, init_profile, lab_config, memory_horizon
-from rnn_core.seeds import seed_runs
-from rnn_core.sweep import breaking_point, lag_sweep, sweep_epochs
-from rnn_core.train import train
+from rnn_core.data.datasets import prepare
+from rnn_core.engine.train import train
+from rnn_core.lab.compare import compare_cells, gate_saturation, init_profile, lab_config, memory_horizon
+from rnn_core.lab.seeds import seed_runs
+from rnn_core.lab.sweep import breaking_point, lag_sweep, sweep_epochs
 
 TINY = lab_config(lag=5, epochs=2).replace(n_samples=200, snapshot_every=1)
 

@@ -13,9 +13,10 @@ from torch import nn
 
 from charts.lab_seeds import HORIZON_LABELS, RATIO_LABELS, seed_horizon_figure, seed_ratio_figure, sig
 from rnn_core.config import COMPARE_CELLS, LabConfig, ModelConfig, parse_lags
-from rnn_core.datasets import prepare
-from rnn_core.instrument import trace
-from rnn_core.lab import (
+from rnn_core.data.datasets import prepare
+from rnn_core.engine.instrument import trace
+from rnn_core.engine.models import build_model
+from rnn_core.lab.compare import (
     SOLVED_EPOCHS,
     SOLVED_RATIO,
     compare_cells,
@@ -24,9 +25,8 @@ from rnn_core.lab import (
     lab_config,
     lab_run_config,
 )
-from rnn_core.models import build_model
-from rnn_core.seeds import seed_runs, spread
-from ui.catalog import CHART_TEXT, chart_labels
+from rnn_core.lab.seeds import seed_runs, spread
+from ui.text.catalog import CHART_TEXT, chart_labels
 
 
 @pytest.mark.parametrize("layers", [1, 2])

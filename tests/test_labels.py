@@ -9,10 +9,10 @@ import pytest
 
 from rnn_core.config import RunConfig
 from tests.identifiers import CHOICES, found
-from ui import labels
-from ui.catalog import LANGS, TEXT
-from ui.lab_seeds import horizon_text, sweep_table
-from ui.layout import Translator
+from ui.glue.lab_seeds import horizon_text, sweep_table
+from ui.state.layout import Translator
+from ui.text import labels
+from ui.text.catalog import LANGS, TEXT
 
 EN, ZH = Translator("en"), Translator("zh")
 CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -10,7 +10,7 @@ import pytest
 from figjson import array
 from streamlit.testing.v1 import AppTest
 
-from ui.catalog import LANGS, TEXT
+from ui.text.catalog import LANGS, TEXT
 
 ROOT = Path(__file__).resolve().parents[1]
 TIMEOUT = 60
@@ -88,6 +88,6 @@ def test_text_table_is_complete():
 
 
 def test_ui_does_not_import_torch():
-    code = ("import sys, ui, ui.settings, charts.learn; "
+    code = ("import sys, ui, ui.state.settings, charts.learn; "
             "assert 'torch' not in sys.modules, 'torch imported'")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)

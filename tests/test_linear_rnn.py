@@ -8,10 +8,10 @@ import pytest
 import torch
 
 from rnn_core.config import LINEAR_CELLS, ModelConfig, RunConfig
-from rnn_core.instrument import spectrum, trace, unroll
-from rnn_core.linear_rnn import LRU_R_MAX, LRU_R_MIN
-from rnn_core.models import build_model
-from rnn_core.scans import blocked_scan, diag_scan, log_scan
+from rnn_core.engine.instrument import spectrum, trace, unroll
+from rnn_core.engine.linear_rnn import LRU_R_MAX, LRU_R_MIN
+from rnn_core.engine.models import build_model
+from rnn_core.engine.scans import blocked_scan, diag_scan, log_scan
 
 
 def _model(cell, layers, mode="last", horizon=1, seed=0, inp=1, H=6):
@@ -138,7 +138,7 @@ def test_min_cell_gates_are_decays_in_the_unit_interval():
 
 @pytest.mark.parametrize("cell", LINEAR_CELLS)
 def test_linear_cells_train_and_lower_the_loss(cell):
-    from rnn_core.train import train
+    from rnn_core.engine.train import train
 
     res = train(RunConfig().replace(cell=cell, epochs=15, patience=0, hidden_size=8, snapshot_every=5))
     losses = res.history["train_loss"]
@@ -148,7 +148,7 @@ def test_linear_cells_train_and_lower_the_loss(cell):
 
 @pytest.mark.parametrize("cell", LINEAR_CELLS)
 def test_the_budget_counts_the_linear_cells_parameters_as_torch_does(cell):
-    from rnn_core.budget import count_params
+    from rnn_core.limits.budget import count_params
 
     for layers, inp in ((1, 1), (3, 5)):
         model = build_model(ModelConfig(cell=cell, num_layers=layers, hidden_size=7), inp, 2)
@@ -158,8 +158,8 @@ def test_the_budget_counts_the_linear_cells_parameters_as_torch_does(cell):
 def test_cli_trains_lru_and_reports_its_eigenvalue_radius(tmp_path):
     import json
 
-    from rnn_core.bundle import load_bundle
     from rnn_core.cli import main
+    from rnn_core.engine.bundle import load_bundle
 
     out, bundle = tmp_path / "run.json", tmp_path / "run.pt"
     assert main(["train", "--cell", "lru", "--layers", "1", "--hidden", "4", "--epochs", "3", "--quiet",

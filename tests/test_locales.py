@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ui import catalog
-from ui.layout import PAGES
+from ui.state.layout import PAGES
+from ui.text import catalog
 
 ROOT = Path(__file__).resolve().parent.parent
-CODE = [ROOT / "streamlit_app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "ui").glob("*.py"))]
+CODE = [ROOT / "streamlit_app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "ui").rglob("*.py"))]
 CHART_CODE = sorted((ROOT / "charts").glob("*.py"))
 # Key prefixes the code builds at run time (f"nav.{key}", "f." + name, ...); each is checked against the code.
 DYNAMIC = {

@@ -3,7 +3,7 @@ import math
 import numpy as np
 import pytest
 
-from rnn_core.metrics import accuracy, mae, mape, regression_metrics, rmse, smape
+from rnn_core.engine.metrics import accuracy, mae, mape, regression_metrics, rmse, smape
 
 # errors 1, 0, 2, 1 -> every metric below is worked out by hand from these four points
 Y = [1.0, 2.0, 3.0, 4.0]
@@ -63,8 +63,8 @@ def test_accuracy():
 
 
 def test_headline_metric_is_mape_only_for_series_well_above_zero():
-    from rnn_core.metrics import headline_metric
-    from rnn_core.series import load_air_passengers
+    from rnn_core.data.series import load_air_passengers
+    from rnn_core.engine.metrics import headline_metric
 
     assert headline_metric(load_air_passengers().to_numpy()) == "mape"
     assert headline_metric(np.sin(np.linspace(0, 20, 200))) == "rmse"  # crosses zero

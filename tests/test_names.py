@@ -7,12 +7,13 @@ import pytest
 import torch
 from torch import nn
 
-from rnn_core import budget, names
+from rnn_core import names
 from rnn_core.config import CELLS, TASK_DEFAULTS, TUTORIAL_CELLS, ModelConfig, RunConfig
-from rnn_core.datasets import Prepared, prepare
-from rnn_core.instrument import trace
-from rnn_core.models import TutorialRNN, build_model, valid_lengths
-from rnn_core.train import train
+from rnn_core.data.datasets import Prepared, prepare
+from rnn_core.engine.instrument import trace
+from rnn_core.engine.models import TutorialRNN, build_model, valid_lengths
+from rnn_core.engine.train import train
+from rnn_core.limits import budget
 
 COUNTS = {"Arabic": 2000, "Chinese": 268, "Czech": 519, "Dutch": 297, "English": 3668, "French": 277,
           "German": 724, "Greek": 203, "Irish": 232, "Italian": 709, "Japanese": 991, "Korean": 94,
@@ -294,7 +295,7 @@ def test_default_names_run_reaches_its_targets(seed, monkeypatch):
     assert rep["balanced_accuracy"] >= 0.50, rep["balanced_accuracy"]
     if seed == 0:  # the Names page's first visit shows the shipped run: it must be this training
         from rnn_core.config import NAMES_DEFAULT
-        from rnn_core.run_file import NAMES_RUN_FILE, load_run
+        from rnn_core.engine.run_file import NAMES_RUN_FILE, load_run
 
         assert NAMES_DEFAULT == cfg.replace(time_budget=TASK_DEFAULTS["names"]["time_budget"])
         shipped = load_run(NAMES_RUN_FILE, NAMES_DEFAULT)

@@ -69,12 +69,12 @@ def test_page_in_chinese_shows_translated_languages():
 
 
 def test_first_visit_shows_the_shipped_default_without_training(monkeypatch):
-    import ui.live
+    import ui.runs.live
 
     def no_training(*args, **kwargs):
         raise AssertionError("the default surname run ships trained (assets/names_run.pt)")
 
-    monkeypatch.setattr(ui.live, "train", no_training)
+    monkeypatch.setattr(ui.runs.live, "train", no_training)
     at = AppTest.from_file("../streamlit_app.py", default_timeout=120)
     at.switch_page("pages/9_Names.py")
     at.run()

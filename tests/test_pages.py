@@ -5,7 +5,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ui.store import session_key
+from ui.runs.store import session_key
 
 PAGES = ["pages/1_Data.py", "pages/2_Train.py", "pages/3_Hidden_states.py", "pages/4_Gradients.py",
          "pages/5_Compare.py", "pages/6_Long_range_lab.py", "pages/7_Learn.py", "pages/8_Inside_the_cell.py"]

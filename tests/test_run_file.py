@@ -7,8 +7,8 @@ import pytest
 import torch
 
 from rnn_core.config import COMPARE_CELLS, RunConfig
-from rnn_core.run_file import load_run, save_run, shipped_file
-from rnn_core.train import train
+from rnn_core.engine.run_file import load_run, save_run, shipped_file
+from rnn_core.engine.train import train
 
 ASSET = Path(__file__).resolve().parent.parent / "assets" / "default_run.pt"
 
@@ -59,8 +59,8 @@ def test_the_shipped_home_summary_is_the_default_run(fresh):
     (exactly) and a fresh training's (to float tolerance)."""
     import json
 
-    from rnn_core.run_file import example_summary
-    from ui.example import EXAMPLE_FILE, home_example
+    from rnn_core.engine.run_file import example_summary
+    from ui.views.example import EXAMPLE_FILE, home_example
 
     shipped = json.loads(EXAMPLE_FILE.read_text(encoding="utf-8"))
     assert shipped == json.loads(json.dumps(example_summary(load_run(ASSET, RunConfig())))), \

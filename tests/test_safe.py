@@ -9,8 +9,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from rnn_core.config import PARTS
-from rnn_core.csv_series import SeveralColumns, load_csv
-from ui.safe import code, plain, short
+from rnn_core.data.csv_series import SeveralColumns, load_csv
+from ui.text.safe import code, plain, short
 
 PAYLOADS = ["[Session expired - sign in again](https://evil.example/login)", "![t](https://evil.example/x.png)",
             "<img src=x onerror=alert(1)>", "**bold** _it_ `code` # head", "$x^2$ :material/home: :smile:",

@@ -4,8 +4,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from rnn_core.csv_series import DataError, load_csv
-from rnn_core.series import ASSETS, SERIES_NAMES, load_air_passengers, synthetic
+from rnn_core.data.csv_series import DataError, load_csv
+from rnn_core.data.series import ASSETS, SERIES_NAMES, load_air_passengers, synthetic
 
 
 def _csv(header, rows):

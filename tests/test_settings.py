@@ -6,10 +6,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from rnn_core.config import TASK_DEFAULTS, RunConfig
-from rnn_core.series import CLEAN_SHAPES
-from ui.fields import parse_field
-from ui.safe import code
-from ui.settings import DEFAULTS, relevant
+from rnn_core.data.series import CLEAN_SHAPES
+from ui.state.fields import parse_field
+from ui.state.settings import DEFAULTS, relevant
+from ui.text.safe import code
 
 APP = "apps/settings_app.py"
 

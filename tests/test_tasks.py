@@ -1,8 +1,8 @@
 import numpy as np
 import pytest
 
-from rnn_core.series import CLEAN_SHAPES, clean_shape
-from rnn_core.tasks import (
+from rnn_core.data.series import CLEAN_SHAPES, clean_shape
+from rnn_core.data.tasks import (
     FIRST_VALUE_CLASSES,
     WAVEFORM_CLASSES,
     adding,

@@ -4,11 +4,11 @@ import numpy as np
 import pytest
 import torch
 
-from rnn_core.bundle import load_bundle, save_bundle
 from rnn_core.config import RunConfig
-from rnn_core.datasets import prepare
-from rnn_core.instrument import trace
-from rnn_core.train import train
+from rnn_core.data.datasets import prepare
+from rnn_core.engine.bundle import load_bundle, save_bundle
+from rnn_core.engine.instrument import trace
+from rnn_core.engine.train import train
 
 FAST = RunConfig().replace(epochs=20, patience=0, hidden_size=8, snapshot_every=5)
 

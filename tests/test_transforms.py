@@ -3,8 +3,8 @@ import itertools
 import numpy as np
 import pytest
 
-from rnn_core.series import load_air_passengers
-from rnn_core.transforms import SCALES, TRANSFORMS, Pipeline, target_positions, windows
+from rnn_core.data.series import load_air_passengers
+from rnn_core.data.transforms import SCALES, TRANSFORMS, Pipeline, target_positions, windows
 
 CASES = list(itertools.product(TRANSFORMS, SCALES))
 AIR = load_air_passengers().to_numpy()

@@ -4,8 +4,8 @@ import json
 
 import streamlit as st
 
-from ui.layout import link_params
-from ui.settings import settings_sidebar
+from ui.state.layout import link_params
+from ui.state.settings import settings_sidebar
 
 sections = tuple(st.query_params.get("sections", "data,model,train").split(","))
 cfg = settings_sidebar(sections)

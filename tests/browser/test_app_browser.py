@@ -230,7 +230,7 @@ def test_share_link_reproduces_the_run(browser):
 
     # Reproducibility without any server cache: train the config twice in this process.
     from rnn_core.config import RunConfig
-    from rnn_core.train import train
+    from rnn_core.engine.train import train
 
     cfg = RunConfig().replace(**{k: int(v) for k, v in SHARE_PARAMS.items()})
     a, b = train(cfg), train(cfg)

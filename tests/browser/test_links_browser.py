@@ -55,8 +55,8 @@ def _config(seed: int):
 
 def _reference(seed: int):
     """The link's run trained in this process, and the traces its pages draw."""
-    from rnn_core.instrument import trace
-    from rnn_core.train import train
+    from rnn_core.engine.instrument import trace
+    from rnn_core.engine.train import train
 
     res = train(_config(seed), baselines=False)
     d = res.data

@@ -41,8 +41,8 @@ STOPPED = f"{MAIN} [data-testid='stAlert']:has-text('Stopped')"
 
 
 def _heavy(cfg: dict) -> bool:
-    from rnn_core.budget import check
     from rnn_core.config import RunConfig
+    from rnn_core.limits.budget import check
 
     return check(RunConfig.from_params(cfg)).heavy
 

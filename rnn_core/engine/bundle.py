@@ -1,0 +1,102 @@
+"""Run bundles: config JSON + state_dict in one file that loads without executing code.
+
+A bundle is data from a stranger, checked like a link: its config must be valid and fit the server's
+budget, the network's ends (input and output size, output mode, horizon) are derived from that config
+by the engine, and a file whose stored shapes or tensors disagree with them is refused before any of
+its tensors is used.
+"""
+
+from __future__ import annotations
+
+import io
+
+import torch
+
+from rnn_core.config import RunConfig
+from rnn_core.engine.models import RNNModel
+from rnn_core.limits import budget
+
+FORMAT = "rnn-playground-bundle/1"
+MAX_BYTES = 10_000_000  # the largest model the budget allows (LSTM 4×256) saves to about 7.4 MB
+_SHAPE_KEYS = ("input_size", "output_size", "output_mode", "loss", "horizon")
+
+
+def save_bundle(model: RNNModel, cfg: RunConfig, target=None) -> bytes | None:
+    """Write a bundle to ``target`` (path or binary file); with no target, return its bytes."""
+    payload = {
+        "format": FORMAT,
+        "config": cfg.to_json(),
+        "shape": {"input_size": model.rnn.input_size, "output_size": model.head.out_features,
+                  "output_mode": model.output_mode, "loss": model.loss_kind, "horizon": model.horizon},
+        "state_dict": {k: v.detach().cpu() for k, v in model.state_dict().items()},
+    }
+    if target is not None:
+        torch.save(payload, target)
+        return None
+    buf = io.BytesIO()
+    torch.save(payload, buf)
+    return buf.getvalue()
+
+
+def load_bundle(source) -> tuple[RunConfig, RNNModel]:
+    """Read a bundle from a path, bytes or binary file. Anything else raises ValueError."""
+    if isinstance(source, bytes | bytearray):
+        if len(source) > MAX_BYTES:
+            raise ValueError(f"bundle: the file is larger than {MAX_BYTES // 1_000_000} MB")
+        source = io.BytesIO(source)
+    try:
+        payload = torch.load(source, map_location="cpu", weights_only=True)
+    except Exception as e:  # noqa: BLE001 - any unreadable file is the same answer to a user
+        raise ValueError(f"bundle: not a run bundle ({type(e).__name__})") from None
+    if not isinstance(payload, dict) or payload.get("format") != FORMAT:
+        raise ValueError("bundle: not a run bundle of this playground")
+    try:
+        cfg = RunConfig.from_json(str(payload["config"]))
+        budget.check(cfg)  # the same caps as a link, before anything is built
+        shape = budget.shape_of(cfg.data)
+        _check_shape(payload.get("shape"), shape)
+        model = _model(cfg, shape)
+        _check_tensors(payload.get("state_dict"), model)
+        model.load_state_dict(payload["state_dict"])
+    except budget.BudgetError as e:
+        raise ValueError(f"bundle: {e}") from None
+    except ValueError as e:
+        raise ValueError(f"bundle: {e}") from None
+    except (KeyError, TypeError, AttributeError, RuntimeError) as e:
+        raise ValueError(f"bundle: damaged or from another version ({type(e).__name__})") from None
+    return cfg, model.eval()
+
+
+def _check_shape(stored, shape: budget.Shape) -> None:
+    if not isinstance(stored, dict):
+        raise ValueError("the file has no network shape")
+    for key in _SHAPE_KEYS:
+        expected, got = getattr(shape, key), stored.get(key)
+        if type(got) is not type(expected) or got != expected:
+            raise ValueError(f"{key} is stored as {str(got)[:40]!r}, but its settings give {expected!r}; "
+                             "the file was changed or comes from another version")
+
+
+def _model(cfg: RunConfig, shape: budget.Shape) -> RNNModel:
+    from rnn_core.engine.models import build_model
+    from rnn_core.engine.train import GLOBAL_RNG_LOCK
+
+    with GLOBAL_RNG_LOCK:
+        return build_model(cfg.model, shape.input_size, shape.output_size, shape.output_mode, shape.loss,
+                           shape.horizon, cfg.train.seed)
+
+
+def _check_tensors(state, model: RNNModel) -> None:
+    if not isinstance(state, dict):
+        raise ValueError("the file has no weights")
+    want = model.state_dict()
+    if set(state) != set(want):
+        odd = sorted(set(state) ^ set(want), key=str)[0]
+        raise ValueError(f"weight {str(odd)[:40]!r} does not belong to this network")
+    for name, ref in want.items():
+        t = state[name]
+        if not isinstance(t, torch.Tensor) or t.dtype != ref.dtype or t.shape != ref.shape:
+            shape = tuple(t.shape) if isinstance(t, torch.Tensor) else type(t).__name__
+            raise ValueError(f"weight {name} has shape {shape}, the network needs {tuple(ref.shape)}")
+        if not bool(torch.isfinite(t).all()):
+            raise ValueError(f"weight {name} holds values that are not finite numbers")

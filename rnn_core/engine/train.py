@@ -1,0 +1,304 @@
+"""Seeded training on the fused path, with clipping stats, early stopping, a NaN guard and snapshots."""
+
+from __future__ import annotations
+
+import functools
+import math
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+import numpy as np
+import torch
+
+from rnn_core.config import RunConfig
+from rnn_core.data.datasets import Prepared, prepare
+from rnn_core.engine.forecast import evaluate, step_seconds
+from rnn_core.engine.instrument import grad_profile
+from rnn_core.engine.models import RNNModel, build_model, valid_lengths
+from rnn_core.limits import budget as budget_mod
+from rnn_core.limits.clock import RunClock
+from rnn_core.names import bucket_by_length, class_weights
+
+SNAPSHOT_BATCH = budget_mod.SNAPSHOT_BATCH
+# torch's dropout (fused nn.LSTM/GRU/RNN and F.dropout) draws from the process-wide CPU generator. Each
+# run keeps its own generator state and swaps it in, under this lock, only around its training forward
+# passes (backward draws nothing), so concurrent runs never see each other's random numbers.
+GLOBAL_RNG_LOCK = threading.RLock()
+
+
+@dataclass
+class Progress:
+    """What the callback sees after every epoch."""
+
+    epoch: int
+    epochs: int
+    train_loss: float
+    val_loss: float
+    elapsed: float
+    snapshot: np.ndarray | None = None  # (L, T) grad_norms, on snapshot epochs
+
+
+@dataclass
+class RunResult:
+    config: RunConfig
+    model: RNNModel  # on CPU, eval mode, the best validation weights
+    data: Prepared
+    history: dict[str, list] = field(default_factory=dict)  # per epoch: epoch, train_loss, val_loss, time
+    steps: dict[str, list] = field(default_factory=dict)  # per step: grad_norm_pre, grad_norm_post
+    snapshots: list[dict] = field(default_factory=list)  # {"epoch", "grad_norms" (L, T), "loss"}
+    metrics: dict = field(default_factory=dict)
+    stopped: str = "completed"  # completed | early stop | time budget | stopped | diverged
+    message: str = ""  # a sentence for people: why training ended
+    best_epoch: int = 0
+    elapsed: float = 0.0
+    run_id: str = field(default_factory=lambda: uuid.uuid4().hex)  # this trained model (a stopped and a
+    # finished run of one config differ), so views can cache what they compute from it
+
+    @property
+    def clipped_steps(self) -> int:
+        clip = self.config.train.clip
+        return int(sum(p > clip for p in self.steps["grad_norm_pre"])) if clip > 0 else 0
+
+
+def default_device() -> torch.device:
+    return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+
+
+def train(cfg: RunConfig, data: Prepared | None = None,
+          callback: Callable[[Progress], bool | None] | None = None, baselines: bool = True,
+          should_stop: Callable[[], bool] | None = None) -> RunResult:
+    """Train ``cfg`` to completion, early stop, time budget or divergence.
+
+    The callback runs after each epoch; returning ``False`` stops the run (results are kept).
+    ``should_stop`` is asked before every batch; ``True`` stops the run as well, within one batch.
+    Runs that do not fit ``budget.BUDGET`` are refused (``BudgetError``) before any tensor is built.
+    The wall-time budget counts from the call (data preparation included) and covers the final
+    evaluation: before every batch, validation pass and snapshot the run checks that this work and the
+    evaluation after it still fit (``clock.RunClock``), so it ends, evaluated, within its budget. The
+    holdout baselines (``baselines=True``: a SARIMA fit, cached per series) are not counted.
+    On CPU with the same config the result is bit-identical from run to run, concurrent runs included.
+    Every run trains on the budget's thread count, the same in every process (the server, the CLI, a
+    notebook), because float sums over a different number of threads round differently: a link must give
+    the same numbers wherever it is trained. No setting of a run can change that count.
+    """
+    warm_up()
+    start = time.perf_counter()
+    check_size(cfg, None)
+    budget_mod.set_server_threads()
+    data = data if data is not None else prepare(cfg.data)
+    check_size(cfg, data)
+    return _train(cfg, data, callback, baselines, should_stop, start)
+
+
+@functools.cache
+def warm_up() -> None:
+    """torch imports its compiler stack the first time an optimiser is built (2–5 s here, once per
+    process); done before a run's clock starts, so the first run of a server keeps its budget too. The
+    app also calls it in the background once its first page is drawn, so the first Train click skips it."""
+    torch.optim.Adam([torch.zeros(1, requires_grad=True)])
+
+
+def check_size(cfg: RunConfig, data: Prepared | None) -> budget_mod.Estimate:
+    """Refuse a run that does not fit the server's budget (memory, work per batch, wall time)."""
+    if data is None:
+        return budget_mod.check(cfg)
+    shape = budget_mod.Shape(data.input_size, data.output_size, data.output_mode, data.loss, data.horizon,
+                             data.x_train.shape[1])
+    est = budget_mod.estimate(cfg, shape, len(data.x_train), max(len(data.x_val), len(data.x_test)))
+    return budget_mod.check(cfg, est)
+
+
+@contextmanager
+def own_rng(state: list[torch.Tensor]):
+    """Make ``state[0]`` the CPU generator's state for the block, then store its new state back."""
+    with GLOBAL_RNG_LOCK:
+        saved = torch.get_rng_state()
+        torch.set_rng_state(state[0])
+        try:
+            yield
+        finally:
+            state[0] = torch.get_rng_state()
+            torch.set_rng_state(saved)
+
+
+def seeded_model(cfg: RunConfig, data: Prepared) -> RNNModel:
+    """``build_model`` under the generator lock: it seeds the process-wide generator while it builds."""
+    with GLOBAL_RNG_LOCK:
+        return build_model(cfg.model, data.input_size, data.output_size, data.output_mode, data.loss,
+                           data.horizon, cfg.train.seed)
+
+
+def _train(cfg: RunConfig, data: Prepared, callback, baselines: bool, should_stop, start: float) -> RunResult:
+    tc, dev = cfg.train, default_device()
+    limit = min(tc.time_budget, budget_mod.BUDGET.max_seconds)
+    model = seeded_model(cfg, data).to(dev)
+    rng = [torch.Generator().manual_seed(tc.seed).get_state()]  # this run's dropout stream
+    needs_rng = cfg.model.dropout > 0 and cfg.model.num_layers > 1
+    if data.loss == "nll":  # per-class loss weights (balanced classes need none); eval keeps them too
+        model.class_weight = class_weights(data.y_train, data.output_size, tc.class_weight)
+    params = list(model.parameters())
+    # foreach: the same arithmetic as the per-tensor loop torch picks on CPU (the same numbers), in fewer calls
+    opt = (torch.optim.Adam(params, lr=tc.lr, foreach=True) if tc.optimizer == "adam"
+           else torch.optim.SGD(params, lr=tc.lr, momentum=0.9 if tc.optimizer == "sgd" else 0.0, foreach=True))
+    xt, yt = data.x_train.to(dev), data.y_train.to(dev)
+    xv, yv = (data.x_val.to(dev), data.y_val.to(dev)) if len(data.x_val) else (xt, yt)
+    xs, ys = xt[:SNAPSHOT_BATCH], yt[:SNAPSHOT_BATCH]
+    N = len(xt)
+    bs = N if tc.batch_size == 0 else min(tc.batch_size, N)
+    gen = torch.Generator().manual_seed(tc.seed)
+    # end-padded sequences (names): batches of similar lengths, so little padding is computed
+    lengths = valid_lengths(xt) if data.output_mode == "last_valid" and 1 < bs < N else None
+    res = RunResult(cfg, model, data, history={k: [] for k in ("epoch", "train_loss", "val_loss", "time")},
+                    steps={"grad_norm_pre": [], "grad_norm_post": []})
+    best_val, bad_epochs = math.inf, 0
+    best_state = {k: v.clone() for k, v in model.state_dict().items()}  # overwritten in place on improvement
+    max_norm = tc.clip if tc.clip > 0 else math.inf
+    clock = _clock(model, data, cfg.data.seq_len, len(xv), start, limit)
+    for epoch in range(1, tc.epochs + 1):
+        model.train()
+        order = torch.randperm(N, generator=gen) if bs < N else None
+        if lengths is not None:
+            order = bucket_by_length(order, lengths, bs, gen)
+        snapping = bool(tc.snapshot_every) and (epoch == 1 or epoch % tc.snapshot_every == 0)
+        total, diverged, cut = 0.0, None, None
+        for i in range(0, N, bs):
+            cut = _cut(clock, should_stop, clock.batch_s + (_epoch_end(clock, snapping, len(xs)) if i + bs >= N else 0))
+            if cut:
+                break
+            t0 = time.perf_counter()
+            xb, yb = (xt, yt) if order is None else (xt[order[i:i + bs]], yt[order[i:i + bs]])
+            if needs_rng:
+                with own_rng(rng):
+                    out = model(xb)
+            else:
+                out = model(xb)
+            loss = model.loss(out, yb)
+            t1 = time.perf_counter()
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            pre = _clip(params, max_norm)
+            if not (math.isfinite(loss.item()) and math.isfinite(pre)):
+                diverged = (loss.item(), pre)
+                break
+            res.steps["grad_norm_pre"].append(pre)
+            res.steps["grad_norm_post"].append(min(pre, max_norm))
+            opt.step()
+            total += loss.item() * len(xb)
+            clock.batch(len(xb), t1 - t0, time.perf_counter() - t0)
+        cut = cut or (diverged is None and _cut(clock, should_stop, _epoch_end(clock, snapping, len(xs))))
+        if cut:  # mid-epoch: the unfinished epoch is not recorded, the best finished one is kept
+            _ended(res, cut, epoch, limit)
+            break
+        if diverged is None:
+            model.eval()
+            t0 = time.perf_counter()
+            with torch.inference_mode():
+                val = float(model.loss(model(xv), yv))
+            clock.validation(time.perf_counter() - t0)
+            if not math.isfinite(val):
+                diverged = (val, math.nan)
+        if diverged is not None:
+            _diverged(res, epoch, *diverged, best_epoch=res.best_epoch)
+            break
+        elapsed = time.perf_counter() - start
+        for k, v in zip(res.history, (epoch, total / N, val, elapsed), strict=True):
+            res.history[k].append(v)
+        snap = None
+        if snapping:
+            t0 = time.perf_counter()
+            snap, snap_loss = grad_profile(model, xs, ys)
+            clock.snapshot(time.perf_counter() - t0)
+            res.snapshots.append({"epoch": epoch, "grad_norms": snap, "loss": snap_loss})
+        if val < best_val:
+            best_val, bad_epochs, res.best_epoch = val, 0, epoch
+            for kept, now in zip(best_state.values(), model.state_dict().values(), strict=True):
+                kept.copy_(now)
+        else:
+            bad_epochs += 1
+        if callback is not None and callback(Progress(epoch, tc.epochs, total / N, val, elapsed, snap)) \
+                is False:
+            res.stopped, res.message = "stopped", f"Stopped at epoch {epoch}."
+            break
+        if tc.patience and bad_epochs >= tc.patience:
+            res.stopped = "early stop"
+            res.message = f"Early stop at epoch {epoch}: no better validation loss for {tc.patience} epochs."
+            break
+        if not clock.fits(clock.batch_s):  # not even one more batch and the evaluation fit
+            res.stopped = "time budget"
+            res.message = f"Time budget of {limit:g} s reached at epoch {epoch}."
+            break
+    else:
+        res.message = f"Trained all {tc.epochs} epochs."
+    model.load_state_dict(best_state)
+    res.model = model.cpu().eval()
+    res.metrics = evaluate(res.model, data, cfg.data.seq_len, baselines, deadline=clock.deadline)
+    res.elapsed = time.perf_counter() - start
+    return res
+
+
+def _clip(params: list[torch.nn.Parameter], max_norm: float) -> float:
+    """``clip_grad_norm_``, the same numbers: the gradients' total norm, and the gradients scaled down when it
+    is over ``max_norm``. torch scales by min(coefficient, 1) always; a scaling by exactly 1 is skipped here."""
+    norm = torch.nn.utils.get_total_norm([p.grad for p in params if p.grad is not None])
+    if max_norm / (norm + 1e-6) < 1:  # torch's own coefficient, in the gradients' dtype
+        torch.nn.utils.clip_grads_with_norm_(params, max_norm, norm)
+    return float(norm)
+
+
+def _clock(model: RNNModel, data: Prepared, seq_len: int, n_val: int, start: float, limit: float) -> RunClock:
+    """The run's clock; for a series, with the time of one recursive-forecast step, measured on the
+    initial weights (no gradient, no random numbers: nothing of the run changes)."""
+    sd = data.series
+    if sd is None:
+        return RunClock(start, limit, n_val, len(data.x_test))
+    clock = RunClock(start, limit, n_val, len(data.x_test), sd.n_test, math.ceil(sd.n_test / max(1, data.horizon)))
+    clock.one_window(step_seconds(model, sd, seq_len))
+    return clock
+
+
+def _epoch_end(clock: RunClock, snapping: bool, snap_windows: int) -> float:
+    """Seconds of what follows an epoch's last batch: the validation pass, and a snapshot if due."""
+    return clock.validation_cost() + (clock.snapshot_cost(snap_windows) if snapping else 0.0)
+
+
+def _cut(clock: RunClock, should_stop, cost: float) -> str | None:
+    """Why the run must end now, if it must: work of ``cost`` seconds and the evaluation after it no
+    longer fit its wall-time budget, or it was asked to stop."""
+    if not clock.fits(cost):
+        return "time budget"
+    if should_stop is not None and should_stop():
+        return "stopped"
+    return None
+
+
+def _ended(res: RunResult, why: str, epoch: int, limit: float) -> None:
+    res.stopped = why
+    kept = f"the weights of epoch {res.best_epoch} are kept" if res.best_epoch \
+        else "no epoch finished, so the initial weights are kept"
+    what = f"Time budget of {limit:g} s reached" if why == "time budget" else "Stopped"
+    res.message = f"{what} during epoch {epoch}; {kept}."
+
+
+def _diverged(res: RunResult, epoch: int, loss: float, norm: float, best_epoch: int) -> None:
+    res.stopped = "diverged"
+    kept = f"the weights of epoch {best_epoch} (best validation loss) are kept" if best_epoch \
+        else "no epoch finished, so the initial weights are kept"
+    res.message = (f"Training diverged at epoch {epoch}: loss = {loss:.3g}, gradient norm before "
+                   f"clipping = {norm:.3g}. The gradients exploded; lower the learning rate or "
+                   f"turn on gradient clipping. Training stopped and {kept}.")
+
+
+def result_from_model(cfg: RunConfig, model: RNNModel, data: Prepared | None = None) -> RunResult:
+    """A RunResult for weights trained elsewhere (a loaded bundle): no history, fresh metrics."""
+    data = data if data is not None else prepare(cfg.data)
+    check_size(cfg, data)
+    res = RunResult(cfg, model.cpu().eval(), data, history={k: [] for k in ("epoch", "train_loss", "val_loss", "time")},
+                    steps={"grad_norm_pre": [], "grad_norm_post": []}, stopped="loaded",
+                    message="Loaded from a run bundle: weights only, no training history.")
+    limit = min(cfg.train.time_budget, budget_mod.BUDGET.max_seconds)
+    res.metrics = evaluate(res.model, data, cfg.data.seq_len, deadline=time.perf_counter() + limit)
+    return res

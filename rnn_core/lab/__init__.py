@@ -1,0 +1,1 @@
+"""The long-range lab: cells compared on one task, lag sweeps, seed spreads, parallel jobs, its CLI."""

@@ -1,0 +1,273 @@
+"""The server's budget, declared in one place: how much memory and wall time one run may take.
+
+A shared link must not be able to take the server down, so every run is estimated before it starts
+(parameters and optimiser state, activations of one batch, the data tensors, validation forwards,
+gradient snapshots and the trace the views draw) and refused with a message that says what to lower
+when it does not fit. The caps are chosen so that the server's peak RSS stays under 1 GB with one
+run at the cap beside two default-size runs (measured figures are in the README).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+
+from rnn_core.config import DataConfig, RunConfig
+
+# H×(H+in) weight blocks per layer; the linear cells' are H×in only (minGRU z, h̃; minLSTM f, i, h̃) and
+# LRU's are B, C (complex: two each), D and the MLP (see layer_macs)
+GATES = {"rnn": 1, "scratch": 1, "gru": 3, "lstm": 4, "tutorial": 1, "tutorial_tanh": 1,
+         "lru": 2, "mingru": 2, "minlstm": 3}
+# floats autograd keeps per unit and step; the linear cells' (their blocked scan) as measured with
+# saved_tensors_hooks at T = 12 … 4,000, rounded up (bench/bench_linear.py prints them)
+_STORED_PER_UNIT = {"rnn": 2, "scratch": 3, "gru": 5, "lstm": 7, "tutorial": 3, "tutorial_tanh": 3,
+                    "lru": 11, "mingru": 8, "minlstm": 12}
+# unrolled trace, peak floats per unit (LRU's state is complex: two floats)
+_TRACE_PER_UNIT = {"rnn": 12, "scratch": 12, "gru": 20, "lstm": 25, "tutorial": 12, "tutorial_tanh": 12,
+                   "lru": 30, "mingru": 20, "minlstm": 25}
+# ∂L/∂h_t only, weights detached
+_SNAPSHOT_PER_UNIT = {"rnn": 6, "scratch": 6, "gru": 10, "lstm": 12, "tutorial": 6, "tutorial_tanh": 6,
+                      "lru": 16, "mingru": 10, "minlstm": 12}
+# A recurrent step costs about 2 µs per window and layer beyond its multiply-adds (the gate nonlinearities
+# and one kernel launch per step): a 4 × 14 LSTM over 1000 windows of 500 steps does 2.8 billion of them in
+# 4.4 s here. Counted as this many multiply-adds, so small cells over long windows are not under-estimated.
+STEP_OVERHEAD_MACS = 10_000
+SNAPSHOT_BATCH = 128  # training windows whose ∂L/∂h_t profile a snapshot records
+VIEW_WINDOWS = 256  # windows the Hidden states view traces at most
+
+
+@dataclass(frozen=True)
+class Budget:
+    max_run_bytes: float = 300e6  # estimated memory of one run, all parts together
+    max_trace_bytes: float = 25e6  # one trace for the views; fewer windows are traced beyond this
+    max_data_bytes: float = 75e6  # one data set while it is built (it is cached: a few are kept)
+    max_batch_macs: float = 3e9  # multiply-adds of one batch (forward + backward), step overhead included:
+    # 0.5–1 s on one core here (3–6 billion a second measured), so the time budget holds per batch
+    max_eval_macs: float = 8e9  # the same for one validation or test pass (no backward): at most 1.5 s
+    # here for the slowest kind (small cells over long windows), well under a second for wide cells
+    eval_rate: float = 5e9  # multiply-adds a second (step overhead included) of an evaluation pass, the
+    # slowest measured here: what the final evaluation's time is estimated with
+    overshoot_s: float = 1.0  # how far past its time budget a run may end (its evaluation cannot be cut)
+    max_seconds: float = 120.0  # wall time of one run; a link may ask for less, never more
+    heavy_bytes: float = 40e6  # runs estimated above this, or
+    heavy_macs: float = 3e11  # above this much total work, wait for the one heavy slot
+    max_rows: int = 20_000  # rows of an uploaded series
+    threads: int = 1  # torch threads of the server process, set once (never per run)
+
+
+BUDGET = Budget()
+
+
+class BudgetError(ValueError):
+    """A run does not fit the server's budget; the message says what to lower."""
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What the network's ends look like for a data config (derived by the engine, not trusted)."""
+
+    input_size: int
+    output_size: int
+    output_mode: str  # last | all | generate
+    loss: str  # mse | nll
+    horizon: int
+    steps: int  # time steps of one training window
+
+
+@dataclass(frozen=True)
+class Estimate:
+    params: int
+    batch: int
+    n_train: int
+    steps: int  # recurrent steps per window, generated ones included
+    param_bytes: float
+    activation_bytes: float
+    data_bytes: float
+    eval_bytes: float
+    snapshot_bytes: float
+    trace_bytes: float
+    batch_macs: float
+    eval_macs: float  # one validation pass, every epoch (step overhead included)
+    eval_windows: int  # windows of the larger of the validation and test sets
+    total_macs: float  # the whole run at its epoch count
+
+    @property
+    def total_bytes(self) -> float:
+        return (self.param_bytes + self.activation_bytes + self.data_bytes + self.eval_bytes
+                + self.snapshot_bytes + self.trace_bytes)
+
+    @property
+    def heavy(self) -> bool:
+        return self.total_bytes > BUDGET.heavy_bytes or self.total_macs > BUDGET.heavy_macs
+
+
+def shape_of(cfg: DataConfig) -> Shape:
+    """The network's input/output for ``cfg``. Sample tasks are generated at their smallest size
+    (50 sequences, a few milliseconds), so the answer is the engine's own, not a second copy of it."""
+    if cfg.is_series:
+        h = cfg.horizon if cfg.task == "multistep" else 1
+        mode = "generate" if cfg.task == "multistep" else "last"
+        return Shape(1, 1, mode, "mse", h, cfg.seq_len)
+    from rnn_core.data.datasets import prepare
+
+    small = prepare(replace(cfg, n_samples=50))
+    return Shape(small.input_size, small.output_size, small.output_mode, small.loss, 1,
+                 small.x_train.shape[1])
+
+
+def _series_points(cfg: DataConfig) -> int:
+    if cfg.dataset == "air_passengers":
+        return 144
+    if cfg.dataset == "csv":  # unknown until uploaded: the smallest that works, checked again on the data
+        return cfg.seq_len + cfg.horizon + cfg.test_size + cfg.val_size + 8
+    return cfg.n_points
+
+
+def layer_macs(cell: str, n_in: int, H: int) -> int:
+    """Multiply-adds of one layer's step. LRU: B and C (real and imaginary), D, the MLP, the scan."""
+    if cell == "lru":
+        return 2 * H * n_in + 2 * H * H + H * n_in + H * H + 8 * H
+    if cell in ("mingru", "minlstm"):
+        return GATES[cell] * H * n_in
+    return GATES[cell] * H * (n_in + H)
+
+
+def count_params(cell: str, num_layers: int, hidden_size: int, input_size: int, output_size: int) -> int:
+    g, H = GATES[cell], hidden_size
+    n = 0
+    for layer in range(num_layers):
+        n_in = input_size if layer == 0 else H
+        if cell == "lru":  # ν, θ; B, C real and imaginary; D; the MLP's weight and bias
+            n += 2 * H + 2 * H * n_in + 2 * H * H + H * n_in + H * H + H
+        elif cell in ("mingru", "minlstm"):
+            n += g * H * (n_in + 1)
+        else:
+            n += g * H * (n_in + H) + (H if cell == "scratch" else 2 * g * H)
+    return n + H * output_size + output_size
+
+
+def estimate(cfg: RunConfig, shape: Shape | None = None, n_train: int | None = None,
+             n_eval: int | None = None) -> Estimate:
+    """Bytes and work of ``cfg``. ``n_train``/``n_eval`` come from prepared data when known, else
+    from the config (a CSV series is assumed as long as the row cap allows)."""
+    d, m, tc = cfg.data, cfg.model, cfg.train
+    shape = shape or shape_of(d)
+    if n_train is None:
+        if d.is_series:
+            n = _series_points(d)
+            n_train = max(1, n - d.test_size - d.val_size - d.seq_len - shape.horizon + 1)
+            n_eval = max(d.val_size, d.test_size)
+        else:
+            n_train, n_eval = int(0.8 * d.n_samples), d.n_samples - int(0.9 * d.n_samples)
+    n_eval = n_eval if n_eval is not None else max(1, n_train // 8)
+    batch = n_train if tc.batch_size == 0 else min(tc.batch_size, n_train)
+    steps = shape.steps + (shape.horizon - 1 if shape.output_mode == "generate" else 0)
+    L, H = m.num_layers, m.hidden_size
+    P = count_params(m.cell, L, H, shape.input_size, shape.output_size)
+    unit_steps = steps * L * H  # one window's (step, layer, unit) cells
+    n_windows = n_train + 2 * n_eval
+    out_per_window = steps if shape.output_mode == "all" else shape.horizon
+    # weights, gradients, Adam's two moments, the best-epoch copy, the stored result
+    param_bytes = 4.0 * P * 6
+    activation_bytes = 4.0 * batch * unit_steps * _STORED_PER_UNIT[m.cell]
+    # tensors (float32) and the float64 arrays they are built from; surnames are one-hot float32 from the start
+    per_value = 4.0 if d.task == "names" else 12.0
+    data_bytes = per_value * n_windows * (shape.steps * shape.input_size + out_per_window)
+    eval_bytes = 4.0 * n_eval * steps * H * 2  # a layer's input and output sequence, no graph
+    snaps = tc.epochs // tc.snapshot_every + 1 if tc.snapshot_every else 0
+    snapshot_bytes = (4.0 * min(SNAPSHOT_BATCH, n_train) * unit_steps * _SNAPSHOT_PER_UNIT[m.cell]
+                      + 8.0 * snaps * L * steps) if snaps else 0.0
+    trace_bytes = min(BUDGET.max_trace_bytes, trace_window_bytes(cfg, steps) * min(VIEW_WINDOWS, n_train))
+    step_macs = sum(layer_macs(m.cell, shape.input_size if k == 0 else H, H) for k in range(L))
+    step_work = step_macs + STEP_OVERHEAD_MACS * L  # what a step costs in time, as multiply-adds
+    batch_macs = 3.0 * batch * steps * step_work  # forward, and backward at about twice the forward
+    eval_macs = 1.0 * n_eval * steps * step_work
+    total_macs = 3.0 * n_train * steps * step_macs * tc.epochs  # (the heavy-slot threshold counts multiply-adds)
+    return Estimate(P, batch, n_train, steps, param_bytes, activation_bytes, data_bytes, eval_bytes,
+                    snapshot_bytes, trace_bytes, batch_macs, eval_macs, n_eval, total_macs)
+
+
+def trace_window_bytes(cfg: RunConfig, steps: int) -> float:
+    """Peak bytes of tracing one window of ``cfg`` (hidden states, gates and ∂L/∂h_t)."""
+    m = cfg.model
+    return 4.0 * steps * m.num_layers * m.hidden_size * _TRACE_PER_UNIT[m.cell]
+
+
+def trace_windows(cfg: RunConfig, steps: int, wanted: int) -> int:
+    """How many of ``wanted`` windows one trace may hold under the trace cap (at least one)."""
+    return max(1, min(wanted, int(BUDGET.max_trace_bytes // trace_window_bytes(cfg, steps))))
+
+
+def _mb(x: float) -> str:
+    return f"{x / 1e6:,.0f} MB"
+
+
+def check(cfg: RunConfig, est: Estimate | None = None) -> Estimate:
+    """Raise BudgetError, naming what to lower, if ``cfg`` does not fit the server's budget."""
+    tc = cfg.train
+    if tc.time_budget > BUDGET.max_seconds:
+        raise BudgetError(f"time_budget: {tc.time_budget:g} s is more than this server allows "
+                          f"({BUDGET.max_seconds:g} s); lower time_budget.")
+    est = est or estimate(cfg)
+    if est.batch_macs > BUDGET.max_batch_macs:
+        raise BudgetError(
+            f"batch_size: one batch of {est.batch} sequences × {est.steps} steps needs about "
+            f"{est.batch_macs / 1e9:.1f} billion multiply-adds, more than this server does in a second "
+            f"(limit {BUDGET.max_batch_macs / 1e9:g}); lower batch_size (or hidden_size, num_layers, seq_len).")
+    if est.eval_macs > BUDGET.max_eval_macs:
+        raise BudgetError(
+            f"n_samples: one validation pass over {est.steps} steps needs about {est.eval_macs / 1e9:.1f} billion "
+            f"multiply-adds (limit {BUDGET.max_eval_macs / 1e9:g}); lower n_samples, val_size or test_size "
+            f"(or hidden_size, num_layers, seq_len).")
+    passes = 3 if cfg.data.is_series else 2  # validation and test passes (and the one-step forecast)
+    eval_s = passes * est.eval_macs / BUDGET.eval_rate
+    if eval_s > tc.time_budget + BUDGET.overshoot_s:
+        raise BudgetError(
+            f"time_budget: the final evaluation of this run ({passes} passes over up to {est.eval_windows:,} "
+            f"windows of {est.steps} steps) takes about {eval_s:.1f} s here, so a budget of {tc.time_budget:g} s "
+            f"cannot hold; raise time_budget to at least {eval_s - BUDGET.overshoot_s:.1f} s, or lower val_size "
+            f"and test_size (n_samples), seq_len or num_layers.")
+    if est.total_bytes > BUDGET.max_run_bytes:
+        parts = {"activations of one batch (batch_size, seq_len, hidden_size, num_layers)": est.activation_bytes,
+                 "the data (n_samples, seq_len)": est.data_bytes,
+                 "validation passes (n_samples, seq_len, hidden_size)": est.eval_bytes,
+                 "parameters (hidden_size, num_layers)": est.param_bytes,
+                 "gradient snapshots (snapshot_every, hidden_size, seq_len)": est.snapshot_bytes,
+                 "the trace for the views (hidden_size, seq_len)": est.trace_bytes}
+        worst = max(parts, key=parts.get)
+        raise BudgetError(f"This run needs about {_mb(est.total_bytes)} of memory; this server allows "
+                          f"{_mb(BUDGET.max_run_bytes)} per run. The largest part is {worst}: "
+                          f"{_mb(parts[worst])}. Lower the settings named there.")
+    return est
+
+
+def set_server_threads() -> int:
+    """Set torch's thread count once for the whole process: the budget's, at most the CPUs there are."""
+    import torch
+
+    n = max(1, min(BUDGET.threads, os.cpu_count() or 1))
+    if torch.get_num_threads() != n:
+        torch.set_num_threads(n)
+    return n
+
+
+def result_bytes(res) -> int:
+    """Bytes a finished run holds (weights, its data tensors, snapshots, per-step lists), for caches."""
+    import numpy as np
+    import torch
+
+    n = sum(p.numel() * p.element_size() for p in res.model.state_dict().values())
+    d = res.data
+    n += sum(t.numel() * t.element_size() for t in (d.x_train, d.y_train, d.x_val, d.y_val, d.x_test, d.y_test)
+             if isinstance(t, torch.Tensor))
+    n += sum(s["grad_norms"].nbytes for s in res.snapshots if isinstance(s.get("grad_norms"), np.ndarray))
+    n += 32 * (sum(map(len, res.history.values())) + sum(map(len, res.steps.values())))  # Python floats
+    return int(n)
+
+
+def check_data(cfg: DataConfig) -> None:
+    """Refuse data alone too big to build on this server (before any tensor of it exists)."""
+    est = estimate(RunConfig(data=cfg))
+    if est.data_bytes > BUDGET.max_data_bytes:
+        raise BudgetError(f"n_samples: this data needs about {_mb(est.data_bytes)} of memory; this server allows "
+                          f"{_mb(BUDGET.max_data_bytes)} for data. Lower n_samples, seq_len or lag.")

@@ -1,0 +1,67 @@
+"""How long a run will take, estimated from its config before it starts.
+
+The figure a large run's banner ("Train (≈ N s)") and Compare's button show: the expected wall time for one
+torch thread on a quiet 2-core CPU. Per epoch it counts the batches' arithmetic and the per-step kernel
+overhead that dominates small cells (a fused LSTM 2×32 step over 95 windows of 12 steps takes about 5 ms);
+a run with early stopping is expected to stop after a few patiences (``expected_epochs``: medians over the
+configurations of ``bench/bench_estimate.py``, which prints actual/estimate for each), with ``patience=0``
+every epoch counts, and the time budget caps it. Whether a run trains by itself is not decided here but by
+its size (``budget.Estimate.heavy``).
+"""
+
+from __future__ import annotations
+
+from rnn_core.config import SERIES_TASKS, RunConfig
+from rnn_core.data.datasets import Prepared
+from rnn_core.limits.budget import layer_macs
+
+STEP_OVERHEAD_S = {"rnn": 0.06e-3, "scratch": 0.15e-3, "gru": 0.2e-3, "lstm": 0.13e-3,  # per timestep × layer
+                   "tutorial": 0.15e-3, "tutorial_tanh": 0.15e-3,
+                   # the linear cells scan in parallel: a few vectorised passes, not a kernel per step
+                   "lru": 0.03e-3, "mingru": 0.02e-3, "minlstm": 0.02e-3}
+FLOPS_PER_S = 45e9  # one thread's sustained rate for these small matrix products (bench/bench_estimate.py)
+FIXED_STEP_S = 0.4e-3  # optimiser step, clipping, loss: per batch
+SNAPSHOT_FACTOR = 1.3  # a gradient snapshot (unrolled ∂L/∂h_t over 128 windows) against one fused step
+# A run with early stopping ends after about this many patiences (medians over bench/bench_estimate.py's
+# configurations): sooner on real and noisy series, later for sequence outputs; a clean sine keeps improving.
+EARLY_STOP_PATIENCES = 3
+TASK_PATIENCES = {"denoise": 6, "multistep": 6}
+FULL_RUN_SERIES = ("sine",)
+
+
+def step_seconds(cell: str, num_layers: int, hidden_size: int, input_size: int, batch: int, steps: int) -> float:
+    """Seconds of one training step (forward, backward, update) of one batch."""
+    flops = 0.0
+    for layer in range(num_layers):
+        n_in = input_size if layer == 0 else hidden_size
+        flops += 6 * batch * steps * layer_macs(cell, n_in, hidden_size)  # 2 forward + 4 backward per MAC
+    return FIXED_STEP_S + steps * num_layers * STEP_OVERHEAD_S[cell] + flops / FLOPS_PER_S
+
+
+def epoch_seconds(cfg: RunConfig, data: Prepared) -> tuple[float, float]:
+    """Seconds of one epoch (training batches and a validation pass) and of one gradient snapshot."""
+    m, tc = cfg.model, cfg.train
+    n = len(data.x_train)
+    batch = n if tc.batch_size == 0 else min(tc.batch_size, n)
+    batches = -(-n // max(batch, 1))
+    steps = data.x_train.shape[1] + (data.horizon - 1 if data.output_mode == "generate" else 0)
+    per_step = step_seconds(m.cell, m.num_layers, m.hidden_size, data.input_size, batch, steps)
+    val = step_seconds(m.cell, m.num_layers, m.hidden_size, data.input_size, max(len(data.x_val), 1), steps) / 3
+    snap = SNAPSHOT_FACTOR * step_seconds(m.cell, m.num_layers, m.hidden_size, data.input_size, min(n, 128), steps)
+    return batches * per_step + val, snap
+
+
+def expected_epochs(cfg: RunConfig) -> int:
+    tc, dc = cfg.train, cfg.data
+    if tc.patience == 0 or (dc.task in SERIES_TASKS and dc.dataset in FULL_RUN_SERIES):
+        return tc.epochs
+    return min(tc.epochs, TASK_PATIENCES.get(dc.task, EARLY_STOP_PATIENCES) * tc.patience)
+
+
+def estimate_seconds(cfg: RunConfig, data: Prepared) -> float:
+    """Expected wall time of training ``cfg`` on ``data``, capped by its time budget."""
+    epochs = expected_epochs(cfg)
+    epoch, snap = epoch_seconds(cfg, data)
+    every = cfg.train.snapshot_every
+    snapshots = (epochs // every + 1) if every else 0
+    return min(epochs * epoch + snapshots * snap, cfg.train.time_budget + epoch)

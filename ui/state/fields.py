@@ -1,0 +1,170 @@
+"""Config fields as widgets kept in step with the URL: one layer for every config with field metadata.
+
+A field of ``CONFIGS`` (RunConfig's three parts and LabConfig; names are unique across them) is drawn,
+parsed from a link and written back to the URL from its metadata in ``rnn_core.config`` (range, step,
+choices, options), so its limits live in one place. The URL holds the stable identifiers (``cell=lstm``)
+while the widgets show human labels in the page's language: a selectbox bound to the URL by Streamlit
+would write its displayed label there, so no widget here is bound: ``write_url`` writes the params, for
+the whole settings block after it ran (``ui.state.settings``), for a field drawn on its own (``draw``) from its
+widget's callback. ``?hide=a,b`` (a classroom link) hides fields and locks them to their URL values.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import fields
+from functools import partial
+from urllib.parse import urlencode
+
+import streamlit as st
+from streamlit.errors import StreamlitAPIException
+
+from rnn_core.config import PARTS, LabConfig, format_param
+from ui.state.layout import Translator
+from ui.text.labels import option_label
+from ui.text.safe import code
+
+CONFIGS = (*(cls for _, cls in PARTS), LabConfig)
+FIELDS = {f.name: f for cls in CONFIGS for f in fields(cls)}
+DEFAULTS = {f.name: getattr(cls(), f.name) for cls in CONFIGS for f in fields(cls)}
+SLIDERS = frozenset({"num_layers", "dropout", "noise", "rho", "lab_forget_bias", "lab_rho", "lab_clip"})
+PICKS = {"hidden_size": (1, 2, 4, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256)}  # picked from, not slid over
+FORMATS = {"period": "%g", "lr": "%g", "clip": "%g", "time_budget": "%g"}
+
+
+def hidden_names() -> tuple[str, ...]:
+    """Every name listed in the ``hide`` URL param (classroom links), in the order given."""
+    names = (n.strip() for n in st.query_params.get("hide", "").split(","))
+    return tuple(dict.fromkeys(n for n in names if n))
+
+
+def parse_field(name: str, raw: str):
+    """A URL string as a valid value of field ``name``; ``ValueError`` if it is not allowed."""
+    f = FIELDS[name]
+    meta = f.metadata
+    if f.type == "str":
+        if "choices" in meta and raw not in meta["choices"]:
+            raise ValueError(f"{name}: {raw!r} is not one of {', '.join(meta['choices'])}")
+        return raw  # a free-text field is checked with the whole config
+    value = int(raw) if f.type == "int" else float(raw)
+    lo, hi = meta["range"]
+    if not (math.isfinite(value) and lo <= value <= hi):
+        raise ValueError(f"{name}: {raw!r} is outside {lo}..{hi}")
+    if value not in meta.get("options", (value,)):
+        raise ValueError(f"{name}: {raw!r} is not one of {', '.join(map(format_param, meta['options']))}")
+    return value
+
+
+def shown(t: Translator, name: str, value) -> str:
+    """A field's value for people: a choice's label, a number without trailing zeros."""
+    return option_label(t, name, value) if isinstance(value, str) else f"{value:g}"
+
+
+def _allowed(name: str, t: Translator) -> str:
+    meta = FIELDS[name].metadata
+    if "choices" in meta:
+        return ", ".join(option_label(t, name, o) for o in meta["choices"])
+    if "options" in meta:
+        return ", ".join(f"{o:g}" for o in meta["options"])
+    return "{:g} – {:g}".format(*meta["range"])
+
+
+def from_url(name: str, t: Translator | None = None, problems: list[str] | None = None):
+    """Field ``name``'s value in the URL; its default when absent or not allowed, and then, given
+    ``problems``, a message for the person saying so."""
+    raw = st.query_params.get(name)
+    if raw is None:
+        return DEFAULTS[name]
+    try:
+        return parse_field(name, raw)
+    except ValueError:
+        if problems is not None:
+            problems.append(t("set.url_ignored", field=t(f"f.{name}"), raw=code(raw), allowed=_allowed(name, t),
+                              value=shown(t, name, DEFAULTS[name])))
+        return DEFAULTS[name]
+
+
+def widget(name: str, value, t: Translator, options=None, disabled: bool = False, on_change=None):
+    """Draw field ``name`` showing ``value`` in the current container; return what it holds now.
+
+    ``options``: the choices offered, when only some of the field's fit the other settings."""
+    f = FIELDS[name]
+    meta = f.metadata
+    # Assigned on every run: a widget's state does not carry over to another page's widget of the same key
+    st.session_state[name] = value
+    kw = dict(label=t(f"f.{name}"), key=name, help=t(f"h.{name}"), disabled=disabled, on_change=on_change)
+    if "choices" in meta:
+        return st.selectbox(options=options or meta["choices"], format_func=lambda v: option_label(t, name, v), **kw)
+    picks = meta.get("options") or PICKS.get(name)
+    if picks:
+        return st.select_slider(options=sorted(set(picks) | {value}), **kw)  # a link's value between them stays
+    if f.type == "str":
+        return st.text_input(**kw)
+    lo, hi = meta["range"]
+    if name in SLIDERS:
+        value = st.slider(min_value=lo, max_value=hi, step=meta.get("step"), **kw)
+    else:
+        value = st.number_input(min_value=lo, max_value=hi, step=meta.get("step"), format=FORMATS.get(name), **kw)
+    return float(f"{value:.12g}") if isinstance(value, float) else value  # drop float noise of slider steps
+
+
+def changed_params(values: dict) -> dict[str, str]:
+    """Field values as URL params, defaults left out (a link names only what differs)."""
+    return {name: format_param(v) for name, v in values.items() if v != DEFAULTS[name]}
+
+
+def write_url(params: dict[str, str], names) -> None:
+    """Make the URL hold ``params`` for the fields ``names``: those absent from ``params`` are dropped."""
+    for name in names:
+        try:
+            if name in params and st.query_params.get(name) != params[name]:
+                st.query_params[name] = params[name]
+            elif name not in params and name in st.query_params:
+                del st.query_params[name]
+        except StreamlitAPIException:
+            pass  # bound to a widget of this page (a page's own control), which keeps the URL itself
+
+
+def current(name: str):
+    """A field's value before its widget draws: its widget's state, else the link's (else the default);
+    always the link's when a classroom link fixes it."""
+    if name in st.session_state and name not in hidden_names():
+        return st.session_state[name]
+    return from_url(name)
+
+
+def _to_url(name: str) -> None:  # a widget's callback: the URL keeps the identifier, defaults left out
+    write_url(changed_params({name: st.session_state[name]}), (name,))
+
+
+def draw(name: str, t: Translator, disabled: bool = False):
+    """Field ``name`` on its own, where it stands (not in the settings block): its widget, whose change
+    goes into the URL before the rerun, so links drawn at the top of the page carry it; or, when a
+    classroom link fixes it, its value with a lock. Returns the value."""
+    if name in hidden_names():
+        value = from_url(name)
+        locked_field(name, value, t)
+        return value
+    return widget(name, current(name), t, disabled=disabled, on_change=partial(_to_url, name))
+
+
+def locked_caption(locked, values: dict, t: Translator) -> str:
+    """One line naming the fields a classroom link fixes, and their values."""
+    return t("set.locked", fields=", ".join(f"{t(f'f.{n}')}: {shown(t, n, values[n])}" for n in locked))
+
+
+def locked_field(name: str, value, t: Translator) -> None:
+    """A field a classroom link fixes, drawn where its widget would be: its name, value and a lock."""
+    st.markdown(f"**{t('f.' + name)}**  \n{shown(t, name, value)} :material/lock:", help=t("set.fixed"))
+
+
+def share_url(params: dict[str, str]) -> str:
+    """The full URL of the current page with ``params``."""
+    base = st.context.url or ""
+    return f"{base}?{urlencode(params, safe=',')}" if params else base or "?"
+
+
+def share_link(params: dict[str, str], t: Translator) -> None:
+    """The sidebar's share link: the current page with ``params``, to copy."""
+    st.sidebar.caption(f":material/link: {t('set.share')}", help=t("set.share_help"))
+    st.sidebar.code(share_url(params), language=None, wrap_lines=True)

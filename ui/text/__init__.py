@@ -1,0 +1,1 @@
+"""Words for people: the locale catalogs, option labels and numbers, untrusted text made plain."""

@@ -1,0 +1,177 @@
+"""Words and numbers for people: option labels instead of identifiers, numbers to 3 significant digits,
+a one-line name of a run, tables formatted for reading.
+
+``t`` is a ``ui.state.layout.Translator`` (or anything with the same call signature).
+"""
+
+from __future__ import annotations
+
+import math
+from numbers import Integral, Real
+
+import pandas as pd
+
+from rnn_core.config import ELMAN_CELLS, LAG_TASKS, SERIES_TASKS
+
+SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+
+def option_label(t, field: str, value) -> str:
+    """The human label of choice ``value`` of config ``field``; the value itself when there is none."""
+    key = f"opt.{field}.{value}"
+    text = t(key)
+    return str(value) if text == key else text
+
+
+def cell_label(t, cell: str, nonlinearity: str = "tanh") -> str:
+    """"LSTM", "GRU", "RNN", "Elman (scratch)"; a ReLU plain cell says so: "RNN (ReLU)", "Elman (scratch, ReLU)"."""
+    name = option_label(t, "cell", cell)
+    if cell in ELMAN_CELLS and nonlinearity != "tanh":
+        act = option_label(t, "nonlinearity", nonlinearity)
+        if name.endswith(")"):
+            return f"{name[:-1]}, {act})"  # "Elman (scratch, ReLU)"
+        if name.endswith("）"):
+            return f"{name[:-1]}，{act}）"
+        return f"{name} ({act})"
+    return name
+
+
+def fmt_num(x, digits: int = 3) -> str:
+    """A number as people read it: 3 significant digits, 1,230 not 1.23e+03, 2.5×10⁻⁵ for tiny or huge
+    values, ∞ for infinity and — for a missing value. Integers are shown whole."""
+    if x is None:
+        return "—"
+    if isinstance(x, Integral) and not isinstance(x, bool):
+        return f"{int(x):,}"
+    if not isinstance(x, Real):
+        return str(x)
+    x = float(x)
+    if math.isnan(x):
+        return "—"
+    if math.isinf(x):
+        return "∞" if x > 0 else "−∞"
+    if x == 0:
+        return "0"
+    exp = math.floor(math.log10(abs(x)))
+    rounded = round(x, digits - 1 - exp)
+    if rounded != 0:
+        exp = math.floor(math.log10(abs(rounded)))  # 9.999 rounds up to 10.0
+    sign = "−" if rounded < 0 else ""
+    if exp >= 6 or exp <= -4:
+        mantissa = f"{abs(rounded) / 10 ** exp:.{digits - 1}f}".rstrip("0").rstrip(".")
+        power = f"10{str(exp).translate(SUPERSCRIPT)}"
+        return f"{sign}{power}" if mantissa == "1" else f"{sign}{mantissa}×{power}"
+    if exp >= digits - 1:
+        return f"{sign}{abs(rounded):,.0f}"
+    return f"{sign}{abs(rounded):.{digits - 1 - exp}f}"
+
+
+def fmt_horizon(t, tau) -> str:
+    """A memory horizon τ in steps: "no decay" when the gradient does not shrink going back (τ = ∞)."""
+    if tau is not None and isinstance(tau, Real) and math.isinf(float(tau)) and float(tau) > 0:
+        return t("num.no_decay")
+    return fmt_num(tau)
+
+
+def fmt_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``df`` with every number formatted by ``fmt_num`` (tables show text as given)."""
+    out = df.copy()
+    for col in out.columns:
+        if pd.api.types.is_numeric_dtype(out[col]) or out[col].dtype == object:
+            out[col] = [fmt_num(v) if isinstance(v, Real) and not isinstance(v, bool) else v for v in out[col]]
+    return out
+
+
+def data_label(t, cfg) -> str:
+    """What a run learns from: the series, or the task (with its lag for the lag tasks)."""
+    d = cfg.data
+    task = option_label(t, "task", d.task)
+    if d.task in LAG_TASKS:
+        return t("run.lag", task=task, lag=d.lag)
+    if d.task == "classify":
+        return task
+    series = option_label(t, "dataset", d.dataset)
+    return series if d.task == "forecast" else f"{task}: {series}"
+
+
+def data_subtitle(cfg, t, steps: bool = False) -> str:
+    """One line naming the data of a chart; with ``steps`` also its transform and scaling."""
+    d = cfg.data
+    parts = [data_label(t, cfg)]
+    if steps and d.task in SERIES_TASKS:
+        parts += [option_label(t, "transform", d.transform), option_label(t, "scale", d.scale)]
+    return " · ".join(parts)
+
+
+def run_subtitle(cfg, t) -> str:
+    """One line naming a run: "LSTM · 2 layers × 32 units · Airline passengers (1949–1960) · seed 0"."""
+    m = cfg.model
+    layers = t("run.layer" if m.num_layers == 1 else "run.layers", n=m.num_layers)
+    return t("run.subtitle", cell=cell_label(t, m.cell, m.nonlinearity), layers=layers, hidden=m.hidden_size,
+             data=data_label(t, cfg), seed=cfg.train.seed)
+
+
+def run_label(cfg, t) -> str:
+    """A run's name in a legend of several runs: the subtitle, the initialisation when not the default,
+    and the learning rate."""
+    m = cfg.model
+    text = run_subtitle(cfg, t)
+    if m.init != "default":
+        init = option_label(t, "init", m.init)
+        text += f" · {init.replace('ρ', f'ρ = {m.rho:g}')}" if m.init == "spectral" else f" · {init}"
+    return t("run.pin_label", subtitle=text, lr=f"{cfg.train.lr:g}")
+
+
+def saturation_caption(t, cell: str, n: int) -> str:
+    """What the gate-saturation chart counts, and which of the cell's gates holds information."""
+    text = t("hidden.saturation_caption", n=n)
+    return f"{text} {t('hidden.saturation_' + cell)}" if cell in ("lstm", "gru") else text
+
+
+def spectrum_caption(t, cell: str) -> str:
+    """The unit-circle rule holds for plain cells; for gated cells W_hh's radius alone does not decide."""
+    if cell in ("lstm", "gru"):
+        return t("read.spectrum_gated", cell=option_label(t, "cell", cell))
+    if cell == "lru":
+        return t("read.disk_lru")
+    if cell in ("mingru", "minlstm"):
+        return t("read.disk_min", cell=option_label(t, "cell", cell))
+    return t("read.spectrum_plain")
+
+
+def compare_subtitle(cfg, t) -> str:
+    """The subtitle of a chart that overlays the compared cells of one config: what they share."""
+    m = cfg.model
+    layers = t("run.layer" if m.num_layers == 1 else "run.layers", n=m.num_layers)
+    return t("compare.subtitle", layers=layers, hidden=m.hidden_size, data=data_label(t, cfg), seed=cfg.train.seed)
+
+
+def outcome(t, res) -> str:
+    """How a run ended, short enough for a table cell: "early stop, best epoch 102 of 132"."""
+    return t("compare.outcome", outcome=t(f"lab.outcome.{res.stopped}"), best=res.best_epoch,
+             n=len(res.history["epoch"]))
+
+
+def compare_table(runs: dict, t) -> pd.DataFrame:
+    """One row per cell (``runs``: cell -> RunResult): errors, time and outcome, formatted for reading."""
+    rows = []
+    for c, r in runs.items():
+        m = r.metrics
+        row = {t("compare.cell"): cell_label(t, c, r.config.model.nonlinearity),
+               t("met.val_loss"): fmt_num(m.get("val_loss")), t("met.baseline"): fmt_num(m.get("baseline_loss"))}
+        if "model" in m:
+            from rnn_core.engine.metrics import headline_metric
+
+            series = getattr(getattr(r, "data", None), "series", None)
+            key = headline_metric(series.values) if series is not None else "mape"
+            unit = " %" if key == "mape" else ""
+            row[t(f"met.one_step_{key}") + unit] = fmt_num(m["model"]["one_step"][key])
+            row[t(f"met.recursive_{key}") + unit] = fmt_num(m["model"]["recursive"][key])
+        if "val_accuracy" in m:
+            row[t("met.accuracy") + " %"] = fmt_num(100 * m["val_accuracy"])
+        row[t("met.time") + t("num.seconds")] = fmt_num(r.elapsed)
+        row[t("lab.col_epochs")] = fmt_num(len(r.history["epoch"]))
+        row[t("compare.stopped")] = outcome(t, r)
+        rows.append(row)
+    return pd.DataFrame(rows)

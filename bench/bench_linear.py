@@ -8,7 +8,7 @@ after a warm-up, so that other work on a shared machine disturbs the ratios less
 Paths: ``loop`` (T steps), ``blocked`` (the training path, about 2√T vectorised steps) and ``scan`` (no
 sequential loop: recursive doubling for LRU, Feng et al.'s log-space scan for the min cells); see
 ``rnn_core/engine/scans.py``. Also printed: the floats autograd keeps per unit and step of the blocked path
-(``saved_tensors_hooks``), the figures ``rnn_core/limits/budget.py`` uses.
+(``saved_tensors_hooks``), the ``stored_per_unit`` figures of ``rnn_core/cells.py`` the budget uses.
 """
 
 from __future__ import annotations

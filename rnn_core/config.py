@@ -11,6 +11,8 @@ import dataclasses
 import json
 from dataclasses import asdict, dataclass, field, fields
 
+from rnn_core.cells import CELL, REGISTRY, cells
+
 SERIES = ("air_passengers", "sine", "noisy_sine", "trend_season", "square", "sawtooth", "ar2",
           "random_walk", "csv")
 REAL_SERIES = ("air_passengers", "csv")  # measured, not generated: no generator settings, no clean signal
@@ -20,13 +22,13 @@ SERIES_TASKS = ("forecast", "multistep", "denoise")  # tasks on a time series; t
 FORECAST_TASKS = ("forecast", "multistep")  # series tasks that predict what comes next
 LAG_TASKS = ("adding", "recall", "first_value")
 CLASS_TASKS = ("classify", "first_value", "names")  # many-to-one classification (log-softmax + NLL)
-CELLS = ("rnn", "lstm", "gru", "scratch", "tutorial", "tutorial_tanh", "lru", "mingru", "minlstm")
+CELLS = tuple(CELL)  # every cell, declared once in rnn_core/cells.py
 # linear recurrences that train as a parallel scan (rnn_core/engine/linear_rnn.py): no W_hh, so no init choice
-LINEAR_CELLS = ("lru", "mingru", "minlstm")
-TUTORIAL_CELLS = ("tutorial", "tutorial_tanh")  # the names tutorial's i2h/i2o model, without and with tanh
+LINEAR_CELLS = cells(linear=True)
+TUTORIAL_CELLS = cells(tutorial=True)  # the names tutorial's i2h/i2o model, without and with tanh
 # side by side on Compare and in the long-range lab: PyTorch's fused cells and two linear recurrences
-COMPARE_CELLS = ("rnn", "lstm", "gru", "lru", "mingru")
-ELMAN_CELLS = ("rnn", "scratch")  # h_t = act(W_ih x_t + W_hh h_{t-1} + b): the cells with a nonlinearity choice
+COMPARE_CELLS = cells(compare=True)
+ELMAN_CELLS = cells(elman=True)  # h_t = act(W_ih x_t + W_hh h_{t-1} + b): the cells with a nonlinearity choice
 TRANSFORMS = ("none", "log", "diff", "logdiff", "seasonal", "logseasonal")
 LOG_TRANSFORMS = ("log", "logdiff", "logseasonal")  # defined for positive series only
 SCALES = ("none", "minmax", "standard")
@@ -43,9 +45,7 @@ TASK_DEFAULTS = {
               "batch_size": 128, "epochs": 7, "patience": 0, "clip": 1.0, "class_weight": "fourth_root",
               "snapshot_every": 0, "time_budget": 120.0},
 }
-# The tutorial trains its model with plain SGD at 0.01, one name per step.
-CELL_DEFAULTS = {cell: {"num_layers": 1, "optimizer": "plain_sgd", "lr": 0.01, "batch_size": 1}
-                 for cell in TUTORIAL_CELLS}
+CELL_DEFAULTS = {c.key: dict(c.defaults) for c in REGISTRY if c.defaults}  # e.g. the tutorial's plain SGD
 
 
 def _range(lo, hi, step=None):

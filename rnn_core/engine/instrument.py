@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import torch
 
+from rnn_core.cells import CELL
 from rnn_core.config import LINEAR_CELLS
-from rnn_core.engine.models import GATES, TUTORIAL_CELLS, RNNModel, valid_lengths
+from rnn_core.engine.models import TUTORIAL_CELLS, RNNModel, valid_lengths
 
 
 class _Layer:
@@ -77,7 +78,7 @@ class _LinearLayer:
 
     def step(self, xp, h, c):
         h_new, g = self.rnn.step(self.k, xp, h)
-        return h_new, None, g  # gates as GATES names them first (z; f, i), then the candidate
+        return h_new, None, g  # the gates the registry names first (z; f, i), then the candidate
 
     def emit(self, h, inp):
         return self.rnn.emit(self.k, h, inp)
@@ -177,14 +178,14 @@ def trace(model: RNNModel, x, y, param_grads: bool = False, keep_h_grads: bool =
     hg = torch.stack([g if g is not None else torch.zeros_like(h)
                       for g, h in zip(grads[:len(flat)], flat, strict=True)])
     hg = hg.reshape(L, T, *flat[0].shape).transpose(1, 2)  # (L, B, T, H)
-    names = GATES[cell] if cell in ("lstm", "gru", "mingru", "minlstm") else ()
+    names = CELL[cell].gates
     gate_arrays = {n: _np(torch.stack([torch.stack([g[j] for g in layer], 1) for layer in gates]))
                    for j, n in enumerate(names)}
     states = torch.stack([torch.stack(layer, 1) for layer in hs])
     return Trace(
         hiddens=_np(states.real if states.is_complex() else states),
         hiddens_imag=_np(states.imag) if states.is_complex() else None,
-        cells=_np(torch.stack([torch.stack(layer, 1) for layer in cs])) if cell == "lstm" else None,
+        cells=_np(torch.stack([torch.stack(layer, 1) for layer in cs])) if CELL[cell].cell_state else None,
         gates=gate_arrays,
         grad_norms=hg.abs().double().pow(2).sum(dim=(1, 3)).sqrt().numpy(),  # LRU: Re and Im together
         outputs=_np(out),
@@ -219,7 +220,7 @@ def spectrum(model: RNNModel) -> list[dict]:
     out = []
     for k in range(model.rnn.num_layers):
         W = getattr(model.rnn, f"weight_hh_l{k}").detach().double().cpu()
-        eig = {g: torch.linalg.eigvals(W[j * H:(j + 1) * H]).numpy() for j, g in enumerate(GATES[cell])}
+        eig = {g: torch.linalg.eigvals(W[j * H:(j + 1) * H]).numpy() for j, g in enumerate(CELL[cell].w_hh_blocks)}
         out.append({
             "eigenvalues": eig,
             "spectral_radius": {g: float(np.abs(e).max()) for g, e in eig.items()},

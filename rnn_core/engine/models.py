@@ -1,4 +1,4 @@
-"""Recurrent models: one registry of cells, a fused module for training, a linear read-out.
+"""Recurrent models: each cell's module (``BUILDERS``), a fused module for training, a linear read-out.
 
 Layout convention: ``model.rnn`` is the recurrent module (``nn.RNN``/``nn.LSTM``/``nn.GRU`` with
 ``batch_first=True``, :class:`ElmanRNN` for the hand-written cell, or a linear recurrence of
@@ -14,6 +14,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from rnn_core.cells import CELL
 from rnn_core.config import (  # tutorial cells read out from cat(x_t, h_{t-1})
     ELMAN_CELLS,
     LINEAR_CELLS,
@@ -21,11 +22,6 @@ from rnn_core.config import (  # tutorial cells read out from cat(x_t, h_{t-1})
     ModelConfig,
 )
 from rnn_core.engine.linear_rnn import LRU, MinRNN
-
-# The gate blocks stacked in each W_hh, in torch's order.
-GATES = {"rnn": ("h",), "scratch": ("h",), "lstm": ("i", "f", "g", "o"), "gru": ("r", "z", "n"),
-         "tutorial": ("h",), "tutorial_tanh": ("h",),
-         "lru": (), "mingru": ("z",), "minlstm": ("f", "i")}  # linear cells: no W_hh; their traced gates
 
 
 class ElmanRNN(nn.Module):
@@ -108,20 +104,29 @@ class TutorialRNN(nn.Module):
         return torch.stack(outs, 1), h.unsqueeze(0)  # (B, T, H), (1, B, H)
 
 
+def _linear_kw(kw: dict) -> dict:
+    return {k: v for k, v in kw.items() if k != "batch_first"}  # the linear cells are batch-first only
+
+
+# Each cell's torch module, from its config and the keyword arguments every cell shares; the rest of a
+# cell's facts are its entry in rnn_core/cells.py.
+BUILDERS = {
+    "rnn": lambda cfg, kw: nn.RNN(nonlinearity=cfg.nonlinearity, **kw),
+    "lstm": lambda cfg, kw: nn.LSTM(**kw),
+    "gru": lambda cfg, kw: nn.GRU(**kw),
+    "scratch": lambda cfg, kw: ElmanRNN(nonlinearity=cfg.nonlinearity, **kw),
+    "tutorial": lambda cfg, kw: TutorialRNN(kw["input_size"], cfg.hidden_size, "none"),
+    "tutorial_tanh": lambda cfg, kw: TutorialRNN(kw["input_size"], cfg.hidden_size, "tanh"),
+    "lru": lambda cfg, kw: LRU(**_linear_kw(kw)),
+    "mingru": lambda cfg, kw: MinRNN(**_linear_kw(kw), kind="mingru"),
+    "minlstm": lambda cfg, kw: MinRNN(**_linear_kw(kw), kind="minlstm"),
+}
+
+
 def _make_rnn(cfg: ModelConfig, input_size: int) -> nn.Module:
     kw = dict(input_size=input_size, hidden_size=cfg.hidden_size, num_layers=cfg.num_layers,
               dropout=cfg.dropout if cfg.num_layers > 1 else 0.0, batch_first=True)
-    if cfg.cell == "rnn":
-        return nn.RNN(nonlinearity=cfg.nonlinearity, **kw)
-    if cfg.cell == "scratch":
-        return ElmanRNN(nonlinearity=cfg.nonlinearity, **kw)
-    if cfg.cell == "lru":
-        return LRU(**{k: v for k, v in kw.items() if k != "batch_first"})
-    if cfg.cell in LINEAR_CELLS:
-        return MinRNN(**{k: v for k, v in kw.items() if k != "batch_first"}, kind=cfg.cell)
-    if cfg.cell in TUTORIAL_CELLS:
-        return TutorialRNN(input_size, cfg.hidden_size, "tanh" if cfg.cell == "tutorial_tanh" else "none")
-    return {"lstm": nn.LSTM, "gru": nn.GRU}[cfg.cell](**kw)
+    return BUILDERS[cfg.cell](cfg, kw)
 
 
 def init_recurrent(rnn: nn.Module, cell: str, init: str, rho: float = 1.0, seed: int = 0) -> None:
@@ -133,7 +138,7 @@ def init_recurrent(rnn: nn.Module, cell: str, init: str, rho: float = 1.0, seed:
     with torch.no_grad():
         for layer in range(rnn.num_layers):
             W = getattr(rnn, f"weight_hh_l{layer}")
-            for k in range(len(GATES[cell])):
+            for k in range(len(CELL[cell].w_hh_blocks)):
                 W[k * H:(k + 1) * H] = _block(init, H, rho, gen)
             if init == "identity" and cell in ELMAN_CELLS:  # IRNN (Le et al., 2015): zero biases
                 for name in ("bias_ih", "bias_hh", "bias"):

@@ -13,12 +13,6 @@ import torch
 from rnn_core.engine.instrument import Trace
 from rnn_core.engine.models import RNNModel
 
-TERMS = {
-    "mingru": ("u", "n", "a_prev", "keep", "write", "a"),
-    "minlstm": ("f", "i", "n", "a_prev", "keep", "write", "a"),
-    "lru": ("r", "a_prev", "lam_a", "bu", "a"),  # real parts; Re(λ a⟨t−1⟩) + Re(γ ⊙ B x⟨t⟩) = Re a⟨t⟩
-}
-
 
 def _param(model: RNNModel, name: str, k: int) -> torch.Tensor:
     return getattr(model.rnn, f"{name}_l{k}").detach().double().cpu()

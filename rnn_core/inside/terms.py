@@ -11,20 +11,14 @@ from __future__ import annotations
 
 import numpy as np
 
+from rnn_core.cells import REGISTRY
 from rnn_core.config import ELMAN_CELLS, LINEAR_CELLS
 from rnn_core.engine.instrument import Trace
 from rnn_core.engine.models import RNNModel
-from rnn_core.inside.linear import TERMS as LINEAR_TERMS
 from rnn_core.inside.linear import layer_outputs, linear_step_terms, states
 
 # term keys per cell, in the order the formula reads; the new state is always the last key
-TERMS = {
-    "rnn": ("wx", "wa", "b", "z", "a"),
-    "lstm": ("f", "i", "g", "o", "c_prev", "f_c", "i_g", "c", "a"),
-    "gru": ("r", "u", "n", "a_prev", "u_a", "n_mix", "a"),
-}
-TERMS["scratch"] = TERMS["rnn"]
-TERMS.update(LINEAR_TERMS)
+TERMS = {c.key: c.terms for c in REGISTRY if c.terms}
 GATE_TERMS = frozenset({"f", "i", "o", "r", "u"})  # sigmoid gates (and LRU's |λ|), in 0..1
 
 

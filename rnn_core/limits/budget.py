@@ -12,22 +12,9 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, replace
 
+from rnn_core.cells import CELL
 from rnn_core.config import DataConfig, RunConfig
 
-# H×(H+in) weight blocks per layer; the linear cells' are H×in only (minGRU z, h̃; minLSTM f, i, h̃) and
-# LRU's are B, C (complex: two each), D and the MLP (see layer_macs)
-GATES = {"rnn": 1, "scratch": 1, "gru": 3, "lstm": 4, "tutorial": 1, "tutorial_tanh": 1,
-         "lru": 2, "mingru": 2, "minlstm": 3}
-# floats autograd keeps per unit and step; the linear cells' (their blocked scan) as measured with
-# saved_tensors_hooks at T = 12 … 4,000, rounded up (bench/bench_linear.py prints them)
-_STORED_PER_UNIT = {"rnn": 2, "scratch": 3, "gru": 5, "lstm": 7, "tutorial": 3, "tutorial_tanh": 3,
-                    "lru": 11, "mingru": 8, "minlstm": 12}
-# unrolled trace, peak floats per unit (LRU's state is complex: two floats)
-_TRACE_PER_UNIT = {"rnn": 12, "scratch": 12, "gru": 20, "lstm": 25, "tutorial": 12, "tutorial_tanh": 12,
-                   "lru": 30, "mingru": 20, "minlstm": 25}
-# ∂L/∂h_t only, weights detached
-_SNAPSHOT_PER_UNIT = {"rnn": 6, "scratch": 6, "gru": 10, "lstm": 12, "tutorial": 6, "tutorial_tanh": 6,
-                      "lru": 16, "mingru": 10, "minlstm": 12}
 # A recurrent step costs about 2 µs per window and layer beyond its multiply-adds (the gate nonlinearities
 # and one kernel launch per step): a 4 × 14 LSTM over 1000 windows of 500 steps does 2.8 billion of them in
 # 4.4 s here. Counted as this many multiply-adds, so small cells over long windows are not under-estimated.
@@ -124,25 +111,13 @@ def _series_points(cfg: DataConfig) -> int:
 
 
 def layer_macs(cell: str, n_in: int, H: int) -> int:
-    """Multiply-adds of one layer's step. LRU: B and C (real and imaginary), D, the MLP, the scan."""
-    if cell == "lru":
-        return 2 * H * n_in + 2 * H * H + H * n_in + H * H + 8 * H
-    if cell in ("mingru", "minlstm"):
-        return GATES[cell] * H * n_in
-    return GATES[cell] * H * (n_in + H)
+    """Multiply-adds of one layer's step (its weight blocks and scan, as rnn_core/cells.py declares them)."""
+    return CELL[cell].layer_macs(n_in, H)
 
 
 def count_params(cell: str, num_layers: int, hidden_size: int, input_size: int, output_size: int) -> int:
-    g, H = GATES[cell], hidden_size
-    n = 0
-    for layer in range(num_layers):
-        n_in = input_size if layer == 0 else H
-        if cell == "lru":  # ν, θ; B, C real and imaginary; D; the MLP's weight and bias
-            n += 2 * H + 2 * H * n_in + 2 * H * H + H * n_in + H * H + H
-        elif cell in ("mingru", "minlstm"):
-            n += g * H * (n_in + 1)
-        else:
-            n += g * H * (n_in + H) + (H if cell == "scratch" else 2 * g * H)
+    H = hidden_size
+    n = sum(CELL[cell].layer_params(input_size if layer == 0 else H, H) for layer in range(num_layers))
     return n + H * output_size + output_size
 
 
@@ -169,13 +144,13 @@ def estimate(cfg: RunConfig, shape: Shape | None = None, n_train: int | None = N
     out_per_window = steps if shape.output_mode == "all" else shape.horizon
     # weights, gradients, Adam's two moments, the best-epoch copy, the stored result
     param_bytes = 4.0 * P * 6
-    activation_bytes = 4.0 * batch * unit_steps * _STORED_PER_UNIT[m.cell]
+    activation_bytes = 4.0 * batch * unit_steps * CELL[m.cell].stored_per_unit
     # tensors (float32) and the float64 arrays they are built from; surnames are one-hot float32 from the start
     per_value = 4.0 if d.task == "names" else 12.0
     data_bytes = per_value * n_windows * (shape.steps * shape.input_size + out_per_window)
     eval_bytes = 4.0 * n_eval * steps * H * 2  # a layer's input and output sequence, no graph
     snaps = tc.epochs // tc.snapshot_every + 1 if tc.snapshot_every else 0
-    snapshot_bytes = (4.0 * min(SNAPSHOT_BATCH, n_train) * unit_steps * _SNAPSHOT_PER_UNIT[m.cell]
+    snapshot_bytes = (4.0 * min(SNAPSHOT_BATCH, n_train) * unit_steps * CELL[m.cell].snapshot_per_unit
                       + 8.0 * snaps * L * steps) if snaps else 0.0
     trace_bytes = min(BUDGET.max_trace_bytes, trace_window_bytes(cfg, steps) * min(VIEW_WINDOWS, n_train))
     step_macs = sum(layer_macs(m.cell, shape.input_size if k == 0 else H, H) for k in range(L))
@@ -190,7 +165,7 @@ def estimate(cfg: RunConfig, shape: Shape | None = None, n_train: int | None = N
 def trace_window_bytes(cfg: RunConfig, steps: int) -> float:
     """Peak bytes of tracing one window of ``cfg`` (hidden states, gates and ∂L/∂h_t)."""
     m = cfg.model
-    return 4.0 * steps * m.num_layers * m.hidden_size * _TRACE_PER_UNIT[m.cell]
+    return 4.0 * steps * m.num_layers * m.hidden_size * CELL[m.cell].trace_per_unit
 
 
 def trace_windows(cfg: RunConfig, steps: int, wanted: int) -> int:

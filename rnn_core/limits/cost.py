@@ -11,14 +11,11 @@ its size (``budget.Estimate.heavy``).
 
 from __future__ import annotations
 
+from rnn_core.cells import CELL
 from rnn_core.config import SERIES_TASKS, RunConfig
 from rnn_core.data.datasets import Prepared
 from rnn_core.limits.budget import layer_macs
 
-STEP_OVERHEAD_S = {"rnn": 0.06e-3, "scratch": 0.15e-3, "gru": 0.2e-3, "lstm": 0.13e-3,  # per timestep × layer
-                   "tutorial": 0.15e-3, "tutorial_tanh": 0.15e-3,
-                   # the linear cells scan in parallel: a few vectorised passes, not a kernel per step
-                   "lru": 0.03e-3, "mingru": 0.02e-3, "minlstm": 0.02e-3}
 FLOPS_PER_S = 45e9  # one thread's sustained rate for these small matrix products (bench/bench_estimate.py)
 FIXED_STEP_S = 0.4e-3  # optimiser step, clipping, loss: per batch
 SNAPSHOT_FACTOR = 1.3  # a gradient snapshot (unrolled ∂L/∂h_t over 128 windows) against one fused step
@@ -35,7 +32,7 @@ def step_seconds(cell: str, num_layers: int, hidden_size: int, input_size: int, 
     for layer in range(num_layers):
         n_in = input_size if layer == 0 else hidden_size
         flops += 6 * batch * steps * layer_macs(cell, n_in, hidden_size)  # 2 forward + 4 backward per MAC
-    return FIXED_STEP_S + steps * num_layers * STEP_OVERHEAD_S[cell] + flops / FLOPS_PER_S
+    return FIXED_STEP_S + steps * num_layers * CELL[cell].step_overhead_s + flops / FLOPS_PER_S
 
 
 def epoch_seconds(cfg: RunConfig, data: Prepared) -> tuple[float, float]:

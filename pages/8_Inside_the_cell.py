@@ -6,6 +6,7 @@ import streamlit as st
 
 from charts.inside import lyapunov_figure, memory_figure, saliency_bars, saliency_figure, singular_figure, step_figure
 from charts.states import state_heatmap
+from rnn_core.cells import CELL
 from rnn_core.config import ELMAN_CELLS
 from rnn_core.inside.lyapunov import EDGE_TOL, STARTS, regime
 from rnn_core.inside.saliency import by_offset
@@ -61,8 +62,8 @@ def step_view() -> None:
     playing = "in_t" not in hidden_names() and st.toggle(t("f.in_play"), key="in_play", help=t("h.in_play"))
     for line in LATEX["rnn" if cell == "scratch" else cell]:
         st.latex(line)
-    note = {"gru": "in.gru_note", "mingru": "in.linear_note", "minlstm": "in.linear_note", "lru": "in.lru_note"}
-    st.caption(t("in.notation") + (" " + t(note[cell]) if cell in note else ""))
+    note = CELL[cell].inside_note_key
+    st.caption(t("in.notation") + (" " + t(note) if note else ""))
     if T_all > T:
         st.caption(t("in.generated", T=T))
 
@@ -143,7 +144,7 @@ def jacobian_view() -> None:
     if L > 1:
         layer = st.segmented_control(t("f.in_layer"), list(range(1, L + 1)), default=L, key="in_layer",
                                      bind="query-params") or L
-    S = cfg.model.hidden_size * (2 if cell == "lstm" else 1)
+    S = cfg.model.hidden_size * (2 if CELL[cell].cell_state else 1)  # the state a Jacobian maps: (h, c) or h
     if L * sample_trace(res, i).hiddens.shape[2] * S * S * 8 > MAX_JACOBIAN_BYTES:
         st.info(t("in.jac_too_big", T=T, H=cfg.model.hidden_size), icon=":material/memory:")
     else:

@@ -40,6 +40,7 @@ class Cell:
     # words (keys of the locale catalogs)
     saturation_key: str | None = None  # which of its gates holds information, under the saturation chart
     spectrum_key: str = "read.spectrum_plain"  # how to read its recurrence's eigenvalues
+    inside_note_key: str | None = None  # what its step's formula on the Inside page leaves out or adds
     defaults: dict = field(default_factory=dict, hash=False)  # settings the sidebar applies when it is picked
 
     @property
@@ -75,7 +76,7 @@ REGISTRY = (
     Cell("gru", compare=True, w_hh_blocks=("r", "z", "n"), gates=("r", "z", "n"),
          in_blocks=3, state_blocks=3, bias_per_unit=6, stored_per_unit=5, trace_per_unit=20, snapshot_per_unit=10,
          step_overhead_s=0.2e-3, terms=("r", "u", "n", "a_prev", "u_a", "n_mix", "a"),
-         saturation_key="hidden.saturation_gru", spectrum_key="read.spectrum_gated"),
+         saturation_key="hidden.saturation_gru", spectrum_key="read.spectrum_gated", inside_note_key="in.gru_note"),
     Cell("scratch", elman=True, w_hh_blocks=("h",), bias_per_unit=1, stored_per_unit=3, trace_per_unit=12,
          snapshot_per_unit=6, step_overhead_s=0.15e-3, terms=_ELMAN_TERMS),
     Cell("tutorial", **_TUTORIAL),
@@ -87,13 +88,15 @@ REGISTRY = (
     Cell("lru", linear=True, compare=True, in_blocks=3, state_blocks=3, bias_per_unit=3, scan_macs=8,
          stored_per_unit=11, trace_per_unit=30, snapshot_per_unit=16, step_overhead_s=0.03e-3,
          terms=("r", "a_prev", "lam_a", "bu", "a"),  # real parts: Re(λ a⟨t−1⟩) + Re(γ ⊙ B x⟨t⟩) = Re a⟨t⟩
-         spectrum_key="read.disk_lru"),
+         spectrum_key="read.disk_lru", inside_note_key="in.lru_note"),
     Cell("mingru", linear=True, compare=True, gates=("z",), in_blocks=2, state_blocks=0, bias_per_unit=2,
          stored_per_unit=8, trace_per_unit=20, snapshot_per_unit=10, step_overhead_s=0.02e-3,
-         terms=("u", "n", "a_prev", "keep", "write", "a"), spectrum_key="read.disk_min"),
+         terms=("u", "n", "a_prev", "keep", "write", "a"), spectrum_key="read.disk_min",
+         inside_note_key="in.linear_note"),
     Cell("minlstm", linear=True, gates=("f", "i"), in_blocks=3, state_blocks=0, bias_per_unit=3,
          stored_per_unit=12, trace_per_unit=25, snapshot_per_unit=12, step_overhead_s=0.02e-3,
-         terms=("f", "i", "n", "a_prev", "keep", "write", "a"), spectrum_key="read.disk_min"),
+         terms=("f", "i", "n", "a_prev", "keep", "write", "a"), spectrum_key="read.disk_min",
+         inside_note_key="in.linear_note"),
 )
 CELL = {c.key: c for c in REGISTRY}
 

@@ -15,11 +15,13 @@ from ui.state.layout import PAGES
 from ui.text import catalog
 
 ROOT = Path(__file__).resolve().parent.parent
-CODE = [ROOT / "streamlit_app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "ui").rglob("*.py"))]
+# the cell registry names each cell's caption keys (its label key is opt.cell.<cell>)
+CODE = [ROOT / "streamlit_app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "ui").rglob("*.py")),
+        ROOT / "rnn_core" / "cells.py"]
 CHART_CODE = sorted((ROOT / "charts").glob("*.py"))
 # Key prefixes the code builds at run time (f"nav.{key}", "f." + name, ...); each is checked against the code.
 DYNAMIC = {
-    "data.", "desc.", "f.", "grad.horizon_", "h.", "hidden.saturation_", "in.cap_", "in.regime.", "in.sal_",
+    "data.", "desc.", "f.", "grad.horizon_", "h.", "in.cap_", "in.regime.", "in.sal_",
     "in.tab_", "in.term.", "l.act.note.", "l.k.", "l.lin.", "lab.outcome.", "met.one_step_", "met.recursive_",
     "met.why_", "names.lang.", "names.weights_", "nav.", "opt.", "opt.cell.", "opt.lab_task.", "run.queued",
     "set.", "stop.", "task.", "unit.", "nc.", "class.",

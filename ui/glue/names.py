@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from rnn_core.cells import CELL
 from rnn_core.config import CELL_DEFAULTS, NAMES_DEFAULT, RunConfig
 from rnn_core.engine.run_file import NAMES_RUN_FILE, load_run
 from rnn_core.engine.train import RunResult
@@ -52,8 +53,7 @@ def names_run(cfg: RunConfig, t) -> RunResult | None:
 
 
 def cell_label(t, cell: str) -> str:
-    short = {"scratch": t("opt.cell.scratch"), "lru": "LRU", "mingru": "minGRU", "minlstm": "minLSTM"}
-    return t(f"opt.cell.{cell}") if cell.startswith("tutorial") else short.get(cell, cell.upper())
+    return t(CELL[cell].label_key)
 
 
 def subtitle(cfg: RunConfig, t) -> str:

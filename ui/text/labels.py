@@ -11,6 +11,7 @@ from numbers import Integral, Real
 
 import pandas as pd
 
+from rnn_core.cells import CELL
 from rnn_core.config import ELMAN_CELLS, LAG_TASKS, SERIES_TASKS
 
 SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -126,18 +127,13 @@ def run_label(cfg, t) -> str:
 def saturation_caption(t, cell: str, n: int) -> str:
     """What the gate-saturation chart counts, and which of the cell's gates holds information."""
     text = t("hidden.saturation_caption", n=n)
-    return f"{text} {t('hidden.saturation_' + cell)}" if cell in ("lstm", "gru") else text
+    key = CELL[cell].saturation_key
+    return f"{text} {t(key)}" if key else text
 
 
 def spectrum_caption(t, cell: str) -> str:
     """The unit-circle rule holds for plain cells; for gated cells W_hh's radius alone does not decide."""
-    if cell in ("lstm", "gru"):
-        return t("read.spectrum_gated", cell=option_label(t, "cell", cell))
-    if cell == "lru":
-        return t("read.disk_lru")
-    if cell in ("mingru", "minlstm"):
-        return t("read.disk_min", cell=option_label(t, "cell", cell))
-    return t("read.spectrum_plain")
+    return t(CELL[cell].spectrum_key, cell=option_label(t, "cell", cell))
 
 
 def compare_subtitle(cfg, t) -> str:

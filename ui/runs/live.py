@@ -19,7 +19,7 @@ from rnn_core.engine.train import Progress, RunResult, check_size, train
 from rnn_core.limits import budget
 from ui.runs.access import prepared, remember
 from ui.runs.slots import SLOTS
-from ui.text.catalog import chart_labels
+from ui.text.catalog import labels
 from ui.text.safe import plain
 
 TICK_S = 0.3  # a running training touches its progress bar this often, so Stop and closed tabs reach it
@@ -60,7 +60,7 @@ def train_live(cfg: RunConfig, t, label: str = "") -> RunResult | None:
             bar.progress(shown[0], text=shown[1])
             if now - last_chart[0] >= CHART_S or p.epoch >= p.epochs:
                 last_chart[0] = now
-                chart.plotly_chart(loss_figure(hist, labels=chart_labels(t, "loss_figure")), width="stretch",
+                chart.plotly_chart(loss_figure(hist, labels=labels(t, "chart.loss_figure")), width="stretch",
                                    theme=None, config=png_config("loss"))
         return guarded(interrupted, draw)
 

@@ -9,8 +9,9 @@ from ui import page_setup, settings_sidebar
 from ui.runs.access import prepared, upload, use_upload
 from ui.state.settings import note_upload
 from ui.text.catalog import labels
+from ui.text.errors import error_text
 from ui.text.labels import data_subtitle
-from ui.text.safe import code, plain, short
+from ui.text.safe import code, short
 from ui.views.blocks import chart, csv_button
 
 t = page_setup("data")
@@ -36,7 +37,7 @@ def _load(raw: bytes, name: str, column: str | None = None) -> None:
     except SeveralColumns as e:
         st.session_state["_csv_pick"] = (raw, name, e.columns)
     except Exception as e:  # noqa: BLE001 - every failure is a message for the person, never a traceback
-        st.session_state["_csv_msg"] = ("error", str(e) if isinstance(e, DataError) else type(e).__name__)
+        st.session_state["_csv_msg"] = ("error", e if isinstance(e, DataError) else type(e).__name__)
         st.session_state.pop("_csv_pick", None)
 
 
@@ -60,7 +61,7 @@ with st.expander(t("data.upload"), icon=":material/upload_file:", expanded=cfg.d
                      format_func=lambda c: short(c, 60), help=t("data.pick_help"))
     kind, text = st.session_state.pop("_csv_msg", (None, None))
     if kind == "error":
-        st.error(f"{t('data.upload_failed')} {plain(text, 400)}", icon=":material/error:")
+        st.error(f"{t('data.upload_failed')} {error_text(t, text)}", icon=":material/error:")
     elif kind == "ok":
         st.success(t("data.upload_ok", name=code(text), n=len(upload())), icon=":material/check_circle:")
     if cfg.data.dataset == "csv":
@@ -69,7 +70,7 @@ with st.expander(t("data.upload"), icon=":material/upload_file:", expanded=cfg.d
 try:
     data = prepared(cfg)
 except ValueError as e:
-    st.error(plain(e, 400), icon=":material/error:")
+    st.error(error_text(t, e), icon=":material/error:")
     st.stop()
 
 sd = data.series

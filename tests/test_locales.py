@@ -19,7 +19,7 @@ CODE = [ROOT / "streamlit_app.py", *sorted((ROOT / "pages").glob("*.py")), *sort
 CHART_CODE = sorted((ROOT / "charts").glob("*.py"))
 # Key prefixes the code builds at run time (f"nav.{key}", "f." + name, ...); each is checked against the code.
 DYNAMIC = {
-    "data.", "desc.", "f.", "grad.horizon_", "h.", "hidden.saturation_", "in.cap_", "in.regime.", "in.sal_",
+    "data.", "desc.", "err.", "f.", "grad.horizon_", "h.", "hidden.saturation_", "in.cap_", "in.regime.", "in.sal_",
     "in.tab_", "in.term.", "l.act.note.", "l.k.", "l.lin.", "lab.outcome.", "met.one_step_", "met.recursive_",
     "met.why_", "names.weights_", "nav.", "opt.", "opt.cell.", "opt.lab_task.", "run.queued",
     "set.", "stop.", "task.", "unit.",

@@ -47,7 +47,7 @@ class Translator:
     def __init__(self, lang: str):
         self.lang = lang if lang in LANGS else "en"
 
-    def __call__(self, key: str, **values) -> str:
+    def __call__(self, key: str, /, **values) -> str:
         return text(self.lang, key, **values)
 
 

@@ -54,7 +54,7 @@ def _lang(t) -> str:
     return lang if lang in LANGS else "en"
 
 
-def text(lang: str, key: str, **values) -> str:
+def text(lang: str, key: str, /, **values) -> str:
     """The text of ``key`` in ``lang`` (English where that catalog has none), formatted with ``values``;
     an unknown key is returned as it is. ``Translator`` calls it."""
     entry = TEXT.get(key)

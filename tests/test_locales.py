@@ -187,6 +187,10 @@ def _english(text: str) -> bool:
     return bool(re.search(r"[A-Za-z]{3,}", _unwrapped(text)))
 
 
+WIDGETS = ("button", "checkbox", "toggle", "radio", "selectbox", "multiselect", "slider", "select_slider",
+           "number_input", "text_input", "text_area", "segmented_control", "pills", "file_uploader")
+
+
 @pytest.mark.parametrize("page", [p for _, p, _ in PAGES])
 def test_a_new_language_renders_every_page(page, wrapped_lang):
     at = AppTest.from_file("../streamlit_app.py", default_timeout=300)
@@ -206,3 +210,8 @@ def test_a_new_language_renders_every_page(page, wrapped_lang):
         title = json.loads(el.proto.spec)["layout"].get("title", {})
         text = title.get("text", "") if isinstance(title, dict) else str(title)
         assert not _english(text), (page, text)
+    assert not [c.value for c in at.caption if _english(c.value)], page
+    widgets = [el for kind in WIDGETS for el in at.get(kind)]
+    assert widgets, page
+    assert not [(w.proto.label, w.proto.help) for w in widgets
+                if _english(w.proto.label) or _english(w.proto.help)], page

@@ -20,6 +20,7 @@ from rnn_core.inside.jacobian import memory_norms, singular_values, step_jacobia
 from rnn_core.inside.lyapunov import STARTS, crossing, free_run, interval, lyapunov, lyapunov_starts
 from rnn_core.inside.saliency import saliency
 from rnn_core.inside.terms import step_through
+from ui.text.catalog import labels
 
 RHOS = np.round(np.arange(0.1, 3.0001, 0.05), 2)  # the page's Lyapunov curve
 res = x = y = T = None  # the run every view works on, set by main()
@@ -39,28 +40,31 @@ def clock(fn, repeat=5):
 def step_view():
     tr = trace(res.model, x[:1], y[:1])
     for k, terms in enumerate(step_through(res.model, x[:1].numpy(), tr, 0, T - 1)):
-        step_figure(terms, "lstm", k + 1, T).to_json()
+        step_figure(terms, "lstm", k + 1, T, labels=labels("en", "chart.step_figure")).to_json()
 
 
 def saliency_view():
     s = saliency(res.model, x)
-    saliency_figure(s["saliency"][:, 0, ::-1], range(24), range(1, T + 1)).to_json()
-    saliency_bars(s["saliency"][:, 0, ::-1].mean(0), range(1, T + 1)).to_json()
+    saliency_figure(s["saliency"][:, 0, ::-1], range(24), range(1, T + 1),
+                    labels=labels("en", "chart.saliency_figure")).to_json()
+    saliency_bars(s["saliency"][:, 0, ::-1].mean(0), range(1, T + 1),
+                  labels=labels("en", "chart.saliency_bars")).to_json()
 
 
 def jacobian_view():
     tr = trace(res.model, x[:1], y[:1])
     J = step_jacobians(res.model, x[:1].numpy(), tr, 0)[-1]
-    memory_figure(memory_norms(J, 32), tr.grad_norms[-1] / tr.grad_norms[-1, -1], 2).to_json()
-    singular_figure(singular_values(J[:, :32, :32]), 2).to_json()
+    memory_figure(memory_norms(J, 32), tr.grad_norms[-1] / tr.grad_norms[-1, -1], 2,
+                  labels=labels("en", "chart.memory_figure")).to_json()
+    singular_figure(singular_values(J[:, :32, :32]), 2, labels=labels("en", "chart.singular_figure")).to_json()
 
 
 def lyapunov_view():
     lam, low, high = interval(lyapunov_starts(RHOS))
     at_1 = lam[np.argmin(abs(RHOS - 1.0))]
     lyapunov_figure(RHOS, lam, 1.0, at_1, crossing(RHOS, lam, -0.01), crossing(RHOS, lam, 0.01), 64,
-                    band=(low, high), starts=STARTS).to_json()
-    state_heatmap(free_run(1.0, 64, 60), "free run").to_json()
+                    band=(low, high), starts=STARTS, labels=labels("en", "chart.lyapunov_figure")).to_json()
+    state_heatmap(free_run(1.0, 64, 60), "free run", labels=labels("en", "chart.state_heatmap")).to_json()
 
 
 def main(argv=None) -> dict:

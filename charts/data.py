@@ -8,28 +8,15 @@ import plotly.graph_objects as go
 from charts.theme import MUTED, ROLE_COLORS, new_figure
 
 SPLIT_COLORS = {"train": "#2563eb", "val": "#f59e0b", "test": "#dc2626"}
-DEFAULT_LABELS = {
-    "split_title": "The series and its chronological split", "x": "time", "y": "value",
-    "train": "train", "val": "validation", "test": "test (holdout)",
-    "z_title": "What the network sees: transformed and scaled", "z": "scaled value",
-    "window_title": "One training example: a window of T = {T} steps and its target",
-    "window": "input window", "target": "target",
-    "samples_title": "Example sequences", "t": "time step t", "sample": "sample {i}: target {y}",
-    "channel": " (ch {c})",
-}
-
-
-def _labels(labels):
-    return {**DEFAULT_LABELS, **(labels or {})}
 
 
 def _x(index):
     return np.asarray(index) if index is not None else None
 
 
-def series_split_figure(index, values, n_train: int, n_val: int, labels=None, height: int = 380) -> go.Figure:
+def series_split_figure(index, values, n_train: int, n_val: int, *, labels: dict, height: int = 380) -> go.Figure:
     """The raw series coloured by split: train, validation, test."""
-    lb = _labels(labels)
+    lb = labels
     x, v = _x(index), np.asarray(values, dtype=np.float32)
     fig = new_figure(lb["split_title"], height=height, xaxis_title=lb["x"], yaxis_title=lb["y"])
     bounds = {"train": (0, n_train), "val": (n_train - 1, n_train + n_val), "test": (n_train + n_val - 1, len(v))}
@@ -42,18 +29,18 @@ def series_split_figure(index, values, n_train: int, n_val: int, labels=None, he
     return fig
 
 
-def transformed_figure(index, z, n_train_z: int, n_val: int, labels=None, height: int = 320) -> go.Figure:
+def transformed_figure(index, z, n_train_z: int, n_val: int, *, labels: dict, height: int = 320) -> go.Figure:
     """The transformed, scaled series z that windows are cut from, with the same split colours."""
-    lb = _labels(labels)
+    lb = labels
     fig = series_split_figure(index, z, n_train_z, n_val, labels={**lb, "split_title": lb["z_title"],
                                                                    "y": lb["z"]}, height=height)
     fig.add_hline(y=0, line=dict(color=MUTED, width=1, dash="dot"))
     return fig
 
 
-def window_figure(z, seq_len: int, start: int, horizon: int = 1, labels=None, height: int = 300) -> go.Figure:
+def window_figure(z, seq_len: int, start: int, horizon: int = 1, *, labels: dict, height: int = 300) -> go.Figure:
     """Where one example comes from: z[start:start+T] as input and the next `horizon` values as target."""
-    lb = _labels(labels)
+    lb = labels
     z = np.asarray(z, dtype=np.float32)
     t = np.arange(len(z), dtype=np.float32)
     fig = new_figure(lb["window_title"].format(T=seq_len), height=height, xaxis_title=lb["t"], yaxis_title=lb["z"])
@@ -72,9 +59,9 @@ def window_figure(z, seq_len: int, start: int, horizon: int = 1, labels=None, he
     return fig
 
 
-def samples_figure(X, y, n: int = 4, class_names=(), labels=None, height: int = 360) -> go.Figure:
+def samples_figure(X, y, n: int = 4, class_names=(), *, labels: dict, height: int = 360) -> go.Figure:
     """A few sequences of a sample task, one line per input channel, target in the legend."""
-    lb = _labels(labels)
+    lb = labels
     X = np.asarray(X, dtype=np.float32)
     fig = new_figure(lb["samples_title"], height=height, xaxis_title=lb["t"], yaxis_title=lb["y"])
     palette = ["#2563eb", "#e4572e", "#16a34a", "#9333ea", "#ca8a04", "#0891b2"]

@@ -7,7 +7,6 @@ import plotly.graph_objects as go
 from charts.theme import MUTED, ROLE_COLORS, new_figure
 
 KINDS = ("one_to_one", "one_to_many", "many_to_one", "many_to_many", "encoder_decoder")
-DIAGRAM_LABELS = {"encoder": "encoder", "decoder": "decoder", "input": "input", "output": "output"}
 
 _DX = 1.4          # distance between time steps
 _W, _H = 0.8, 0.5  # node size
@@ -44,9 +43,9 @@ def _arrow(fig: go.Figure, x0: float, y0: float, x1: float, y1: float, dash: boo
                        arrowcolor=MUTED if dash else "#374151", opacity=0.6 if dash else 1.0)
 
 
-def rnn_kind_figure(kind: str, labels: dict | None = None, height: int = 250) -> go.Figure:
+def rnn_kind_figure(kind: str, *, labels: dict, height: int = 250) -> go.Figure:
     """Inputs x (bottom), hidden states a (middle) and outputs y (top) unrolled in time."""
-    lab = {**DIAGRAM_LABELS, **(labels or {})}
+    lab = labels
     steps, inputs, outputs = _spec(kind)
     fig = new_figure(height=height, margin=dict(l=10, r=10, t=10, b=10), showlegend=False)
     half = _H / 2

@@ -12,18 +12,13 @@ import plotly.graph_objects as go
 from charts.common import empty_note
 from charts.theme import MUTED, TEMPLATE, cell_color, new_figure
 
-DISK_LABELS = {"title": "Decay per step on the unit disk, layer {layer}: largest |λ| = {radius:.3g}",
-               "before": "before training", "after": "after training", "re": "Re λ", "im": "Im λ",
-               "circle": "unit circle |λ| = 1", "abs": "|λ|", "unit": "unit", "range": "10–90 % of steps",
-               "empty": "No decays to show"}
-
 
 def disk_figure(before: list[dict], after: list[dict], layer: int = 0, cell: str = "lru",
-                labels: dict | None = None, height: int = 480) -> go.Figure:
+                *, labels: dict, height: int = 480) -> go.Figure:
     """Points of ``rnn_core.inside.eigen.disk_points`` before (hollow) and after (filled) training, one layer.
 
     Real decays (the min cells) carry a horizontal bar from their 10th to 90th percentile over the steps."""
-    lab = {**DISK_LABELS, **(labels or {})}
+    lab = labels
     if not after:
         return empty_note(new_figure(lab["title"].format(layer="", radius=float("nan")), height=height),
                           lab["empty"])

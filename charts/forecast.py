@@ -13,17 +13,6 @@ import plotly.graph_objects as go
 from charts.common import as_float32, legend_on_top, run_styles
 from charts.theme import MUTED, cell_color, new_figure
 
-BASELINE_NAMES = {"naive": "naive (last value)", "seasonal_naive": "seasonal naive", "sarima": "SARIMA"}
-FORECAST_LABELS = {"title": "Forecast of the test period", "x_steps": "time step", "x_dates": "date",
-                   "y": "value", "observed": "observed series", "test": "test period",
-                   "one_step": "one-step forecast", "recursive": "recursive forecast",
-                   "baseline_names": BASELINE_NAMES}
-FORECAST_OVERLAY_LABELS = {"title": "Forecasts of the test period", "x_steps": "time step", "x_dates": "date",
-                           "y": "value", "observed": "observed series", "test": "test period"}
-METRIC_LABELS = {"model": "this model", "name": "forecaster", "one_step": "one-step", "recursive": "recursive",
-                 "mape": "MAPE %", "smape": "sMAPE %", "rmse": "RMSE", "mae": "MAE",
-                 "baseline_names": BASELINE_NAMES}
-
 OBSERVED_COLOR = "#374151"
 RECURSIVE_COLOR = "#ca8a04"
 BASELINE_COLORS = ("#0891b2", "#db2777", "#7c3aed", "#65a30d", "#9ca3af")
@@ -96,7 +85,7 @@ def _tail_trace(fig: go.Figure, x: np.ndarray, values, name: str, line: dict, mo
 
 
 def forecast_figure(index, values, n_test: int, one_step=None, recursive=None, baselines: dict | None = None,
-                    labels: dict | None = None, cell: str | None = None, baseline_mode: str = "recursive",
+                    *, labels: dict, cell: str | None = None, baseline_mode: str = "recursive",
                     height: int = 400) -> go.Figure:
     """The whole series, the test period shaded, and the model's forecasts of that period.
 
@@ -105,8 +94,8 @@ def forecast_figure(index, values, n_test: int, one_step=None, recursive=None, b
     its forecast array, or to ``{"one_step": array, "recursive": array}`` (then ``baseline_mode`` picks
     one), and is drawn dashed. ``cell`` colours the one-step forecast.
     """
-    lab = {**FORECAST_LABELS, **(labels or {})}
-    names = {**BASELINE_NAMES, **lab.get("baseline_names", {})}
+    lab = labels
+    names = lab["baseline_names"]
     fig, x, _ = _series_base(index, values, n_test, lab, height)
     for k, (name, fc) in enumerate((baselines or {}).items()):
         if isinstance(fc, dict):
@@ -124,14 +113,14 @@ def forecast_figure(index, values, n_test: int, one_step=None, recursive=None, b
     return fig
 
 
-def forecast_overlay_figure(index, values, n_test: int, forecasts: dict, labels: dict | None = None,
+def forecast_overlay_figure(index, values, n_test: int, forecasts: dict, *, labels: dict,
                             context: int | None = None, height: int = 400) -> go.Figure:
     """Several models' forecasts of the same test period: ``forecasts`` maps label -> (cell, array).
 
     Lines are coloured by cell; forecasts from the same cell get another shade and dash. With ``context``
     the x axis opens that many points before the test period instead of at the start of the series.
     """
-    lab = {**FORECAST_OVERLAY_LABELS, **(labels or {})}
+    lab = labels
     fig, x, _ = _series_base(index, values, n_test, lab, height)
     items = list(forecasts.items())
     for (label, (_, fc)), (color, dash) in zip(items, run_styles([c for _, (c, _) in items]), strict=True):
@@ -142,7 +131,7 @@ def forecast_overlay_figure(index, values, n_test: int, forecasts: dict, labels:
     return fig
 
 
-def metrics_table(model: dict | None, baselines: dict | None = None, labels: dict | None = None,
+def metrics_table(model: dict | None, baselines: dict | None = None, *, labels: dict,
                   metrics: tuple[str, ...] = ("mape", "rmse"),
                   modes: tuple[str, ...] = ("one_step", "recursive")) -> pd.DataFrame:
     """Test errors of the model and each baseline side by side, the model's row first.
@@ -151,8 +140,8 @@ def metrics_table(model: dict | None, baselines: dict | None = None, labels: dic
     row out); ``baselines`` is ``{name: {mode: {metric: value}}}``. Columns run metric by metric, each
     mode within: "one-step MAPE %", "recursive MAPE %", "one-step RMSE", "recursive RMSE".
     """
-    lab = {**METRIC_LABELS, **(labels or {})}
-    names = {**BASELINE_NAMES, **lab.get("baseline_names", {})}
+    lab = labels
+    names = lab["baseline_names"]
     columns = {(metric, mode): f"{lab.get(mode, mode)} {lab.get(metric, metric)}"
                for metric in metrics for mode in modes}
     rows = []

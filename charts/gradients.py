@@ -13,31 +13,6 @@ import plotly.graph_objects as go
 from charts.common import _log_y, as_float32, empty_note, legend_on_top, log_ticks, positive, run_styles, shade
 from charts.theme import MUTED, ROLE_COLORS, SEQUENTIAL, cell_color, new_figure
 
-GRAD = "‖∂L/∂h<sub>t</sub>‖"
-GRAD_LABELS = {"title": "Gradient reaching each time step", "x": "time step t", "y": f"{GRAD} (log scale)",
-               "layer": "layer {layer}", "value": GRAD, "t": "t",
-               "fit": "fit: memory horizon ≈ {horizon:.3g} steps"}
-OVERLAY_LABELS = {"title": "Gradient reaching each time step", "x": "time step t", "y": f"{GRAD} (log scale)",
-                  "y_normalised": f"{GRAD} / ‖∂L/∂h<sub>T</sub>‖ (log scale)", "value": GRAD, "t": "t",
-                  "fit": "{label}: memory horizon ≈ {horizon:.3g} steps", "empty": "No runs to compare"}
-EVOLUTION_LABELS = {"title": "How the gradient profile changes during training (layer {layer})",
-                    "x": "time step t", "y": "epoch", "colorbar": GRAD,
-                    "value": GRAD, "t": "t", "epoch": "epoch", "empty": "No snapshots"}
-FRAMES_LABELS = {"title": "Gradient profile at epoch {epoch} (layer {layer})", "x": "time step t",
-                 "y": f"{GRAD} (log scale)", "value": GRAD, "t": "t", "first": "epoch {epoch} (first snapshot)",
-                 "current": "current epoch", "epoch": "epoch ", "play": "▶ play", "pause": "❚❚ pause",
-                 "empty": "No snapshots"}
-READING_LABELS = {
-    "vanish": "In layer {layer} the gradient at t=1 is {ratio} of the one at t={T}: it vanishes.",
-    "explode": "In layer {layer} the gradient at t=1 is {ratio}× the one at t={T}: it grows (explodes).",
-    "carry": "In layer {layer} the gradient at t=1 is {ratio}× the one at t={T}: it stays within a factor of "
-             "{factor:g}, so it carries back.",
-    "none": "In layer {layer} no gradient reaches t={T}.",
-    "invalid": "In layer {layer} the gradient is not a finite number: the training diverged.",
-    "single": "With a single time step there is nothing to carry back.",
-    "empty": "No gradients recorded yet.",
-}
-
 BOTTOM_PX = 200  # film strip: room under the plot for the axis title, the play buttons and the slider
 LAYER_COLORS = ("#0f766e", "#ca8a04", "#be185d", "#4b5563", "#7c3aed", "#0891b2")
 
@@ -61,7 +36,7 @@ def _fit_trace(fit: dict, name: str, color: str, dash: str, scale: float = 1.0, 
                       hovertemplate=f"{name}<br>t %{{x}}: %{{y:.3g}}<extra></extra>", **kw)
 
 
-def grad_norm_figure(grad_norms, labels: dict | None = None, fit: dict | None = None, cell: str | None = None,
+def grad_norm_figure(grad_norms, *, labels: dict, fit: dict | None = None, cell: str | None = None,
                      height: int = 380) -> go.Figure:
     """‖∂L/∂h_t‖ against t on a log axis, one line per layer.
 
@@ -69,7 +44,7 @@ def grad_norm_figure(grad_norms, labels: dict | None = None, fit: dict | None = 
     "horizon": memory horizon in steps}`` adds a dashed line named with the horizon. With ``cell`` the
     layers are shades of that cell's colour (the top layer in the cell's own colour).
     """
-    lab = {**GRAD_LABELS, **(labels or {})}
+    lab = labels
     g = _grid2(grad_norms)
     L, T = g.shape
     t = _steps(T)
@@ -97,7 +72,7 @@ def _last_positive(g: np.ndarray) -> float:
     return float(g[ok[-1]]) if ok.size else 1.0
 
 
-def grad_overlay_figure(profiles: list[dict], labels: dict | None = None, normalise: bool = False,
+def grad_overlay_figure(profiles: list[dict], *, labels: dict, normalise: bool = False,
                         height: int = 400) -> go.Figure:
     """Several runs' ‖∂L/∂h_t‖ on one log axis, coloured by cell.
 
@@ -105,7 +80,7 @@ def grad_overlay_figure(profiles: list[dict], labels: dict | None = None, normal
     ``grad_norm_figure``, drawn dotted). ``normalise`` divides each profile (and its fit) by its value at
     the last step, so every curve ends at 1 and the slopes compare directly.
     """
-    lab = {**OVERLAY_LABELS, **(labels or {})}
+    lab = labels
     fig = new_figure(lab["title"], height=height)
     fig.update_layout(xaxis_title=lab["x"], yaxis_title=lab["y_normalised"] if normalise else lab["y"])
     if not profiles:
@@ -147,13 +122,13 @@ def _log_colorbar(lo: float, hi: float, title: str) -> dict:
     return dict(title=dict(text=title), tickmode="array", tickvals=[k for k, _ in keep], ticktext=[s for _, s in keep])
 
 
-def grad_evolution_figure(snapshots: list[dict], layer: int = -1, labels: dict | None = None,
+def grad_evolution_figure(snapshots: list[dict], layer: int = -1, *, labels: dict,
                           height: int = 380) -> go.Figure:
     """Epochs (y) × time step (x), coloured by log10 ‖∂L/∂h_t‖ of one layer (default: the top one).
 
     ``snapshots`` are ``{"epoch", "grad_norms": (L, T)}``. An empty list gives a figure with a note.
     """
-    lab = {**EVOLUTION_LABELS, **(labels or {})}
+    lab = labels
     if not snapshots:
         return empty_note(new_figure(lab["title"].format(layer=""), height=height), lab["empty"])
     epochs, rows = _snapshot_grid(snapshots, layer)
@@ -176,14 +151,14 @@ def grad_evolution_figure(snapshots: list[dict], layer: int = -1, labels: dict |
     return fig
 
 
-def grad_snapshot_frames_figure(snapshots: list[dict], layer: int = -1, labels: dict | None = None,
+def grad_snapshot_frames_figure(snapshots: list[dict], layer: int = -1, *, labels: dict,
                                 height: int = 500) -> go.Figure:
     """A film strip: the gradient profile of one snapshot at a time, with a slider and a play button.
 
     The first snapshot stays as a grey reference line; the y range (log) covers every snapshot so the
     frames do not rescale.
     """
-    lab = {**FRAMES_LABELS, **(labels or {})}
+    lab = labels
     if not snapshots:
         return empty_note(new_figure(lab["title"].format(epoch="", layer=""), height=height), lab["empty"])
     epochs, rows = _snapshot_grid(snapshots, layer)
@@ -230,13 +205,13 @@ def grad_snapshot_frames_figure(snapshots: list[dict], layer: int = -1, labels: 
     return fig
 
 
-def grad_reading(grad_norms, labels: dict | None = None, factor: float = 10.0) -> str:
+def grad_reading(grad_norms, *, labels: dict, factor: float = 10.0) -> str:
     """One sentence about the top layer: how ‖∂L/∂h_1‖ compares with ‖∂L/∂h_T‖.
 
     Below 1/``factor`` the gradient vanishes, above ``factor`` it grows, in between it carries back.
-    ``labels`` overrides the sentence templates (fields {layer}, {T}, {ratio}, {factor}).
+    ``labels`` holds the sentence templates (fields {layer}, {T}, {ratio}, {factor}).
     """
-    lab = {**READING_LABELS, **(labels or {})}
+    lab = labels
     g = np.asarray(grad_norms, dtype=float)
     if g.size == 0:
         return lab["empty"]

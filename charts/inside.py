@@ -10,47 +10,6 @@ from charts.common import as_float32, log_axis, positive
 from charts.theme import DIVERGING, MUTED, ROLE_COLORS, SEQUENTIAL, TEMPLATE, cell_color, new_figure
 
 GATES = frozenset({"f", "i", "o", "r", "u"})  # sigmoid gates in 0..1: their own colour scale
-TERM_NAMES = {
-    "wx": "W<sub>ax</sub> {x}", "wa": "+ W<sub>aa</sub> a⟨t−1⟩", "b": "+ b<sub>a</sub>", "z": "= z⟨t⟩",
-    "a": "a⟨t⟩ = {g}(z⟨t⟩)",
-}
-LSTM_NAMES = {
-    "f": "forget gate f⟨t⟩", "i": "input gate i⟨t⟩", "g": "candidate c̃⟨t⟩", "o": "output gate o⟨t⟩",
-    "c_prev": "c⟨t−1⟩", "f_c": "f⟨t⟩ ⊙ c⟨t−1⟩ (kept)", "i_g": "+ i⟨t⟩ ⊙ c̃⟨t⟩ (written)", "c": "= c⟨t⟩",
-    "a": "a⟨t⟩ = o⟨t⟩ ⊙ tanh(c⟨t⟩)",
-}
-GRU_NAMES = {
-    "r": "reset gate r⟨t⟩", "u": "update gate z⟨t⟩", "n": "candidate ã⟨t⟩", "a_prev": "a⟨t−1⟩",
-    "u_a": "z⟨t⟩ ⊙ a⟨t−1⟩ (kept)", "n_mix": "+ (1 − z⟨t⟩) ⊙ ã⟨t⟩ (new)", "a": "= a⟨t⟩",
-}
-MIN_NAMES = {  # minGRU and minLSTM: no gate reads a⟨t−1⟩
-    "u": "update gate z⟨t⟩", "f": "forget gate f′⟨t⟩", "i": "input gate i′⟨t⟩ = 1 − f′⟨t⟩",
-    "n": "candidate h̃⟨t⟩ = g(W<sub>h</sub> {x})", "a_prev": "a⟨t−1⟩", "keep": "kept part of a⟨t−1⟩",
-    "write": "+ written part of h̃⟨t⟩", "a": "= a⟨t⟩",
-}
-LRU_NAMES = {
-    "r": "|λ| (decay per step)", "a_prev": "Re a⟨t−1⟩", "lam_a": "Re(λ ⊙ a⟨t−1⟩)",
-    "bu": "+ Re(γ ⊙ B {x})", "a": "= Re a⟨t⟩",
-}
-STEP_LABELS = {"title": "Layer {layer}, step t = {t}", "x": "hidden unit", "unit": "unit", "gate": "gate (0..1)",
-               "value": "value", "rnn_names": TERM_NAMES, "lstm_names": LSTM_NAMES, "gru_names": GRU_NAMES,
-               "mingru_names": MIN_NAMES, "minlstm_names": MIN_NAMES, "lru_names": LRU_NAMES}
-SALIENCY_LABELS = {"title": "Which inputs drive each output", "x": "lag", "y": "forecast", "value": "|∂ŷ/∂x|",
-                   "row": "forecast", "col": "lag"}
-BARS_LABELS = {"title": "Average over all outputs", "x": "lag", "y": "mean |∂ŷ/∂x|", "col": "lag"}
-MEMORY_LABELS = {"title": "What the recurrence keeps vs what the loss asks for (layer {layer})",
-                 "x": "time step t", "y": "relative to step T (log scale)",
-                 "memory": "‖∂h<sub>T</sub>/∂h<sub>t</sub>‖ the recurrence",
-                 "loss": "‖∂L/∂h<sub>t</sub>‖ / ‖∂L/∂h<sub>T</sub>‖ the loss", "t": "t"}
-SINGULAR_LABELS = {"title": "Singular values of the step Jacobian ∂h<sub>t</sub>/∂h<sub>t−1</sub> (layer {layer})",
-                   "x": "time step t", "y": "singular value (log scale)", "max": "largest", "min": "smallest",
-                   "mean": "geometric mean", "one": "1 = size kept", "t": "t"}
-LYAPUNOV_LABELS = {"title": "Largest Lyapunov exponent of a free-running tanh RNN ({H} units)",
-                   "x": "spectral radius ρ of W<sub>aa</sub>", "y": "λ per step", "curve": "λ(ρ)",
-                   "now": "ρ = {rho:g}: λ = {lam:.3f}", "edge": "contraction ends ρ ≈ {rho:.2f}",
-                   "chaos": "chaos from ρ ≈ {rho:.2f}", "contracting": "contracting", "edge_band": "edge",
-                   "chaotic": "chaotic", "band": "95 % interval over {k} starting states",
-                   "trained": "this run's W<sub>aa</sub>: ρ = {rho:.2f}"}
 
 
 def _legend_below(fig: go.Figure) -> go.Figure:
@@ -65,16 +24,16 @@ def _units(H: int) -> np.ndarray:
     return np.arange(1, H + 1, dtype=np.int32)
 
 
-def step_figure(terms: dict, cell: str, layer: int, t: int, labels: dict | None = None, x_name: str = "x⟨t⟩",
+def step_figure(terms: dict, cell: str, layer: int, t: int, *, labels: dict, x_name: str = "x⟨t⟩",
                 g_name: str = "tanh", height: int | None = None) -> go.Figure:
     """The terms of one step of one layer, one heat strip per term in the order of the formula.
 
     Gates share a 0..1 sequential scale; every other term a diverging scale centred at 0 whose range is
     the largest magnitude among them, so strips can be compared by colour. Numbers on hover (and in the
     cells when there are few units)."""
-    lab = {**STEP_LABELS, **(labels or {})}
+    lab = labels
     kind = "rnn" if cell in ("rnn", "scratch") else cell
-    names = {**STEP_LABELS[f"{kind}_names"], **lab.get(f"{kind}_names", {})}
+    names = lab[f"{kind}_names"]
     keys = list(terms)
     H = len(terms[keys[0]])
     rows = [names.get(k, k).format(x=x_name, g=g_name) for k in keys]
@@ -104,12 +63,12 @@ def step_figure(terms: dict, cell: str, layer: int, t: int, labels: dict | None 
     return fig
 
 
-def saliency_figure(values, row_labels, col_labels, signed: bool = False, labels: dict | None = None,
+def saliency_figure(values, row_labels, col_labels, signed: bool = False, *, labels: dict,
                     height: int | None = None) -> go.Figure:
     """A (rows, cols) map of saliency: rows are outputs (forecasts, samples), cols input steps or lags.
 
     ``signed`` (gradient × input): diverging around 0; else a sequential scale from 0."""
-    lab = {**SALIENCY_LABELS, **(labels or {})}
+    lab = labels
     z = as_float32(values)
     finite = z[np.isfinite(z)]
     color = (dict(colorscale=DIVERGING, zmid=0) if signed else
@@ -125,10 +84,10 @@ def saliency_figure(values, row_labels, col_labels, signed: bool = False, labels
     return fig
 
 
-def saliency_bars(mean, col_labels, labels: dict | None = None, color: str | None = None,
+def saliency_bars(mean, col_labels, *, labels: dict, color: str | None = None,
                   height: int = 320) -> go.Figure:
     """The average saliency per input step or lag."""
-    lab = {**BARS_LABELS, **(labels or {})}
+    lab = labels
     fig = new_figure(lab["title"], height=height, margin=dict(t=80))
     fig.add_trace(go.Bar(x=[str(c) for c in col_labels], y=as_float32(mean), marker_color=color or ROLE_COLORS["input"],
                          hovertemplate=f"{lab['col']} %{{x}}<br>%{{y:.4g}}<extra></extra>"))
@@ -137,11 +96,11 @@ def saliency_bars(mean, col_labels, labels: dict | None = None, color: str | Non
     return fig
 
 
-def memory_figure(memory, loss, layer: int, cell: str = "lstm", labels: dict | None = None,
+def memory_figure(memory, loss, layer: int, cell: str = "lstm", *, labels: dict,
                   height: int = 430) -> go.Figure:
     """‖∂h_T/∂h_t‖ (the recurrence alone) beside ‖∂L/∂h_t‖ / ‖∂L/∂h_T‖ (what the loss passes back), on a
     log axis; both are 1 at t = T."""
-    lab = {**MEMORY_LABELS, **(labels or {})}
+    lab = labels
     mem, lo = positive(memory), positive(loss)
     t = np.arange(1, len(mem) + 1, dtype=np.int32)
     fig = new_figure(lab["title"].format(layer=layer), height=height)
@@ -157,9 +116,9 @@ def memory_figure(memory, loss, layer: int, cell: str = "lstm", labels: dict | N
     return _legend_below(fig)
 
 
-def singular_figure(sv, layer: int, labels: dict | None = None, height: int = 410) -> go.Figure:
+def singular_figure(sv, layer: int, *, labels: dict, height: int = 410) -> go.Figure:
     """Largest, smallest and geometric-mean singular value of each step Jacobian over t."""
-    lab = {**SINGULAR_LABELS, **(labels or {})}
+    lab = labels
     s = np.asarray(sv, dtype=np.float64)
     t = np.arange(1, s.shape[0] + 1, dtype=np.int32)
     with np.errstate(divide="ignore"):
@@ -181,11 +140,11 @@ def singular_figure(sv, layer: int, labels: dict | None = None, height: int = 41
 
 
 def lyapunov_figure(rhos, exponents, rho: float, exponent: float, edge: float | None, chaos: float | None,
-                    hidden: int, trained_rho: float | None = None, labels: dict | None = None,
+                    hidden: int, trained_rho: float | None = None, *, labels: dict,
                     height: int = 450, band: tuple | None = None, starts: int = 0) -> go.Figure:
     """λ(ρ) with the contracting (λ < 0) and chaotic (λ > 0) sides shaded and the crossings marked;
     ``band`` = (low, high) arrays draws the estimate's interval (over ``starts`` starting states) around it."""
-    lab = {**LYAPUNOV_LABELS, **(labels or {})}
+    lab = labels
     r, lam = as_float32(rhos), as_float32(exponents)
     fig = new_figure(lab["title"].format(H=hidden), height=height)
     if band is not None:

@@ -6,24 +6,18 @@ import numpy as np
 import plotly.graph_objects as go
 
 from charts.common import log_axis
-from charts.states import CELL_NAMES
 from charts.theme import MUTED, cell_color, new_figure
 
-SWEEP_LABELS = {"title": "Breaking point: validation error against the lag", "x": "lag (time steps, log scale)",
-                "y": "validation loss / trivial baseline", "baseline": "no better than the trivial answer",
-                "threshold": "breaking threshold {threshold:g}", "breaks": "{cell} breaks at lag {lag}",
-                "lag": "lag", "ratio": "ratio", "empty": "No sweep yet", "cell_names": CELL_NAMES}
 
-
-def sweep_figure(rows: list[dict], threshold: float = 0.5, labels: dict | None = None, height: int = 400) -> go.Figure:
+def sweep_figure(rows: list[dict], threshold: float = 0.5, *, labels: dict, height: int = 400) -> go.Figure:
     """Validation loss over the trivial baseline per cell and lag (rows: cell, lag, ratio), log-scaled lag axis."""
-    lab = {**SWEEP_LABELS, **(labels or {})}
+    lab = labels
     fig = new_figure(lab["title"], height=height, xaxis_title=lab["x"], yaxis_title=lab["y"])
     if not rows:
         fig.add_annotation(text=lab["empty"], showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
         return fig
     cells = list(dict.fromkeys(r["cell"] for r in rows))
-    names = {**CELL_NAMES, **lab.get("cell_names", {})}
+    names = lab["cell_names"]
     stacked: dict[int, int] = {}  # breaking-point labels already at a lag: each next one sits higher
     top = {}  # the highest ratio at each lag: the labels there start above it, one above the other
     for r in rows:

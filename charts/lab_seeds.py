@@ -15,13 +15,6 @@ import plotly.graph_objects as go
 from charts.common import log_axis
 from charts.theme import MUTED, cell_color, new_figure
 
-RATIO_LABELS = {"title": "Validation loss / trivial baseline on each seed", "y": "validation loss / trivial baseline",
-                "seed": "seed", "median": "median", "baseline": "no better than the trivial answer",
-                "learnt": "learnt (below {solved:g})", "empty": "No seeds run yet"}
-HORIZON_LABELS = {"title": "Memory horizon τ on each seed: median and range", "y": "memory horizon τ (steps)",
-                  "seed": "seed", "median": "median", "range": "range", "inf": "∞ (no decay)",
-                  "lag": "lag {lag}", "empty": "No seeds run yet"}
-
 
 def sig(x, digits: int = 3, inf: str = "∞", nan: str = "–") -> str:
     """``x`` with ``digits`` significant digits for people: 0.000543, 2.3, 1.7e-9; ∞ and – for inf and NaN."""
@@ -48,10 +41,10 @@ def _offsets(n: int) -> np.ndarray:
     return np.linspace(-0.25, 0.25, n) if n > 1 else np.zeros(1)
 
 
-def seed_ratio_figure(rows: list[dict], solved: float = 0.1, labels: dict | None = None,
+def seed_ratio_figure(rows: list[dict], solved: float = 0.1, *, labels: dict,
                       height: int = 380) -> go.Figure:
     """Each cell's val/baseline per seed (one dot per seed, log axis), its median, and the two reference lines."""
-    lab = {**RATIO_LABELS, **(labels or {})}
+    lab = labels
     fig = new_figure(lab["title"], height=height, yaxis_title=lab["y"])
     if not rows:
         fig.add_annotation(text=lab["empty"], showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
@@ -81,10 +74,10 @@ def seed_ratio_figure(rows: list[dict], solved: float = 0.1, labels: dict | None
     return fig
 
 
-def seed_horizon_figure(rows: list[dict], lag: int | None = None, labels: dict | None = None,
+def seed_horizon_figure(rows: list[dict], lag: int | None = None, *, labels: dict,
                         height: int = 380) -> go.Figure:
     """Each cell's memory horizon per seed, its median and its range; a flat profile (τ = ∞) sits on a top row."""
-    lab = {**HORIZON_LABELS, **(labels or {})}
+    lab = labels
     fig = new_figure(lab["title"], height=height, yaxis_title=lab["y"])
     finite = [r["horizon"] for r in rows if np.isfinite(r["horizon"]) and r["horizon"] > 0]
     if not rows:

@@ -10,13 +10,6 @@ from charts.theme import MUTED, ROLE_COLORS, new_figure
 
 ACTIVATIONS = ("tanh", "sigmoid", "relu")
 
-ACTIVATION_LABELS = {"f": "f(z)", "df": "f'(z)", "x": "pre-activation z", "y": "value",
-                     "title": "{name} and its derivative", "max": "max f' = {value:g}"}
-VANISHING_LABELS = {"x": "steps back in time k", "y": "|w·f'(z)|<sup>k</sup> (log scale)",
-                    "title": "Gradient factor after k steps: |{w:g} · {d:.3g}|<sup>k</sup> = {factor:.3g}<sup>k</sup>",
-                    "trace": "|w·f'(z)|<sup>k</sup>", "one": "1 = size kept"}
-SERIES_LABELS = {"series": "series", "window": "input window (T = {T})", "target": "next value (target)",
-                 "x": "time step t", "y": "value", "title": "A time series: values ordered in time"}
 _NAMES = {"tanh": "tanh", "sigmoid": "sigmoid", "relu": "ReLU"}
 
 
@@ -46,9 +39,9 @@ def derivative(name: str, z) -> np.ndarray:
 
 
 def activation_figure(name: str, z_range: tuple[float, float] = (-5.0, 5.0), n: int = 401,
-                      labels: dict | None = None, height: int = 380) -> go.Figure:
+                      *, labels: dict, height: int = 380) -> go.Figure:
     """f and f' on one axis, with the maximum of f' marked."""
-    lab = {**ACTIVATION_LABELS, **(labels or {})}
+    lab = labels
     z = np.linspace(z_range[0], z_range[1], n)
     f, df = activation(name, z), derivative(name, z)
     fig = new_figure(lab["title"].format(name=_NAMES[name]), height=height)
@@ -76,9 +69,9 @@ def gradient_product(w: float, steps: int, z: float = 0.0, name: str = "tanh") -
 
 
 def vanishing_figure(w: float, steps: int, z: float = 0.0, name: str = "tanh",
-                     labels: dict | None = None, height: int = 380) -> go.Figure:
+                     *, labels: dict, height: int = 380) -> go.Figure:
     """|w · f'(z)|^k against k on a log axis: below 1 it vanishes, above 1 it explodes."""
-    lab = {**VANISHING_LABELS, **(labels or {})}
+    lab = labels
     d = float(derivative(name, z))
     factor = gradient_factor(w, z, name)
     values = gradient_product(w, steps, z, name)
@@ -96,10 +89,10 @@ def vanishing_figure(w: float, steps: int, z: float = 0.0, name: str = "tanh",
     return fig
 
 
-def time_series_figure(window: int = 12, n: int = 72, seed: int = 3, labels: dict | None = None,
+def time_series_figure(window: int = 12, n: int = 72, seed: int = 3, *, labels: dict,
                        height: int = 320) -> go.Figure:
     """A seasonal series with one input window and the value to predict highlighted."""
-    lab = {**SERIES_LABELS, **(labels or {})}
+    lab = labels
     rng = np.random.default_rng(seed)
     t = np.arange(n)
     y = 10 + 0.08 * t + 2.0 * np.sin(2 * np.pi * t / 12) + rng.normal(0, 0.35, n)

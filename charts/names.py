@@ -21,18 +21,6 @@ LANGUAGE_COLORS = ("#2563eb", "#e4572e", "#16a34a", "#9333ea", "#ca8a04", "#0891
                    "#c026d3", "#334155")
 PER_ROW = 6  # letters per row of the per-letter bar charts
 
-LETTER_LABELS = {"title": "After each letter: the three likeliest languages", "prob": "probability",
-                 "panel": "{k}. {prefix}"}
-STATES_LABELS = {"title": "Hidden state over the letters", "x": "letter", "y": "hidden unit",
-                 "unit": "unit", "value": "h"}
-GRAD_LABELS = {"title": "How strongly the decision reaches back to each letter", "x": "letter",
-               "y": "‖∂L/∂h<sub>t</sub>‖ (log scale)"}
-CONFUSION_LABELS = {"title": "Confusion matrix (each row sums to 1)", "x": "predicted language",
-                    "y": "true language", "share": "share"}
-PER_CLASS_LABELS = {"title": "Accuracy per language against its frequency",
-                    "x": "share of the training names (log scale)", "y": "accuracy on the test names",
-                    "balanced": "balanced accuracy {v:.0%}"}
-COMPARE_LABELS = {"title": "Test accuracy", "accuracy": "accuracy", "balanced": "balanced accuracy", "y": "share"}
 
 
 def _letter_ticks(name: str) -> tuple[list[int], list[str]]:
@@ -40,12 +28,12 @@ def _letter_ticks(name: str) -> tuple[list[int], list[str]]:
 
 
 def letter_predictions_figure(name: str, probs: np.ndarray, languages: list[str], k: int = 3,
-                              labels: dict | None = None) -> go.Figure:
+                              *, labels: dict) -> go.Figure:
     """A small bar chart per letter: the top-``k`` languages and their probabilities if the name ended there.
 
     ``probs`` (T, classes); ``languages`` are the display names in class order.
     """
-    lab = {**LETTER_LABELS, **(labels or {})}
+    lab = labels
     T = len(name)
     cols = min(T, PER_ROW)
     rows = max(1, math.ceil(T / PER_ROW))
@@ -72,9 +60,9 @@ def _prefix(text: str, keep: int = 9) -> str:
     return text if len(text) <= keep else "…" + text[-keep + 1:]
 
 
-def name_states_figure(name: str, hiddens: np.ndarray, labels: dict | None = None) -> go.Figure:
+def name_states_figure(name: str, hiddens: np.ndarray, labels: dict) -> go.Figure:
     """Heatmap of the hidden state over the letters: units (rows, from 1) × letters (columns). ``hiddens`` (T, H)."""
-    lab = {**STATES_LABELS, **(labels or {})}
+    lab = labels
     T, H = hiddens.shape
     ticks, text = _letter_ticks(name)
     lim = float(np.abs(hiddens).max()) or 1.0
@@ -88,9 +76,9 @@ def name_states_figure(name: str, hiddens: np.ndarray, labels: dict | None = Non
     return fig
 
 
-def name_grad_figure(name: str, grad_norms: np.ndarray, labels: dict | None = None) -> go.Figure:
+def name_grad_figure(name: str, grad_norms: np.ndarray, labels: dict) -> go.Figure:
     """‖∂L/∂h_t‖ of one name at each of its letters (log scale; an exact zero is left out)."""
-    lab = {**GRAD_LABELS, **(labels or {})}
+    lab = labels
     ticks, text = _letter_ticks(name)
     fig = new_figure(lab["title"], height=320)
     fig.add_trace(go.Scatter(x=ticks, y=positive(grad_norms), mode="lines+markers", line=dict(color="#dc2626"),
@@ -101,9 +89,9 @@ def name_grad_figure(name: str, grad_norms: np.ndarray, labels: dict | None = No
     return fig
 
 
-def confusion_figure(confusion: np.ndarray, languages: list[str], labels: dict | None = None) -> go.Figure:
+def confusion_figure(confusion: np.ndarray, languages: list[str], labels: dict) -> go.Figure:
     """The confusion matrix normalised per true language (rows sum to 1)."""
-    lab = {**CONFUSION_LABELS, **(labels or {})}
+    lab = labels
     total = confusion.sum(1, keepdims=True)
     share = np.divide(confusion, total, out=np.zeros(confusion.shape), where=total > 0)
     text = np.where(share >= 0.005, np.char.mod("%.0f", 100 * share), "")
@@ -118,9 +106,9 @@ def confusion_figure(confusion: np.ndarray, languages: list[str], labels: dict |
 
 
 def per_class_figure(recall: np.ndarray, frequency: np.ndarray, languages: list[str],
-                     balanced: float | None = None, labels: dict | None = None) -> go.Figure:
+                     balanced: float | None = None, *, labels: dict) -> go.Figure:
     """Accuracy per language (y) against its share of the training names (x, log): rare languages suffer."""
-    lab = {**PER_CLASS_LABELS, **(labels or {})}
+    lab = labels
     fig = new_figure(lab["title"], height=440)
     fig.add_trace(go.Scatter(
         x=as_float32(frequency), y=as_float32(recall), mode="markers+text", text=languages,
@@ -135,9 +123,9 @@ def per_class_figure(recall: np.ndarray, frequency: np.ndarray, languages: list[
     return fig
 
 
-def accuracy_compare_figure(rows: list[dict], labels: dict | None = None) -> go.Figure:
+def accuracy_compare_figure(rows: list[dict], labels: dict) -> go.Figure:
     """Accuracy and balanced accuracy of several models side by side; ``rows``: {"label", "accuracy", "balanced"}."""
-    lab = {**COMPARE_LABELS, **(labels or {})}
+    lab = labels
     fig = new_figure(lab["title"], height=340)
     names = [r["label"] for r in rows]
     for key, color in (("accuracy", "#2563eb"), ("balanced", "#e4572e")):

@@ -12,15 +12,6 @@ from plotly.subplots import make_subplots
 from charts.common import _marker_mode, as_float32, legend_on_top
 from charts.theme import ROLE_COLORS, TEMPLATE, new_figure
 
-SAMPLE_LABELS = {"title_all": "One sample: input, target and prediction at every step",
-                 "title_last": "One sample: input sequence and the answer at the last step",
-                 "title_classify": "One sample: input sequence and predicted class probabilities",
-                 "x": "time step t", "y": "value", "input": "input", "channel": "input channel {k}",
-                 "target": "target", "prediction": "prediction", "probability": "probability",
-                 "class": "class", "true_class": "true class: {name}", "sequence": "input sequence",
-                 "probabilities": "class probabilities",
-                 "channel_names": None}
-
 INPUT_COLORS = ("#0ea5e9", "#64748b", "#0891b2", "#94a3b8")
 
 
@@ -46,7 +37,7 @@ def _input_traces(fig: go.Figure, x, lab: dict, **where) -> np.ndarray:
 
 
 def sample_prediction_figure(x, y_true, y_pred, kind: str, class_names: list[str] | None = None,
-                             labels: dict | None = None, height: int = 380) -> go.Figure:
+                             *, labels: dict, height: int = 380) -> go.Figure:
     """One sample of a sequence task, by output kind.
 
     ``x`` is the input (T,) or (T, D). ``kind`` "all": targets and predictions (T,) at every step;
@@ -55,7 +46,7 @@ def sample_prediction_figure(x, y_true, y_pred, kind: str, class_names: list[str
     all <= 0, are turned into probabilities), drawn as bars next to the input with the true class
     highlighted.
     """
-    lab = {**SAMPLE_LABELS, **(labels or {})}
+    lab = labels
     if kind == "classify":
         return _classify_figure(x, y_true, y_pred, class_names, lab, height)
     if kind not in ("all", "last"):

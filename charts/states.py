@@ -14,27 +14,8 @@ from plotly.subplots import make_subplots
 from charts.common import as_float32, empty_note
 from charts.theme import DIVERGING, MUTED, SEQUENTIAL, TEMPLATE, new_figure
 
-GATE_NAMES = {"i": "input i", "f": "forget f", "g": "cell candidate g", "o": "output o",
-              "r": "reset r", "z": "update z", "n": "candidate n"}
 TANH_GATES = ("g", "n")  # candidates are tanh-valued in [-1, 1]; every other gate is a sigmoid in [0, 1]
-CELL_NAMES = {"rnn": "RNN", "scratch": "Elman (scratch)", "lstm": "LSTM", "gru": "GRU",
-              "tutorial": "tutorial RNN", "tutorial_tanh": "tutorial RNN + tanh", "lru": "LRU", "mingru": "minGRU",
-              "minlstm": "minLSTM"}
 
-HEATMAP_LABELS = {"x": "time step t", "y": "hidden unit", "t": "t", "unit": "unit", "value": "value"}
-LAYER_LABELS = {"title": "Hidden states over time, per layer", "x": "time step t", "y": "unit",
-                "hidden": "layer {layer}: hidden state h<sub>t</sub>",
-                "cell": "layer {layer}: cell state c<sub>t</sub>", "t": "t", "unit": "unit", "value": "value",
-                "h_value": "h<sub>t</sub>", "c_value": "c<sub>t</sub>"}
-GATE_LABELS = {"title": "{cell} gates over time", "x": "time step t", "y": "unit", "t": "t", "unit": "unit",
-               "sigmoid": "sigmoid gate", "tanh": "tanh candidate", "gate_names": GATE_NAMES,
-               "cell_names": CELL_NAMES, "no_gates": "A plain RNN cell has no gates."}
-UNIT_LABELS = {"title": "Hidden units over time", "x": "time step t", "y": "activation h<sub>t</sub>",
-               "unit": "unit {k}", "empty": "Choose one or more units"}
-SATURATION_LABELS = {"title": "Gate saturation per unit: closed or open",
-                     "x": "hidden unit", "y": "share", "closed": "closed (< {low:g})",
-                     "between": "in between", "open": "open (> {high:g})", "unit": "unit",
-                     "gate_names": GATE_NAMES, "no_gates": "No sigmoid gates to show."}
 
 CLOSED_COLOR = "#3b0f70"  # dark and light ends of Viridis, as in the gate heatmaps
 OPEN_COLOR = "#e8b400"
@@ -70,14 +51,14 @@ def _color_range(z: np.ndarray, zmid, zrange) -> dict:
     return {"zmin": float(finite.min()), "zmax": float(finite.max())} if finite.size else {"zmin": 0.0, "zmax": 1.0}
 
 
-def state_heatmap(z, title: str, labels: dict | None = None, zmid: float | None = 0,
+def state_heatmap(z, title: str, *, labels: dict, zmid: float | None = 0,
                   colorscale=DIVERGING, zrange: tuple[float, float] | None = None, height: int = 380) -> go.Figure:
     """One (T, H) array as a heatmap: time on x, unit on y (unit 1 at the top).
 
     The defaults suit hidden and cell states: a diverging scale with white at 0. For sigmoid gates pass
     ``colorscale=SEQUENTIAL, zmid=None, zrange=(0, 1)``.
     """
-    lab = {**HEATMAP_LABELS, **(labels or {})}
+    lab = labels
     arr = _grid(z)
     T, H = arr.shape
     fig = new_figure(title, height=height)
@@ -99,14 +80,14 @@ def _layers(a) -> np.ndarray:
     return arr
 
 
-def layer_states_figure(hiddens, cells=None, labels: dict | None = None, height: int | None = None) -> go.Figure:
+def layer_states_figure(hiddens, cells=None, *, labels: dict, height: int | None = None) -> go.Figure:
     """h_t of every layer, one row per layer, and the LSTM's c_t beside it; white at 0.
 
     ``hiddens`` and ``cells`` are (L, T, H) (one sample); a (T, H) array is a single layer. h and c get a
     colour axis each (shared across layers): c is not squashed by tanh and often reaches ±3 where h stays
     within ±1, so one shared scale would wash h out.
     """
-    lab = {**LAYER_LABELS, **(labels or {})}
+    lab = labels
     hs = _layers(hiddens)
     cs = _layers(cells) if cells is not None else None
     L, T, H = hs.shape
@@ -138,15 +119,15 @@ def layer_states_figure(hiddens, cells=None, labels: dict | None = None, height:
     return fig
 
 
-def gate_figure(gates: dict, cell: str, labels: dict | None = None, height: int | None = None) -> go.Figure:
+def gate_figure(gates: dict, cell: str, *, labels: dict, height: int | None = None) -> go.Figure:
     """Every gate of one layer as a heatmap (T, H) per gate, titled by name.
 
     Sigmoid gates share a 0..1 sequential colour axis; the tanh candidates (g, n) a diverging -1..1 one.
     A cell without gates (plain RNN) gives a figure with a note.
     """
-    lab = {**GATE_LABELS, **(labels or {})}
-    names = {**GATE_NAMES, **lab.get("gate_names", {})}
-    cell_name = {**CELL_NAMES, **lab.get("cell_names", {})}.get(cell, cell)
+    lab = labels
+    names = lab["gate_names"]
+    cell_name = lab["cell_names"].get(cell, cell)
     title = lab["title"].format(cell=cell_name)
     if not gates:
         return empty_note(new_figure(title, height=height or 360), lab["no_gates"])
@@ -185,10 +166,10 @@ def gate_figure(gates: dict, cell: str, labels: dict | None = None, height: int 
     return fig
 
 
-def unit_traces_figure(hiddens, units: list[int], x=None, labels: dict | None = None,
+def unit_traces_figure(hiddens, units: list[int], x=None, *, labels: dict,
                        height: int = 360) -> go.Figure:
     """Chosen hidden units over time, one line each. ``units`` are 0-based indices, shown as unit k+1."""
-    lab = {**UNIT_LABELS, **(labels or {})}
+    lab = labels
     arr = _grid(hiddens)
     t = as_float32(x) if x is not None else np.arange(1, arr.shape[0] + 1, dtype=np.int32)
     fig = new_figure(lab["title"], height=height)
@@ -204,7 +185,7 @@ def unit_traces_figure(hiddens, units: list[int], x=None, labels: dict | None = 
     return fig
 
 
-def gate_saturation_figure(saturation: dict, low: float = 0.1, high: float = 0.9, labels: dict | None = None,
+def gate_saturation_figure(saturation: dict, low: float = 0.1, high: float = 0.9, *, labels: dict,
                            names: list[str] | None = None, height: int | None = None) -> go.Figure:
     """One stacked bar per unit and gate: share of steps closed (< low), in between, open (> high).
 
@@ -212,8 +193,8 @@ def gate_saturation_figure(saturation: dict, low: float = 0.1, high: float = 0.9
     ``rnn_core.lab.compare.gate_saturation`` with the same ``low``/``high``. ``names`` picks the gates
     (default: every sigmoid gate present; the tanh candidates g and n do not open or close).
     """
-    lab = {**SATURATION_LABELS, **(labels or {})}
-    gate_names = {**GATE_NAMES, **lab.get("gate_names", {})}
+    lab = labels
+    gate_names = lab["gate_names"]
     chosen = [g for g in (names if names is not None else saturation) if g in saturation and
               (names is not None or g not in TANH_GATES)]
     if not chosen:

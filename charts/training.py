@@ -11,22 +11,15 @@ import plotly.graph_objects as go
 from charts.common import _log_y, _marker_mode, as_float32, empty_note, legend_on_top, positive, run_styles
 from charts.theme import MUTED, ROLE_COLORS, new_figure
 
-LOSS_LABELS = {"title": "Loss per epoch", "x": "epoch", "y": "loss (log scale)", "y_linear": "loss",
-               "train": "training loss", "val": "validation loss", "best": "best epoch {epoch}",
-               "time": "time", "seconds": "s", "empty": "No epochs yet"}
-LOSS_OVERLAY_LABELS = {"title": "Loss per epoch: validation (solid) and training (dotted)", "x": "epoch",
-                       "y": "loss (log scale)", "y_linear": "loss", "val": "{label} · validation",
-                       "train": "{label} · training", "empty": "No runs to compare"}
 
-
-def loss_figure(history: dict, labels: dict | None = None, log_y: bool = True, best_epoch: int | None = None,
+def loss_figure(history: dict, *, labels: dict, log_y: bool = True, best_epoch: int | None = None,
                 height: int = 380) -> go.Figure:
     """Training and validation loss against epoch; a dotted line marks ``best_epoch``.
 
     ``history`` holds lists ``epoch``, ``train_loss``, ``val_loss`` and optionally ``time`` (seconds since
     the start). Live, partial histories are fine: each curve uses as many points as it has.
     """
-    lab = {**LOSS_LABELS, **(labels or {})}
+    lab = labels
     fig = new_figure(lab["title"], height=height)
     epochs = as_float32(history.get("epoch", []))
     if epochs.size == 0:
@@ -72,14 +65,14 @@ def loss_figure(history: dict, labels: dict | None = None, log_y: bool = True, b
     return fig
 
 
-def loss_overlay_figure(runs: list[dict], labels: dict | None = None, log_y: bool = True,
+def loss_overlay_figure(runs: list[dict], *, labels: dict, log_y: bool = True,
                         height: int = 400) -> go.Figure:
     """Several runs' validation (solid) and training (dotted) loss, coloured by cell.
 
     Each run is ``{"label", "cell", "history"}``; a run's two curves toggle together in the legend.
     Runs that share a cell get another shade and dash pattern.
     """
-    lab = {**LOSS_OVERLAY_LABELS, **(labels or {})}
+    lab = labels
     fig = new_figure(lab["title"], height=height)
     y_title = lab["y"] if log_y else lab["y_linear"]
     fig.update_layout(xaxis_title=lab["x"], yaxis_title=y_title)

@@ -13,29 +13,18 @@ from plotly.subplots import make_subplots
 from charts.common import _log_y, empty_note, legend_on_top, positive
 from charts.theme import MUTED, ROLE_COLORS, TEMPLATE, new_figure
 
-CLIP_LABELS = {"title": "Gradient norm per step: clipped {k} of {n} steps",
-               "title_off": "Gradient norm per step (clipping off)", "x": "optimisation step",
-               "y": "‖∇<sub>θ</sub>L‖ (log scale)", "pre": "before clipping", "post": "after clipping",
-               "clipped": "clipped step", "threshold": "threshold {clip:g}", "step": "step",
-               "empty": "No optimisation steps yet"}
-SPECTRUM_LABELS = {"title": "Eigenvalues of W<sub>hh</sub>, layer {layer}: largest |λ| = {radius:.3g}",
-                   "block": "block {block} (ρ = {radius:.3g})", "re": "Re λ", "im": "Im λ",
-                   "circle": "unit circle |λ| = 1", "abs": "|λ|", "singular": "singular values of W<sub>hh</sub>",
-                   "index": "index (largest first)", "sv": "singular value σ of W<sub>hh</sub>",
-                   "empty": "No spectrum"}
-
 BLOCK_COLORS = {"i": "#0891b2", "f": "#2563eb", "g": "#e4572e", "o": "#16a34a",
                 "r": "#db2777", "z": "#7c3aed", "n": "#ca8a04", "h": "#e4572e"}
 
 
-def clipping_figure(pre, post=None, clip: float | None = None, labels: dict | None = None,
+def clipping_figure(pre, post=None, clip: float | None = None, *, labels: dict,
                     height: int = 380) -> go.Figure:
     """The gradient norm of every optimisation step before and after clipping, on a log axis.
 
     ``clip`` is the threshold (``None`` or <= 0: clipping off); steps whose norm exceeded it are marked.
     ``post`` defaults to min(pre, clip).
     """
-    lab = {**CLIP_LABELS, **(labels or {})}
+    lab = labels
     pre_arr = np.asarray(pre if pre is not None else [], dtype=float).ravel()
     on = clip is not None and clip > 0
     if post is None:
@@ -71,7 +60,7 @@ def clipping_figure(pre, post=None, clip: float | None = None, labels: dict | No
     return fig
 
 
-def spectrum_figure(spectrum: list[dict], layer: int = 0, labels: dict | None = None,
+def spectrum_figure(spectrum: list[dict], layer: int = 0, *, labels: dict,
                     singular_values: bool = True, height: int = 480) -> go.Figure:
     """Eigenvalues of each gate block of W_hh in the complex plane, with the unit circle.
 
@@ -80,7 +69,7 @@ def spectrum_figure(spectrum: list[dict], layer: int = 0, labels: dict | None = 
     "spectral_radius": {block: float}, "singular_values": array}``; with ``singular_values`` the singular
     values of the whole W_hh are a bar chart beside it.
     """
-    lab = {**SPECTRUM_LABELS, **(labels or {})}
+    lab = labels
     if not spectrum:
         return empty_note(new_figure(lab["title"].format(layer="", radius=float("nan")), height=height),
                           lab["empty"])

@@ -8,9 +8,10 @@ from rnn_core.data.csv_series import DataError, SeveralColumns, load_csv
 from ui import page_setup, settings_sidebar
 from ui.runs.access import prepared, upload, use_upload
 from ui.state.settings import note_upload
-from ui.text.catalog import chart_labels, class_names
+from ui.text.catalog import labels
+from ui.text.errors import error_text
 from ui.text.labels import data_subtitle
-from ui.text.safe import code, plain, short
+from ui.text.safe import code, short
 from ui.views.blocks import chart, csv_button
 
 t = page_setup("data")
@@ -36,7 +37,7 @@ def _load(raw: bytes, name: str, column: str | None = None) -> None:
     except SeveralColumns as e:
         st.session_state["_csv_pick"] = (raw, name, e.columns)
     except Exception as e:  # noqa: BLE001 - every failure is a message for the person, never a traceback
-        st.session_state["_csv_msg"] = ("error", str(e) if isinstance(e, DataError) else type(e).__name__)
+        st.session_state["_csv_msg"] = ("error", e if isinstance(e, DataError) else type(e).__name__)
         st.session_state.pop("_csv_pick", None)
 
 
@@ -60,7 +61,7 @@ with st.expander(t("data.upload"), icon=":material/upload_file:", expanded=cfg.d
                      format_func=lambda c: short(c, 60), help=t("data.pick_help"))
     kind, text = st.session_state.pop("_csv_msg", (None, None))
     if kind == "error":
-        st.error(f"{t('data.upload_failed')} {plain(text, 400)}", icon=":material/error:")
+        st.error(f"{t('data.upload_failed')} {error_text(t, text)}", icon=":material/error:")
     elif kind == "ok":
         st.success(t("data.upload_ok", name=code(text), n=len(upload())), icon=":material/check_circle:")
     if cfg.data.dataset == "csv":
@@ -69,7 +70,7 @@ with st.expander(t("data.upload"), icon=":material/upload_file:", expanded=cfg.d
 try:
     data = prepared(cfg)
 except ValueError as e:
-    st.error(plain(e, 400), icon=":material/error:")
+    st.error(error_text(t, e), icon=":material/error:")
     st.stop()
 
 sd = data.series
@@ -80,20 +81,20 @@ if sd is not None:
     c[1].metric(f"{t('data.train')} · {t('data.windows')}", len(data.x_train), border=True)
     c[2].metric(f"{t('data.val')} · {t('data.windows')}", len(data.x_val), border=True)
     c[3].metric(f"{t('data.test')} · {t('data.points_short')}", sd.n_test, border=True)
-    split_labels = chart_labels(t, "series_split_figure", split_title=t("data.split_title"), y=unit,
+    split_labels = labels(t, "chart.series_split_figure", split_title=t("data.split_title"), y=unit,
                                 train=t("data.train"), val=t("data.val"), test=t("data.test"))
     chart(series_split_figure(sd.index, sd.values, sd.n_train, sd.n_val, labels=split_labels), "series",
           subtitle=data_subtitle(cfg, t))
     off = sd.pipeline.offset
     chart(transformed_figure(sd.index[off:], sd.z, sd.n_train - off, sd.n_val,
-                             labels=chart_labels(t, "transformed_figure", split_title=t("data.split_title"), y=unit,
+                             labels=labels(t, "chart.transformed_figure", split_title=t("data.split_title"), y=unit,
                                                  train=t("data.train"), val=t("data.val"), test=t("data.test"),
                                                  z_title=t("data.z_title"), z=t("data.z"))),
           "transformed", subtitle=data_subtitle(cfg, t, steps=True))
     n_windows = len(data.x_train)
     k = st.slider(t("data.window_pick"), 1, max(1, n_windows), 1, key="window_pick") - 1  # counted from 1
     chart(window_figure(sd.z, cfg.data.seq_len, k, data.horizon,
-                        labels=chart_labels(t, "window_figure", window_title=t("data.window_title"),
+                        labels=labels(t, "chart.window_figure", window_title=t("data.window_title"),
                                            window=t("data.window"), target=t("data.target"), t=t("data.t"),
                                            z=t("data.z"))), "window", subtitle=data_subtitle(cfg, t, steps=True))
     frame = pd.DataFrame({"time": [str(i)[:10] for i in sd.index], "value": sd.values})
@@ -105,7 +106,8 @@ else:
         col.metric(t(f"data.{split}"), f"{len(getattr(data, f'x_{split}'))} {t('data.sequences')}", border=True)
     st.markdown(t(f"task.{cfg.data.task}"))
     y = data.y_train[:4].numpy()
-    chart(samples_figure(data.x_train[:4].numpy(), y, class_names=class_names(t, data.class_names),
-                         labels=chart_labels(t, "samples_figure", samples_title=t("data.samples_title"),
+    names = labels(t, "class")
+    chart(samples_figure(data.x_train[:4].numpy(), y, class_names=[names.get(n, n) for n in data.class_names],
+                         labels=labels(t, "chart.samples_figure", samples_title=t("data.samples_title"),
                                              t=t("data.t"), sample=t("data.sample"), y=t("data.value"))),
           "samples", subtitle=data_subtitle(cfg, t))

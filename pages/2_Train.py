@@ -12,7 +12,7 @@ from ui.runs.access import baselines_of
 from ui.runs.bundles import load_uploaded_bundle
 from ui.runs.flow import LAST_SHOWN, run_for
 from ui.runs.live import train_live
-from ui.text.catalog import chart_labels, class_names
+from ui.text.catalog import labels
 from ui.text.labels import fmt_frame
 from ui.views.blocks import chart, downloads, metric_row, run_subtitle, status
 from ui.views.history import pin_button
@@ -39,24 +39,24 @@ sd = res.data.series
 if sd is not None and "forecasts" in res.metrics:
     fc = res.metrics["forecasts"]
     chart(forecast_figure(sd.index, sd.values, sd.n_test, fc["one_step"], fc["recursive"],
-                          labels=chart_labels(t, "forecast_figure", title=t("train.forecast_title"),
+                          labels=labels(t, "chart.forecast_figure", title=t("train.forecast_title"),
                                               y=t(f"unit.{res.config.data.dataset}"))),
           "forecast", subtitle=run_subtitle(res.config, t))
 chart(loss_figure(res.history, best_epoch=res.best_epoch,
-                  labels=chart_labels(t, "loss_figure", title=t("train.loss_title"))), "loss",
+                  labels=labels(t, "chart.loss_figure", title=t("train.loss_title"))), "loss",
       subtitle=run_subtitle(res.config, t))
 if sd is not None and "model" in res.metrics:
     st.subheader(t("train.metrics"))
     headline = headline_metric(sd.values)
-    table = metrics_table(res.metrics["model"], baselines_of(res), labels=chart_labels(t, "metrics_table"),
+    table = metrics_table(res.metrics["model"], baselines_of(res), labels=labels(t, "chart.metrics_table"),
                           metrics=(headline, "mae" if headline == "rmse" else "rmse"))
     st.dataframe(fmt_frame(table), hide_index=True)
     st.caption(t("train.metrics_caption", n=sd.n_test))
 elif sd is None:
     kind = "classify" if res.data.loss == "nll" else res.data.output_mode
     chart(sample_prediction_figure(*predict_sample(res.model, res.data), kind,
-                                   class_names=class_names(t, res.data.class_names),
-                                   labels=chart_labels(t, "sample_prediction_figure")), "prediction",
+                                   class_names=[labels(t, "class").get(n, n) for n in res.data.class_names],
+                                   labels=labels(t, "chart.sample_prediction_figure")), "prediction",
           subtitle=run_subtitle(res.config, t))
 pin_button(res, t, key="pin_train")
 with st.expander(t("run.downloads"), icon=":material/download:"):

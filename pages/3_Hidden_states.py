@@ -7,7 +7,7 @@ from rnn_core.lab.compare import gate_saturation
 from ui import page_setup, settings_sidebar
 from ui.runs.flow import run_for
 from ui.runs.traces import trace_of
-from ui.text.catalog import chart_labels
+from ui.text.catalog import labels
 from ui.text.labels import cell_label, saturation_caption
 from ui.views.blocks import chart, csv_button, need_run, run_subtitle, states_frame, window_picker
 
@@ -29,7 +29,7 @@ tabs = st.tabs([t("hidden.tab_states"), t("hidden.tab_gates"), t("hidden.tab_uni
 with tabs[0]:
     cells = tr.cells[:, 0] if tr.cells is not None else None
     chart(layer_states_figure(tr.hiddens[:, 0], cells,
-                              labels=chart_labels(t, "layer_states_figure", title=t("hidden.states_title"))),
+                              labels=labels(t, "chart.layer_states_figure", title=t("hidden.states_title"))),
           "hidden_states", subtitle=run_subtitle(res.config, t))
     csv_button(states_frame(tr), "hidden_states", t)
 with tabs[1]:
@@ -38,13 +38,13 @@ with tabs[1]:
     else:
         layer = st.segmented_control(t("hidden.layer"), list(range(1, L + 1)), default=L, key="gate_layer") or L
         chart(gate_figure({k: v[layer - 1, 0] for k, v in tr.gates.items()}, cfg.model.cell,
-                          labels=chart_labels(t, "gate_figure")), "gates", subtitle=run_subtitle(res.config, t))
+                          labels=labels(t, "chart.gate_figure")), "gates", subtitle=run_subtitle(res.config, t))
         batch = getattr(res.data, f"x_{split}")
         many = trace_of(res, split, 0, min(len(batch), 256))
         sat = gate_saturation(many.gates)
         chart(gate_saturation_figure({k: {"low": v["low"][layer - 1], "high": v["high"][layer - 1]}
                                       for k, v in sat.items()},
-                                     labels=chart_labels(t, "gate_saturation_figure")), "gate_saturation",
+                                     labels=labels(t, "chart.gate_saturation_figure")), "gate_saturation",
               subtitle=run_subtitle(res.config, t))
         st.caption(saturation_caption(t, res.config.model.cell, many.hiddens.shape[1]))
 with tabs[2]:
@@ -52,5 +52,5 @@ with tabs[2]:
     # 0-based unit indices, shown as 1..H like every legend and axis
     units = st.multiselect(t("hidden.units"), list(range(H)), default=list(range(min(4, H))), key="units",
                            format_func=lambda u: str(u + 1))
-    chart(unit_traces_figure(tr.hiddens[layer_u - 1, 0], units, labels=chart_labels(t, "unit_traces_figure")),
+    chart(unit_traces_figure(tr.hiddens[layer_u - 1, 0], units, labels=labels(t, "chart.unit_traces_figure")),
           "hidden_units", subtitle=run_subtitle(res.config, t))

@@ -16,7 +16,7 @@ from rnn_core.lab.compare import memory_horizon
 from ui import page_setup, settings_sidebar
 from ui.runs.flow import run_for
 from ui.runs.traces import disk_of, spectrum_of, trace_of
-from ui.text.catalog import chart_labels
+from ui.text.catalog import labels
 from ui.text.labels import spectrum_caption
 from ui.views.blocks import chart, csv_button, need_run, run_subtitle
 
@@ -32,9 +32,9 @@ n = min(len(res.data.x_train), BATCH)
 tr = trace_of(res, "train", 0, n)
 L, T = tr.grad_norms.shape
 fit = memory_horizon(tr.grad_norms[-1])
-st.info(grad_reading(tr.grad_norms, labels=chart_labels(t, "grad_reading")), icon=":material/lightbulb:")
+st.info(grad_reading(tr.grad_norms, labels=labels(t, "chart.grad_reading")), icon=":material/lightbulb:")
 chart(grad_norm_figure(tr.grad_norms, fit={"layer": L - 1, **fit} if fit["regime"] == "vanishes" else None,
-                       labels=chart_labels(t, "grad_norm_figure", title=t("grad.profile_title", n=n))), "grad_norms",
+                       labels=labels(t, "chart.grad_norm_figure", title=t("grad.profile_title", n=n))), "grad_norms",
       subtitle=run_subtitle(res.config, t))
 horizon = t(f"grad.horizon_{fit['regime']}", tau=fit["horizon"], growth=fit["growth"], L=L)
 st.caption(f"{t('read.grad')} {horizon}")
@@ -45,11 +45,11 @@ st.subheader(t("grad.evolution"))
 if res.snapshots:
     tabs = st.tabs([t("grad.heatmap"), t("grad.film")])
     with tabs[0]:
-        chart(grad_evolution_figure(res.snapshots, labels=chart_labels(t, "grad_evolution_figure")),
+        chart(grad_evolution_figure(res.snapshots, labels=labels(t, "chart.grad_evolution_figure")),
               "grad_evolution", subtitle=run_subtitle(res.config, t))
         st.caption(t("read.grad_evolution"))
     with tabs[1]:
-        chart(grad_snapshot_frames_figure(res.snapshots, labels=chart_labels(t, "grad_snapshot_frames_figure")),
+        chart(grad_snapshot_frames_figure(res.snapshots, labels=labels(t, "chart.grad_snapshot_frames_figure")),
               "grad_film", subtitle=run_subtitle(res.config, t))
         st.caption(t("read.grad_film"))
     snaps = pd.DataFrame([{"epoch": s["epoch"], "layer": k + 1, "t": j + 1, "grad_norm": s["grad_norms"][k, j]}
@@ -63,7 +63,7 @@ with left:
     st.subheader(t("grad.clipping"))
     pre, post = res.steps["grad_norm_pre"], res.steps["grad_norm_post"]
     if pre:
-        chart(clipping_figure(pre, post, cfg.train.clip, labels=chart_labels(t, "clipping_figure")), "clipping",
+        chart(clipping_figure(pre, post, cfg.train.clip, labels=labels(t, "chart.clipping_figure")), "clipping",
               subtitle=run_subtitle(res.config, t))
         st.caption(f"{t('grad.clipped', k=res.clipped_steps, n=len(pre), clip=cfg.train.clip)} {t('read.clipping')}")
 with right:
@@ -72,9 +72,9 @@ with right:
     layer = st.segmented_control(t("hidden.layer"), list(range(1, L + 1)), default=1, key="spec_layer") or 1
     if cell in LINEAR_CELLS:  # no W_hh: the recurrence's own decays, before and after training
         before, after = disk_of(res)
-        chart(disk_figure(before, after, layer=layer - 1, cell=cell, labels=chart_labels(t, "disk_figure")),
+        chart(disk_figure(before, after, layer=layer - 1, cell=cell, labels=labels(t, "chart.disk_figure")),
               "eigen_disk", subtitle=run_subtitle(res.config, t))
     else:
-        chart(spectrum_figure(spectrum_of(res), layer=layer - 1, labels=chart_labels(t, "spectrum_figure")),
+        chart(spectrum_figure(spectrum_of(res), layer=layer - 1, labels=labels(t, "chart.spectrum_figure")),
               "spectrum", subtitle=run_subtitle(res.config, t))
     st.caption(spectrum_caption(t, cell))

@@ -10,7 +10,7 @@ from ui import page_setup, settings_sidebar
 from ui.runs.flow import cached_run, seconds_text, sized
 from ui.runs.live import train_live
 from ui.runs.traces import trace_of
-from ui.text.catalog import chart_labels
+from ui.text.catalog import labels
 from ui.text.labels import cell_label, compare_subtitle, compare_table
 from ui.views.blocks import chart
 from ui.views.history import pinned_view
@@ -44,14 +44,14 @@ st.dataframe(compare_table(done, t), hide_index=True, width="stretch",
                                                                               help=t("compare.stopped_help"))})
 
 chart(loss_overlay_figure([{"label": cell_label(t, c), "cell": c, "history": r.history} for c, r in done.items()],
-                          labels=chart_labels(t, "loss_overlay_figure")), "compare_loss",
+                          labels=labels(t, "chart.loss_overlay_figure")), "compare_loss",
       subtitle=compare_subtitle(cfg, t))
 profiles = []
 for c, r in done.items():
     n = min(len(r.data.x_train), 128)
     tr = trace_of(r, "train", 0, n)
     profiles.append({"label": cell_label(t, c), "cell": c, "grad_norms": tr.grad_norms[-1]})
-chart(grad_overlay_figure(profiles, normalise=True, labels=chart_labels(t, "grad_overlay_figure")),
+chart(grad_overlay_figure(profiles, normalise=True, labels=labels(t, "chart.grad_overlay_figure")),
       "compare_gradients", subtitle=compare_subtitle(cfg, t))
 st.caption(t("compare.grad_caption"))
 first = next(iter(done.values()))
@@ -59,5 +59,5 @@ sd = first.data.series
 if sd is not None and all("forecasts" in r.metrics for r in done.values()):
     fcs = {cell_label(t, c): (c, r.metrics["forecasts"]["recursive"]) for c, r in done.items()}
     chart(forecast_overlay_figure(sd.index, sd.values, sd.n_test, fcs,
-                                  labels=chart_labels(t, "forecast_overlay_figure", y=t(f"unit.{cfg.data.dataset}"))),
+                                  labels=labels(t, "chart.forecast_overlay_figure", y=t(f"unit.{cfg.data.dataset}"))),
           "compare_forecasts", subtitle=compare_subtitle(cfg, t))

@@ -14,7 +14,7 @@ from ui import page_setup
 from ui.glue.lab import SPREAD_SEEDS, lab_settings, lags_setting, run_compare, run_sweep, stored
 from ui.glue.lab_init import init_view
 from ui.glue.lab_seeds import horizon_text, seeds_view, sweep_table
-from ui.text.catalog import chart_labels
+from ui.text.catalog import labels
 from ui.text.labels import cell_label, saturation_caption
 from ui.views.blocks import chart, csv_button
 from ui.views.history import pin_button, pinned_view
@@ -54,13 +54,13 @@ with tabs[0]:
                      if r.horizon["regime"] == "vanishes" else None}
                     for r in results]
         chart(grad_overlay_figure(profiles, normalise=True,
-                                  labels=chart_labels(t, "grad_overlay_figure", title=t("lab.profiles_title"))),
+                                  labels=labels(t, "chart.grad_overlay_figure", title=t("lab.profiles_title"))),
               "lab_gradients", subtitle=sub)
-        reading = chart_labels(t, "grad_reading")
+        reading = labels(t, "chart.grad_reading")
         st.caption(t("read.grad_overlay") + " " + " ".join(
             f"**{cell_label(t, r.cell)}**: {grad_reading(r.grad_norms, labels=reading)}" for r in results))
         chart(loss_overlay_figure([{"label": cell_label(t, r.cell), "cell": r.cell, "history": r.result.history}
-                                   for r in results], labels=chart_labels(t, "loss_overlay_figure")), "lab_loss",
+                                   for r in results], labels=labels(t, "chart.loss_overlay_figure")), "lab_loss",
               subtitle=sub)
         first = "gru" if any(r.cell == "gru" for r in results) else results[-1].cell  # a gated cell to start with
         pick = st.segmented_control(t("lab.cell_pick"), [r.cell for r in results], default=first,
@@ -68,14 +68,14 @@ with tabs[0]:
         chosen = next(r for r in results if r.cell == pick)
         left, right = st.columns(2)
         with left:
-            chart(grad_snapshot_frames_figure(chosen.snapshots, labels=chart_labels(t, "grad_snapshot_frames_figure")),
+            chart(grad_snapshot_frames_figure(chosen.snapshots, labels=labels(t, "chart.grad_snapshot_frames_figure")),
                   f"lab_film_{pick}", subtitle=sub)
             st.caption(t("read.grad_film"))
         with right:
             if chosen.saturation:
                 chart(gate_saturation_figure({k: {"low": v["low"][-1], "high": v["high"][-1]}
                                               for k, v in chosen.saturation.items()},
-                                             labels=chart_labels(t, "gate_saturation_figure")), f"lab_gates_{pick}",
+                                             labels=labels(t, "chart.gate_saturation_figure")), f"lab_gates_{pick}",
                       subtitle=sub)
                 st.caption(saturation_caption(t, chosen.cell, TRACE_BATCH))
             else:
@@ -90,7 +90,7 @@ with tabs[1]:
         if st.button(t("lab.sweep_go"), type="primary", icon=":material/stacked_line_chart:", key="lab_sweep_go"):
             rows = run_sweep(lab, t)
         if rows:
-            chart(sweep_figure(rows, labels=chart_labels(t, "sweep_figure")), "lab_sweep", subtitle=sub)
+            chart(sweep_figure(rows, labels=labels(t, "chart.sweep_figure")), "lab_sweep", subtitle=sub)
             st.dataframe(sweep_table(rows, t), hide_index=True, width="stretch")
             csv_button(pd.DataFrame(rows), "lab_sweep", t, key="sweep_csv")
         else:

@@ -14,6 +14,7 @@ from charts.learn import (
 from ui import page_setup
 from ui.glue.learn_code import SCRATCH_CODE, TORCH_CODE
 from ui.state.layout import link_params
+from ui.text.catalog import labels
 from ui.views.blocks import cached_figure, chart
 
 t = page_setup("learn")
@@ -23,17 +24,12 @@ def _chart(name: str, builder, *args, **kwargs) -> None:
     chart(cached_figure(builder, *args, **kwargs), name, key=f"chart_{name}")  # no run: built once per server
 
 
-def labels(prefix: str, *names: str) -> dict[str, str]:
-    return {name: t(f"{prefix}.{name}") for name in names}
-
-
-
 st.title(f":material/school: {t('l.title')}")
 st.caption(t("l.intro"))
 
 st.header(t("l.ts.h"), divider="gray")
 st.markdown(t("l.ts.body"))
-_chart("time_series", time_series_figure, labels=labels("l.ts", "series", "window", "target", "x", "y", "title"))
+_chart("time_series", time_series_figure, labels=labels(t, "chart.time_series_figure"))
 
 st.header(t("l.rec.h"), divider="gray")
 st.markdown(t("l.rec.body"))
@@ -46,7 +42,7 @@ st.page_link("pages/8_Inside_the_cell.py", label=t("in.learn_link"), icon=":mate
 
 st.header(t("l.kinds.h"), divider="gray")
 st.markdown(t("l.kinds.body"))
-diagram_labels = {"encoder": t("l.enc"), "decoder": t("l.dec")}
+diagram_labels = labels(t, "chart.rnn_kind_figure")
 for kind, tab in zip(KINDS, st.tabs([t(f"l.k.{kind}") for kind in KINDS]), strict=True):
     with tab:
         left, right = st.columns([3, 2], vertical_alignment="center")
@@ -70,7 +66,7 @@ st.header(t("l.act.h"), divider="gray")
 st.markdown(t("l.act.body"))
 act = st.segmented_control(t("l.act.pick"), ACTIVATIONS, format_func=NAMES.get, default="tanh",
                            key="learn_act", required=True)
-_chart("activation", activation_figure, act, labels=labels("l.act", "f", "df", "x", "y", "title", "max"))
+_chart("activation", activation_figure, act, labels=labels(t, "chart.activation_figure"))
 st.info(t(f"l.act.note.{act}"), icon=":material/lightbulb:")
 
 st.header(t("l.van.h"), divider="gray")
@@ -90,7 +86,7 @@ after = float(gradient_product(w, k, z, van_act)[-1])
 m1, m2 = st.columns(2)
 m1.metric(t("l.van.factor"), f"{factor:.3g}")
 m2.metric(t("l.van.after", k=k), f"{after:.2e}")
-_chart("vanishing", vanishing_figure, w, k, z, van_act, labels=labels("l.van", "x", "y", "title", "trace", "one"))
+_chart("vanishing", vanishing_figure, w, k, z, van_act, labels=labels(t, "chart.vanishing_figure"))
 if abs(factor - 1.0) < 1e-9:
     st.success(t("l.van.stable"), icon=":material/balance:")
 elif factor < 1.0:

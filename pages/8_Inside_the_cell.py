@@ -31,7 +31,7 @@ from ui.glue.inside import (
 from ui.runs.flow import run_for
 from ui.runs.traces import spectrum_of
 from ui.state.fields import hidden_names
-from ui.text.catalog import chart_labels, inside_labels
+from ui.text.catalog import labels
 from ui.views.blocks import chart, csv_button, need_run, run_subtitle
 
 MAX_JACOBIAN_BYTES = 3e8  # the step Jacobians of one window, L × T × S × S floats: beyond this the view says so
@@ -75,7 +75,7 @@ def step_view() -> None:
         rows = []
         for k, terms in enumerate(step(res, i, tt - 1)):
             x_name = t("in.input_x") if k == 0 else t("in.input_below", k=k)
-            chart(step_figure(terms, cell, k + 1, tt, labels=inside_labels(t, "step_figure"), x_name=x_name, g_name=g),
+            chart(step_figure(terms, cell, k + 1, tt, labels=labels(t, "chart.step_figure"), x_name=x_name, g_name=g),
                   f"step_layer{k + 1}_t{tt}", key=f"in_step_{k}", subtitle=sub)
             st.markdown(step_caption(t, cell, k, tt, terms))
             rows += [{"layer": k + 1, "t": tt, "term": name, "unit": u + 1, "value": float(v)}
@@ -101,7 +101,7 @@ def saliency_view() -> None:
         grid, rows = values.mean(0), [int(o) + 1 for o in s["outputs"]]
         cols, bars_x = list(range(1, T + 1)), list(range(T))
         bars, item = by_offset(size, s["outputs"]), "in.offset_item"
-        axes = dict(x=chart_labels(t, "state_heatmap")["x"], y=t("f.in_out"), row=t("f.in_out"), col="t")
+        axes = dict(x=labels(t, "chart.state_heatmap")["x"], y=t("f.in_out"), row=t("f.in_out"), col="t")
         st.caption(t("in.denoise_note", n=n))
     elif res.data.series is not None:  # forecasts × lag; lag 1 is the input just before the forecast
         o = int_slider(st, "in_out", 1, len(s["outputs"]), 1, t) - 1 if len(s["outputs"]) > 1 else 0
@@ -114,13 +114,13 @@ def saliency_view() -> None:
         grid, rows = values[:, 0], list(range(1, n + 1))
         cols = bars_x = list(range(1, T + 1))
         bars, item = size[:, 0].mean(0), "in.step_item"
-        step_word = chart_labels(t, "state_heatmap")["x"]
+        step_word = labels(t, "chart.state_heatmap")["x"]
         axes = dict(x=step_word, y=t("f.in_sample"), row=t("f.in_sample"), col="t")
     bar_axes = {k: v for k, v in axes.items() if k in ("x", "col")}
     chart(saliency_figure(grid, rows, cols, signed=measure == "gxi",
-                          labels=inside_labels(t, "saliency_figure", value=value_name, **axes)),
+                          labels=labels(t, "chart.saliency_figure", value=value_name, **axes)),
           f"saliency_{measure}", key="in_sal_map", subtitle=sub)
-    chart(saliency_bars(bars, bars_x, labels=inside_labels(t, "saliency_bars", **bar_axes)), "saliency_mean",
+    chart(saliency_bars(bars, bars_x, labels=labels(t, "chart.saliency_bars", **bar_axes)), "saliency_mean",
           key="in_sal_bars", subtitle=sub)
     share = np.nan_to_num(bars) / max(float(np.nansum(bars)), 1e-300)
     top = [int(j) for j in np.argsort(-share, kind="stable")[:3]]
@@ -154,13 +154,13 @@ def jacobian_view() -> None:
 
 def memory_view(layer: int) -> None:
     jac = jacobian_of(res, i)[layer - 1]
-    chart(memory_figure(jac["memory"], jac["loss"], layer, cell, labels=inside_labels(t, "memory_figure")),
+    chart(memory_figure(jac["memory"], jac["loss"], layer, cell, labels=labels(t, "chart.memory_figure")),
           "memory_jacobian", key="in_memory", subtitle=sub)
     mem, loss = float(jac["memory"][0]), float(jac["loss"][0])
     st.info(t("in.jac_reading", T=T, mem=f"{mem:.2g}", loss=f"{loss:.2g}") + " "
             + t("in.jac_forgets" if mem < 1e-2 else "in.jac_loss_less" if loss < mem / 10 else "in.jac_keeps"),
             icon=":material/lightbulb:")
-    chart(singular_figure(jac["sv"], layer, labels=inside_labels(t, "singular_figure")), "step_singular_values",
+    chart(singular_figure(jac["sv"], layer, labels=labels(t, "chart.singular_figure")), "step_singular_values",
           key="in_sv", subtitle=sub)
     st.caption(t("in.sv_caption", share=float((jac["sv"][:, 0] < 1).mean())))
     sv = jac["sv"]
@@ -192,12 +192,12 @@ def lyapunov_view() -> None:
         st.info(t(f"in.regime.{kind}", f=float(np.exp(lam)), lo=low, hi=high, tol=EDGE_TOL), icon=f":material/{icon}:")
     fmt = lambda v: f"{v:.2f}" if v is not None else t("in.none")  # noqa: E731
     chart(lyapunov_figure(curve["rho"], curve["lam"], rho, lam, curve["edge"], curve["chaos"], 64,
-                          trained_rho=trained, labels=inside_labels(t, "lyapunov_figure"),
+                          trained_rho=trained, labels=labels(t, "chart.lyapunov_figure"),
                           band=(curve["low"], curve["high"]), starts=STARTS), "lyapunov", key="in_lyap")
     st.caption(t("in.lyap_cross", tol=EDGE_TOL, edge=fmt(curve["edge"]), chaos=fmt(curve["chaos"])))
     states = free_run_of(rho, seed)
     chart(state_heatmap(states, t("in.free_title", rho=rho, n=len(states)),
-                        labels=chart_labels(t, "state_heatmap"), height=320), "free_run", key="in_free")
+                        labels=labels(t, "chart.state_heatmap"), height=320), "free_run", key="in_free")
     csv_button(pd.DataFrame({"rho": curve["rho"], "lyapunov": curve["lam"], "low_95": curve["low"],
                              "high_95": curve["high"]}), "lyapunov", t, key="in_lyap_csv")
 

@@ -20,7 +20,6 @@ from ui.glue.names import (
     cell_label,
     ensure_names_task,
     flips,
-    language_labels,
     letters_frame,
     letters_of,
     names_run,
@@ -32,7 +31,7 @@ from ui.glue.names import (
 )
 from ui.runs.access import lookup
 from ui.runs.live import train_live
-from ui.text.catalog import chart_labels, chart_text
+from ui.text.catalog import labels
 from ui.views.blocks import chart, csv_button
 
 t = page_setup("names")
@@ -57,7 +56,7 @@ if res.stopped == "stopped":
     st.warning(t("names.stopped"), icon=":material/pause_circle:")
 
 sub = subtitle(res.config, t)
-langs = language_labels(t, res.data.class_names)
+langs = [labels(t, "names.lang").get(c, c) for c in res.data.class_names]
 rep = report_of(res)
 majority = langs[int(rep["frequency"].argmax())]
 cols = st.columns(4)
@@ -87,16 +86,17 @@ else:
                      path=" → ".join(f"{langs[c]} ({name[:k]})" for k, c in path)))
     else:
         st.caption(t("names.no_flip"))
-    chart(letter_predictions_figure(name, probs, langs, labels=chart_text(t, "letter")), "names_letters",
-          key="names_letters", subtitle=sub)
+    chart(letter_predictions_figure(name, probs, langs, labels=labels(t, "chart.letter_predictions_figure")),
+          "names_letters", key="names_letters", subtitle=sub)
     csv_button(letters_frame(name, probs, res.data.class_names), "names_letters", t)
     tabs = st.tabs([t("names.tab_states"), t("names.tab_grads"), t("names.tab_gates")])
     hiddens = tr.hiddens[-1, 0]  # (T, H), last layer
     with tabs[0]:
-        chart(name_states_figure(name, hiddens, labels=chart_text(t, "states")), "names_hidden", subtitle=sub)
+        chart(name_states_figure(name, hiddens, labels=labels(t, "chart.name_states_figure")), "names_hidden",
+              subtitle=sub)
         csv_button(states_frame(name, hiddens), "names_hidden", t)
     with tabs[1]:
-        chart(name_grad_figure(name, tr.grad_norms[-1], labels=chart_text(t, "grad")), "names_grad_norms",
+        chart(name_grad_figure(name, tr.grad_norms[-1], labels=labels(t, "chart.name_grad_figure")), "names_grad_norms",
               subtitle=sub)
         st.caption(t("names.grad_caption", lang=langs[top]))
         csv_button(pd.DataFrame({"position": range(1, len(name) + 1), "letter": list(name),
@@ -104,19 +104,20 @@ else:
     with tabs[2]:
         if tr.gates:
             chart(gate_figure({k: v[-1, 0] for k, v in tr.gates.items()}, cfg.model.cell,
-                              labels=chart_labels(t, "gate_figure")), "names_gates", subtitle=sub)
+                              labels=labels(t, "chart.gate_figure")), "names_gates", subtitle=sub)
         else:
             st.info(t("names.no_gates"), icon=":material/info:")
 
 st.header(t("names.test_title"))
-chart(confusion_figure(rep["confusion"], langs, labels=chart_text(t, "confusion")), "names_confusion", subtitle=sub)
+chart(confusion_figure(rep["confusion"], langs, labels=labels(t, "chart.confusion_figure")), "names_confusion",
+      subtitle=sub)
 conf = pd.DataFrame(rep["confusion"], columns=list(res.data.class_names))
 conf.insert(0, "true", list(res.data.class_names))
 csv_button(conf, "names_confusion", t)
 left, right = st.columns(2)
 with left:
     chart(per_class_figure(rep["recall"], rep["frequency"], langs, rep["balanced_accuracy"],
-                           labels=chart_text(t, "per_class")), "names_per_language", subtitle=sub)
+                           labels=labels(t, "chart.per_class_figure")), "names_per_language", subtitle=sub)
     st.caption(t("names.arabic_note"))
 with right:
     test_names = dataset(cfg.data.data_seed)["test"][0]
@@ -144,7 +145,7 @@ rows = [{"label": t("names.row_majority"), "accuracy": rep["majority_accuracy"],
 done = {c: report_of(r) for c, r in runs.items() if r is not None}
 rows += [{"label": t(f"opt.cell.{c}"), "accuracy": d["accuracy"], "balanced": d["balanced_accuracy"]}
          for c, d in done.items()]
-chart(accuracy_compare_figure(rows, labels=chart_text(t, "compare")), "names_tutorial", subtitle=sub)
+chart(accuracy_compare_figure(rows, labels=labels(t, "chart.accuracy_compare_figure")), "names_tutorial", subtitle=sub)
 if len(done) == 2:
     a, b = done["tutorial"], done["tutorial_tanh"]
     st.info(t("names.tutorial_cost", a=a["accuracy"], b=a["balanced_accuracy"], c=b["accuracy"],

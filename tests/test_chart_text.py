@@ -1,51 +1,30 @@
-"""Chart labels in table form: every builder's label keys in both languages, and a Chinese Train page."""
+"""Chart labels live only in the catalog: every builder takes ``labels`` (required) and finds each label it
+reads under ``chart.<builder>.`` in both languages; no label's English is written in charts/ as well; and a
+Chinese Train page has Chinese charts and table."""
 
+import ast
 import importlib
 import inspect
 import json
 import re
 import string
+from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from charts import data, disk, forecast, gradients, prediction, states, training, weights
+from charts import forecast, gradients
 from rnn_core.data import tasks
-from ui.text.catalog import CHART_TEXT, LANGS, TEXT, chart_labels, class_names
+from ui.text.catalog import LANGS, TEXT, labels
 
-# builder -> its module's label defaults
-DEFAULTS = {
-    "loss_figure": training.LOSS_LABELS,
-    "loss_overlay_figure": training.LOSS_OVERLAY_LABELS,
-    "forecast_figure": forecast.FORECAST_LABELS,
-    "forecast_overlay_figure": forecast.FORECAST_OVERLAY_LABELS,
-    "metrics_table": forecast.METRIC_LABELS,
-    "sample_prediction_figure": prediction.SAMPLE_LABELS,
-    "series_split_figure": data.DEFAULT_LABELS,
-    "transformed_figure": data.DEFAULT_LABELS,
-    "window_figure": data.DEFAULT_LABELS,
-    "samples_figure": data.DEFAULT_LABELS,
-    "state_heatmap": states.HEATMAP_LABELS,
-    "layer_states_figure": states.LAYER_LABELS,
-    "gate_figure": states.GATE_LABELS,
-    "unit_traces_figure": states.UNIT_LABELS,
-    "gate_saturation_figure": states.SATURATION_LABELS,
-    "grad_norm_figure": gradients.GRAD_LABELS,
-    "grad_overlay_figure": gradients.OVERLAY_LABELS,
-    "grad_evolution_figure": gradients.EVOLUTION_LABELS,
-    "grad_snapshot_frames_figure": gradients.FRAMES_LABELS,
-    "clipping_figure": weights.CLIP_LABELS,
-    "spectrum_figure": weights.SPECTRUM_LABELS,
-    "disk_figure": disk.DISK_LABELS,
-    "grad_reading": gradients.READING_LABELS,
-}
-MODULES = [training, forecast, prediction, data, states, gradients, weights, disk]
-try:
-    lab = importlib.import_module("charts.lab")
-    DEFAULTS["sweep_figure"] = lab.SWEEP_LABELS
-    MODULES.append(lab)
-except (ImportError, AttributeError):
-    pass
+ROOT = Path(__file__).resolve().parent.parent
+CHART_FILES = sorted((ROOT / "charts").glob("*.py"))
+MODULES = [importlib.import_module(f"charts.{p.stem}") for p in CHART_FILES if p.stem != "__init__"]
+# builder name -> function: every public function of charts/ that takes labels
+BUILDERS = {name: fn for module in MODULES for name, fn in inspect.getmembers(module, inspect.isfunction)
+            if fn.__module__ == module.__name__ and not name.startswith("_")
+            and "labels" in inspect.signature(fn).parameters}
+LABEL_NAMES = ("lab", "lb", "labels")  # what a builder calls its labels dict
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 ENGLISH_WORDS = re.compile(r"\b(epoch|loss|forecast|observed|validation|training|naive|seasonal|time step|"
@@ -57,73 +36,127 @@ def fields(text: str) -> list[str]:
     return [f"{name}:{spec}" for _, name, spec, _ in string.Formatter().parse(text) if name is not None]
 
 
-def entries(builder: str):
-    """(key, name or None, entry) for every translated string of a builder."""
-    for key, entry in CHART_TEXT[builder].items():
-        if key.endswith("_names"):
-            for name, sub in entry.items():
-                yield key, name, sub
-        else:
-            yield key, None, entry
+def _read_keys(fn) -> set[str]:
+    """The label keys a builder reads itself: ``lab["x"]`` and ``lab.get("x")``."""
+    tree = ast.parse(inspect.getsource(fn))
+    out = set()
+    for n in ast.walk(tree):
+        if (isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name) and n.value.id in LABEL_NAMES
+                and isinstance(n.slice, ast.Constant) and isinstance(n.slice.value, str)):
+            out.add(n.slice.value)
+        elif (isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "get"
+              and isinstance(n.func.value, ast.Name) and n.func.value.id in LABEL_NAMES
+              and n.args and isinstance(n.args[0], ast.Constant)):
+            out.add(n.args[0].value)
+    return out
 
 
-def test_every_builder_with_labels_has_a_table_entry():
-    builders = {name for module in MODULES for name, fn in inspect.getmembers(module, inspect.isfunction)
-                if fn.__module__ == module.__name__ and not name.startswith("_")
-                and "labels" in inspect.signature(fn).parameters}
-    assert builders <= set(DEFAULTS), builders - set(DEFAULTS)
-    assert set(DEFAULTS) <= builders, set(DEFAULTS) - builders  # MODULES names every module with a builder
-    assert set(DEFAULTS) <= set(CHART_TEXT), set(DEFAULTS) - set(CHART_TEXT)
+def test_the_builders_are_found():
+    assert len(BUILDERS) >= 40, sorted(BUILDERS)
+    assert {"loss_figure", "forecast_figure", "step_figure", "letter_predictions_figure", "rnn_kind_figure",
+            "seed_ratio_figure", "grad_reading", "metrics_table"} <= set(BUILDERS)
 
 
-@pytest.mark.parametrize("builder", sorted(DEFAULTS))
-def test_table_covers_the_builder_keys_and_repeats_the_english_defaults(builder):
-    defaults, table = DEFAULTS[builder], CHART_TEXT[builder]
-    expected = {k for k, v in defaults.items() if v is not None}  # None: data-specific, e.g. channel_names
-    assert set(table) == expected, (set(table) ^ expected)
-    for key in expected:
-        if key.endswith("_names"):
-            assert set(table[key]) == set(defaults[key]), key
-            for name, text in defaults[key].items():
-                assert table[key][name]["en"] == text, (key, name)
-        else:
-            assert table[key]["en"] == defaults[key], key
+@pytest.mark.parametrize("builder", sorted(BUILDERS))
+def test_each_builder_requires_labels_and_finds_them_in_the_catalog(builder):
+    param = inspect.signature(BUILDERS[builder]).parameters["labels"]
+    assert param.default is inspect.Parameter.empty, builder  # no English default to fall back on
+    table = labels("en", f"chart.{builder}")  # KeyError when the catalog has no table for it
+    read = _read_keys(BUILDERS[builder]) - {"channel_names"}  # channel names come with the data, not the catalog
+    assert read <= set(table), sorted(read - set(table))
 
 
-@pytest.mark.parametrize("builder", sorted(CHART_TEXT))
+@pytest.mark.parametrize("builder", sorted(BUILDERS))
 def test_both_languages_with_the_same_placeholders(builder):
-    for key, name, entry in entries(builder):
-        assert set(entry) == set(LANGS), (key, name)
-        assert all(entry[lang] for lang in LANGS), (key, name)
-        assert sorted(fields(entry["zh"])) == sorted(fields(entry["en"])), (key, name)
-        if ENGLISH_WORDS.search(entry["en"]) and not key.endswith("_names"):
-            assert CJK.search(entry["zh"]), (builder, key)
+    keys = [k for k in TEXT if k.startswith(f"chart.{builder}.")]
+    assert keys, builder
+    for key in keys:
+        entry = TEXT[key]
+        assert set(entry) == set(LANGS) and all(entry[lang] for lang in LANGS), key
+        assert sorted(fields(entry["zh"])) == sorted(fields(entry["en"])), key
+        if ENGLISH_WORDS.search(entry["en"]) and key.count(".") == 2:  # a table of names may keep English
+            assert CJK.search(entry["zh"]), key
+
+
+# --- no label written twice: a string in charts/ equal to a chart label's English is a copy of the catalog
+
+TEXT_KWARGS = {"name", "text", "title", "title_text", "xaxis_title", "yaxis_title", "annotation_text",
+               "hovertemplate", "ticktext", "label"}
+
+
+def label_literals(source: str, values: set[str]) -> list[tuple[int, str]]:
+    """(line, text) of the string literals in ``source`` that equal one of ``values``. Docstrings and the
+    keys a builder reads (``lab["x"]``, ``lab.get("x")``, dict keys, comparisons) are not labels; a literal that
+    is a plain identifier (``"train"``, ``"h"``) counts only where text goes (``name=``, ``title=``...)."""
+    tree = ast.parse(source)
+    skip, text_args = set(), set()
+    for n in ast.walk(tree):
+        body = getattr(n, "body", None)
+        if isinstance(body, list) and body and isinstance(body[0], ast.Expr):
+            skip.add(id(body[0].value))  # a docstring
+        if isinstance(n, ast.Subscript):
+            skip.add(id(n.slice))
+        elif isinstance(n, ast.Call):
+            if isinstance(n.func, ast.Attribute) and n.func.attr == "get" and n.args:
+                skip.add(id(n.args[0]))
+            text_args.update(id(k.value) for k in n.keywords if k.arg in TEXT_KWARGS)
+        elif isinstance(n, ast.Dict):
+            skip.update(id(k) for k in n.keys if k is not None)
+        elif isinstance(n, ast.Compare):
+            skip.update(id(c) for c in (n.left, *n.comparators))
+    out = []
+    for n in ast.walk(tree):
+        if isinstance(n, ast.Constant) and isinstance(n.value, str) and n.value in values and id(n) not in skip:
+            if not n.value.isidentifier() or id(n) in text_args:
+                out.append((n.lineno, n.value))
+    return out
+
+
+def _english_labels() -> set[str]:
+    return {entry["en"] for key, entry in TEXT.items() if key.startswith("chart.")}
+
+
+def test_the_scan_finds_a_label_written_in_python():
+    values = _english_labels()
+    source = ('X = {"title": "Loss per epoch"}\n'
+              'def f(lab):\n    """Loss per epoch."""\n'
+              '    fig.update_layout(xaxis_title="epoch", legend=dict(orientation="h"))\n'
+              '    return lab["epoch"], lab.get("loss"), mode == "recursive"\n')
+    assert label_literals(source, values) == [(1, "Loss per epoch"), (4, "epoch")]
+
+
+@pytest.mark.parametrize("path", CHART_FILES, ids=lambda p: p.name)
+def test_no_chart_label_is_written_in_charts(path):
+    found = label_literals(path.read_text(encoding="utf-8"), _english_labels())
+    assert not found, found  # the label belongs in locales/*.toml only, passed in as labels=
 
 
 def test_class_names_cover_the_tasks():
+    zh, en = labels("zh", "class"), labels("en", "class")
     for name in (*tasks.FIRST_VALUE_CLASSES, *tasks.WAVEFORM_CLASSES):
-        assert CJK.search(TEXT[f"class.{name}"]["zh"]), name
-    assert class_names("zh", ("sine", "other")) == ["正弦波", "other"]
-    assert class_names("en", ("sine",)) == ["sine"]
+        assert CJK.search(zh[name]), name
+    assert zh["sine"] == "正弦波" and en["sine"] == "sine"
 
 
-def test_chart_labels_picks_the_language_and_keeps_overrides():
+def test_labels_picks_the_language_and_keeps_overrides():
     class T:
         lang = "zh"
 
-    lab = chart_labels(T(), "loss_figure", title="自定义")
+    lab = labels(T(), "chart.loss_figure", title="自定义")
     assert lab["title"] == "自定义" and lab["x"] == "训练轮次" and lab["val"] == "验证损失"
-    assert chart_labels("en", "loss_figure")["x"] == "epoch"
-    assert chart_labels("fr", "loss_figure")["x"] == "epoch"
-    assert chart_labels("zh", "window_figure", t="步")["t"] == "步"  # a label key may be named t
-    names = chart_labels("zh", "forecast_figure", baseline_names={"sarima": "S"})["baseline_names"]
+    assert labels("en", "chart.loss_figure")["x"] == "epoch"
+    assert labels("fr", "chart.loss_figure")["x"] == "epoch"
+    assert labels("zh", "chart.window_figure", t="步")["t"] == "步"  # a label key may be named t
+    names = labels("zh", "chart.forecast_figure", baseline_names={"sarima": "S"})["baseline_names"]
     assert names["sarima"] == "S" and names["naive"] == "朴素法（重复上一个值）"
+    with pytest.raises(KeyError):
+        labels("en", "chart.no_such_builder")
     table = forecast.metrics_table({"one_step": {"mape": 1.0, "rmse": 2.0}},
                                    {"naive": {"one_step": {"mape": 3.0, "rmse": 4.0}}},
-                                   labels=chart_labels("zh", "metrics_table"), modes=("one_step",))
+                                   labels=labels("zh", "chart.metrics_table"), modes=("one_step",))
     assert list(table.columns) == ["预测方法", "单步 MAPE %", "单步 RMSE"]
     assert list(table["预测方法"]) == ["本模型", "朴素法（重复上一个值）"]
-    assert gradients.grad_reading([[1e-6, 1.0]], labels=chart_labels("zh", "grad_reading")).endswith("梯度消失了。")
+    assert gradients.grad_reading([[1e-6, 1.0]], labels=labels("zh", "chart.grad_reading")).endswith("梯度消失了。")
 
 
 def _texts(spec: dict) -> tuple[list[str], list[str]]:

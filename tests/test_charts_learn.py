@@ -6,6 +6,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from english import en
 from figjson import array, figure_json
 
 from charts.diagrams import KINDS, rnn_kind_figure
@@ -40,7 +41,7 @@ def test_derivative_values():
 
 @pytest.mark.parametrize("name, peak", [("tanh", 1.0), ("sigmoid", 0.25), ("relu", 1.0)])
 def test_activation_figure_json(name, peak):
-    fig = figure_json(activation_figure(name, labels={"title": "T {name}", "df": "slope"}))
+    fig = figure_json(activation_figure(name, labels=en("activation_figure", title="T {name}", df="slope")))
     f, df = fig["data"]
     assert df["name"] == "slope"
     assert fig["layout"]["title"]["text"] == f"T {'ReLU' if name == 'relu' else name}"
@@ -60,17 +61,18 @@ def test_gradient_product_vanishes_and_explodes():
 
 
 def test_vanishing_figure_is_on_a_log_axis():
-    fig = figure_json(vanishing_figure(0.9, 50))
+    fig = figure_json(vanishing_figure(0.9, 50, labels=en("vanishing_figure")))
     assert fig["layout"]["yaxis"]["type"] == "log"
     y = array(fig["data"][0]["y"])
     assert len(y) == 51 and y[0] == 1.0 and y[-1] == pytest.approx(0.9 ** 50)
     assert "0.9" in fig["layout"]["title"]["text"]
-    zero = figure_json(vanishing_figure(2.0, 10, z=-1.0, name="relu"))  # factor 0 still plots
+    zero = figure_json(vanishing_figure(2.0, 10, z=-1.0, name="relu",
+                                        labels=en("vanishing_figure")))  # factor 0 still plots
     assert array(zero["data"][0]["y"]).min() > 0
 
 
 def test_time_series_figure():
-    fig = figure_json(time_series_figure(window=12))
+    fig = figure_json(time_series_figure(window=12, labels=en("time_series_figure")))
     assert len(fig["data"]) == 3
     assert len(array(fig["data"][1]["y"])) == 12
 
@@ -78,7 +80,7 @@ def test_time_series_figure():
 @pytest.mark.parametrize("kind, nodes", [("one_to_one", 3), ("one_to_many", 9), ("many_to_one", 9),
                                          ("many_to_many", 12), ("encoder_decoder", 12)])
 def test_rnn_kind_diagrams(kind, nodes):
-    fig = figure_json(rnn_kind_figure(kind, labels={"encoder": "ENC", "decoder": "DEC"}))
+    fig = figure_json(rnn_kind_figure(kind, labels=en("rnn_kind_figure", encoder="ENC", decoder="DEC")))
     solid = [s for s in fig["layout"]["shapes"] if s["line"].get("dash") != "dot"]
     assert len(solid) == nodes
     texts = [a.get("text", "") for a in fig["layout"]["annotations"]]
@@ -89,7 +91,7 @@ def test_rnn_kind_diagrams(kind, nodes):
 def test_unknown_kind():
     assert len(KINDS) == 5
     with pytest.raises(ValueError, match="kind"):
-        rnn_kind_figure("two_to_two")
+        rnn_kind_figure("two_to_two", labels=en("rnn_kind_figure"))
 
 
 def test_theme():

@@ -1,6 +1,7 @@
 """The surname chart builders: letters on the axes, units from 1, rows of the confusion matrix sum to 1."""
 
 import numpy as np
+from english import en
 
 from charts.names import (
     accuracy_compare_figure,
@@ -18,7 +19,7 @@ def test_letter_predictions_one_panel_per_letter_top3():
     probs = np.full((7, 18), 0.01)
     probs[:, 4] = 0.5
     probs[6, 9] = 0.9
-    fig = letter_predictions_figure("Schmidt", probs, LANGS)
+    fig = letter_predictions_figure("Schmidt", probs, LANGS, labels=en("letter_predictions_figure"))
     assert len(fig.data) == 7
     assert [a.text for a in fig.layout.annotations][:3] == ["1. S", "2. Sc", "3. Sch"]
     assert list(fig.data[6].y)[-1] == "L9" and len(fig.data[6].y) == 3  # the likeliest on top
@@ -27,23 +28,25 @@ def test_letter_predictions_one_panel_per_letter_top3():
 
 def test_states_and_grads_on_the_letters():
     h = np.random.default_rng(0).standard_normal((5, 8))
-    fig = name_states_figure("Nuñez"[:5], h)
+    fig = name_states_figure("Nuñez"[:5], h, labels=en("name_states_figure"))
     assert fig.data[0].z.shape == (8, 5)  # units × letters
     assert list(fig.data[0].y)[0] == 1  # units counted from 1
     assert list(fig.layout.xaxis.tickvals) == [1, 2, 3, 4, 5]
-    g = name_grad_figure("Abcde", np.array([1e-3, 1e-2, 0.1, 1.0, 0.0]))
+    g = name_grad_figure("Abcde", np.array([1e-3, 1e-2, 0.1, 1.0, 0.0]), labels=en("name_grad_figure"))
     assert np.isnan(g.data[0].y[-1]) and g.layout.yaxis.type == "log"
 
 
 def test_confusion_rows_sum_to_one_and_per_class():
     conf = np.random.default_rng(1).integers(0, 20, (18, 18))
     conf[3] = 0  # a language without test names stays an empty row
-    fig = confusion_figure(conf, LANGS)
+    fig = confusion_figure(conf, LANGS, labels=en("confusion_figure"))
     z = np.asarray(fig.data[0].z, dtype=float)
     sums = z.sum(1)
     np.testing.assert_allclose(np.delete(sums, 3), 1.0, atol=1e-5)
     assert sums[3] == 0
-    pc = per_class_figure(np.linspace(0, 1, 18), np.full(18, 1 / 18), LANGS, balanced=0.5)
+    pc = per_class_figure(np.linspace(0, 1, 18), np.full(18, 1 / 18), LANGS, balanced=0.5,
+                          labels=en("per_class_figure"))
     assert pc.layout.xaxis.type == "log" and len(pc.layout.shapes) == 1
-    bars = accuracy_compare_figure([{"label": "a", "accuracy": 0.8, "balanced": 0.5}])
+    bars = accuracy_compare_figure([{"label": "a", "accuracy": 0.8, "balanced": 0.5}],
+                                   labels=en("accuracy_compare_figure"))
     assert [d.name for d in bars.data] == ["accuracy", "balanced accuracy"]

@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 import torch
+from english import en
 
 from charts.disk import disk_figure
 from rnn_core.config import ModelConfig
@@ -41,7 +42,7 @@ def test_min_cell_points_are_quantiles_of_the_traced_decay(cell, gate):
 def test_disk_figure_draws_circle_before_and_after():
     model = _model("mingru")
     before, after = disk_points(model, torch.randn(2, 4, 1)), disk_points(model, torch.ones(2, 4, 1))
-    fig = disk_figure(before, after, layer=1, cell="mingru")
+    fig = disk_figure(before, after, layer=1, cell="mingru", labels=en("disk_figure"))
     assert [tr.name for tr in fig.data] == ["unit circle |λ| = 1", "before training", "after training"]
     assert fig.data[2].error_x.array is not None and "layer 2" in fig.layout.title.text
-    assert "No decays" in disk_figure([], []).layout.annotations[0].text
+    assert "No decays" in disk_figure([], [], labels=en("disk_figure")).layout.annotations[0].text

@@ -87,8 +87,7 @@ def test_locked_widgets_show_their_link_values():
 def test_strings_in_both_languages_with_the_same_placeholders():
     import string
 
-    from charts import inside
-    from ui.text.catalog import INSIDE_CHART_TEXT, TEXT, inside_labels
+    from ui.text.catalog import TEXT, labels
 
     def fields(s):
         return sorted(f"{n}:{spec}" for _, n, spec, _ in string.Formatter().parse(s) if n is not None)
@@ -98,13 +97,9 @@ def test_strings_in_both_languages_with_the_same_placeholders():
             continue
         assert set(entry) == {"en", "zh"} and entry["zh"], key
         assert fields(entry["en"]) == fields(entry["zh"]), key
-    defaults = {"step_figure": inside.STEP_LABELS, "saliency_figure": inside.SALIENCY_LABELS,
-                "saliency_bars": inside.BARS_LABELS, "memory_figure": inside.MEMORY_LABELS,
-                "singular_figure": inside.SINGULAR_LABELS, "lyapunov_figure": inside.LYAPUNOV_LABELS}
-    assert set(defaults) == set(INSIDE_CHART_TEXT)
-    for builder, default in defaults.items():
-        en, zh = inside_labels("en", builder), inside_labels("zh", builder)
-        assert en == default, builder  # the table repeats the builders' English defaults
+    for builder in ("step_figure", "saliency_figure", "saliency_bars", "memory_figure", "singular_figure",
+                    "lyapunov_figure"):
+        en, zh = labels("en", f"chart.{builder}"), labels("zh", f"chart.{builder}")
         assert set(zh) == set(en)
         for key, value in zh.items():
             if isinstance(value, dict):

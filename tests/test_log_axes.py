@@ -6,6 +6,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from english import en
 
 from charts import gradients as gr
 from charts import lab, learn
@@ -41,15 +42,19 @@ def builders(lo, hi):
     k = 30
     w = (lo / hi) ** (1 / k)  # |w · tanh'(0)|^k runs from 1 down to lo/hi
     return [
-        ("grad_norm_figure", gr.grad_norm_figure(g)),
-        ("grad_overlay_figure", gr.grad_overlay_figure([{"label": "LSTM", "cell": "lstm", "grad_norms": g[0]}])),
-        ("grad_snapshot_frames_figure", gr.grad_snapshot_frames_figure(snaps)),
-        ("loss_figure", tr.loss_figure(hist, best_epoch=3)),
-        ("loss_overlay_figure", tr.loss_overlay_figure([{"label": "GRU", "cell": "gru", "history": hist}])),
-        ("clipping_figure", wt.clipping_figure(steps, None, float(np.sqrt(lo * hi)))),
-        ("vanishing_figure", learn.vanishing_figure(w, k, 0.0, "tanh")),
-        ("sweep_figure", lab.sweep_figure([{"cell": "rnn", "lag": lag, "ratio": 0.5} for lag in lags])),
-        ("grad_evolution_figure", gr.grad_evolution_figure(snaps)),
+        ("grad_norm_figure", gr.grad_norm_figure(g, labels=en("grad_norm_figure"))),
+        ("grad_overlay_figure", gr.grad_overlay_figure([{"label": "LSTM", "cell": "lstm", "grad_norms": g[0]}],
+                                                       labels=en("grad_overlay_figure"))),
+        ("grad_snapshot_frames_figure", gr.grad_snapshot_frames_figure(snaps,
+                                                                       labels=en("grad_snapshot_frames_figure"))),
+        ("loss_figure", tr.loss_figure(hist, best_epoch=3, labels=en("loss_figure"))),
+        ("loss_overlay_figure", tr.loss_overlay_figure([{"label": "GRU", "cell": "gru", "history": hist}],
+                                                       labels=en("loss_overlay_figure"))),
+        ("clipping_figure", wt.clipping_figure(steps, None, float(np.sqrt(lo * hi)), labels=en("clipping_figure"))),
+        ("vanishing_figure", learn.vanishing_figure(w, k, 0.0, "tanh", labels=en("vanishing_figure"))),
+        ("sweep_figure", lab.sweep_figure([{"cell": "rnn", "lag": lag, "ratio": 0.5} for lag in lags],
+                                          labels=en("sweep_figure"))),
+        ("grad_evolution_figure", gr.grad_evolution_figure(snaps, labels=en("grad_evolution_figure"))),
     ]
 
 

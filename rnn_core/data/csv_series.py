@@ -16,6 +16,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from rnn_core.errors import UserError
+
 TIME_WORDS = {"date", "time", "datetime", "timestamp", "month", "year", "period", "ds", "day", "week",
               "quarter", "t", "step", "index", "idx"}
 MISSING = {"", "na", "n/a", "nan", "null", "none"}
@@ -28,15 +30,15 @@ _COMMA_DECIMAL = re.compile(rf"[-+]?(\d+|\d{{1,3}}(\.\d{{3}})+|\d{{1,3}}({_GROUP
 _COMMA_THOUSANDS = re.compile(rf"[-+]?(\d+|\d{{1,3}}(,\d{{3}})+|\d{{1,3}}({_GROUP}\d{{3}})+)(\.\d+)?")
 
 
-class DataError(ValueError):
+class DataError(UserError):
     """A user's file cannot be used as a series; the message says why in plain words."""
 
 
 class SeveralColumns(DataError):
     """More than one numeric column: the person picks one (``columns`` lists them, file order)."""
 
-    def __init__(self, message: str, columns: list[str]):
-        super().__init__(message)
+    def __init__(self, message: str, columns: list[str], key: str | None = None, **params):
+        super().__init__(message, key, **params)
         self.columns = columns
 
 
@@ -61,32 +63,35 @@ def load_csv(source, value_column: str | None = None, max_bytes: int = 5_000_000
         raise
     except (ValueError, TypeError, KeyError, IndexError, OverflowError, csv.Error) as e:
         # the checks above name every problem we know of; this keeps the promise for the rest
-        raise DataError(f"The file could not be read as a series ({type(e).__name__}).") from e
+        raise DataError.told("csv.unreadable", "The file could not be read as a series ({kind}).",
+                             kind=type(e).__name__) from e
 
 
 def _series_from_bytes(raw: bytes, value_column, max_bytes: int, max_rows: int, min_rows: int) -> pd.Series:
     if not raw.strip():
-        raise DataError("The file is empty.")
+        raise DataError.told("csv.empty", "The file is empty.")
     if len(raw) > max_bytes:
-        raise DataError(f"The file is larger than the limit of {_size(max_bytes)}.")
+        raise DataError.told("csv.too_large", "The file is larger than the limit of {limit}.", limit=_size(max_bytes))
     text = _decode(raw)
     rows = text.strip().count("\n")  # before parsing, which is the slow part of a long file
     if rows > max_rows:
-        raise DataError(f"The file has {rows:,} rows; the limit is {max_rows:,}. Keep the most recent "
-                        f"{max_rows:,} rows, or resample the series (e.g. daily to weekly) before uploading.")
+        raise DataError.told("csv.too_many_rows", "The file has {rows:,} rows; the limit is {limit:,}. Keep the most "
+                             "recent {limit:,} rows, or resample the series (e.g. daily to weekly) before uploading.",
+                             rows=rows, limit=max_rows)
     df, first_line = _parse(text)
     if df.empty:
-        raise DataError("The file has a header but no data rows.")
+        raise DataError.told("csv.no_rows", "The file has a header but no data rows.")
     lines = np.arange(len(df)) + first_line  # file line of each row, for messages
 
     date_col = _find_date_column(df, exclude=value_column)
     value_col = _pick_value_column(df, value_column, date_col)
     values = _to_values(df[value_col], lines, value_col)
     if len(values) < min_rows:
-        raise DataError(f"The series has only {len(values)} rows; at least {min_rows} are needed.")
+        raise DataError.told("csv.too_short", "The series has only {n} rows; at least {min} are needed.",
+                             n=len(values), min=min_rows)
     if np.all(values == values[0]):
-        raise DataError(f"All values in '{value_col}' are equal ({values[0]:g}); a constant series "
-                        "has nothing to learn.")
+        raise DataError.told("csv.constant", "All values in '{column}' are equal ({value:g}); a constant series "
+                             "has nothing to learn.", column=value_col, value=values[0])
     if date_col is None:
         return pd.Series(values, index=pd.RangeIndex(len(values)), name=value_col)
     dates = _to_dates(df[date_col], lines, date_col)
@@ -95,8 +100,8 @@ def _series_from_bytes(raw: bytes, value_column, max_bytes: int, max_rows: int, 
         where = ", ".join(str(n) for n in lines[dup][:2])
         first = dates[dup].iloc[0]
         first = first.date() if first == first.normalize() else first
-        raise DataError(f"Duplicate date {first} in '{date_col}' (lines {where}); "
-                        "each date may appear once.")
+        raise DataError.told("csv.duplicate_date", "Duplicate date {date} in '{column}' (lines {lines}); "
+                             "each date may appear once.", date=str(first), column=date_col, lines=where)
     series = pd.Series(values, index=pd.DatetimeIndex(dates, name=date_col), name=value_col)
     return series.sort_index()  # a file listed newest first is still one valid series
 
@@ -112,13 +117,15 @@ def _read_bytes(source, max_bytes: int) -> bytes:
         if isinstance(source, str | os.PathLike):
             path = Path(source)
             if path.stat().st_size > max_bytes:
-                raise DataError(f"The file is larger than the limit of {_size(max_bytes)}.")
+                raise DataError.told("csv.too_large", "The file is larger than the limit of {limit}.",
+                                     limit=_size(max_bytes))
             return path.read_bytes()
         data = source.read(max_bytes + 1)  # one byte past the limit is enough to know it is too big
     except OSError as e:
-        raise DataError(f"The file could not be read ({e.strerror or e}).") from None
+        raise DataError.told("csv.read_failed", "The file could not be read ({reason}).",
+                             reason=str(e.strerror or e)) from None
     except AttributeError:
-        raise DataError("Expected file contents, a path, or an open file.") from None
+        raise DataError.told("csv.source", "Expected file contents, a path, or an open file.") from None
     return data.encode("utf-8") if isinstance(data, str) else bytes(data)
 
 
@@ -127,9 +134,9 @@ def _decode(raw: bytes) -> str:
         try:
             raw = _utf16(raw).encode("utf-8")
         except UnicodeDecodeError:
-            raise DataError("The file looks like UTF-16 text but could not be decoded.") from None
+            raise DataError.told("csv.utf16", "The file looks like UTF-16 text but could not be decoded.") from None
     if b"\x00" in raw:
-        raise DataError("The file looks binary, not a CSV text file.")
+        raise DataError.told("csv.binary", "The file looks binary, not a CSV text file.")
     for encoding in ("utf-8-sig", "latin-1"):  # utf-8-sig also reads plain utf-8, minus any BOM
         try:
             text = raw.decode(encoding)
@@ -138,7 +145,7 @@ def _decode(raw: bytes) -> str:
             continue
     controls = sum(1 for ch in text[:10_000] if ord(ch) < 32 and ch not in "\t\r\n\f")
     if controls > 0:
-        raise DataError("The file looks binary, not a CSV text file.")
+        raise DataError.told("csv.binary", "The file looks binary, not a CSV text file.")
     return text
 
 
@@ -179,7 +186,7 @@ def _parse(text: str) -> tuple[pd.DataFrame, int]:
             header = False
     except (pd.errors.ParserError, pd.errors.EmptyDataError, csv.Error, ValueError) as e:
         detail = (str(e).strip().splitlines() or [""])[-1].replace("Error tokenizing data. C error: ", "")
-        raise DataError(f"The file could not be read as CSV: {detail[:120]}") from None
+        raise DataError.told("csv.parse", "The file could not be read as CSV: {detail}", detail=detail[:120]) from None
     df.columns = [str(c).strip() for c in df.columns]
     df = df.apply(lambda col: col.str.strip())
     df = df.apply(lambda col: _numbers(col, comma_first=sep != ","))
@@ -245,32 +252,37 @@ def _find_date_column(df: pd.DataFrame, exclude: str | None) -> str | None:
 def _pick_value_column(df: pd.DataFrame, value_column: str | None, date_col: str | None) -> str:
     if value_column is not None:
         if value_column not in df.columns:
-            raise DataError(f"Column '{value_column[:40]}' not found; the columns are: {_names(df.columns)}.")
+            raise DataError.told("csv.no_column", "Column '{column}' not found; the columns are: {columns}.",
+                                 column=value_column[:40], columns=_names(df.columns))
         return value_column
     numeric = [c for c in df.columns if c != date_col and _numeric_share(df[c]) >= 0.5]
     if len(numeric) > 1:  # a numeric time index (t = 0, 1, 2, ...) is not a second series
         numeric = [c for c in numeric if c.lower() not in TIME_WORDS] or numeric
     if not numeric:
-        raise DataError(f"No numeric column found (columns: {_names(df.columns)}).")
+        raise DataError.told("csv.no_numeric", "No numeric column found (columns: {columns}).",
+                             columns=_names(df.columns))
     if len(numeric) > 1:
-        raise SeveralColumns(f"Several numeric columns ({_names(numeric)}); pick the one to use as the series.",
-                             numeric)
+        template = "Several numeric columns ({names}); pick the one to use as the series."
+        raise SeveralColumns(template.format(names=_names(numeric)), numeric, "csv.several", names=_names(numeric))
     return numeric[0]
 
 
 def _to_values(col: pd.Series, lines: np.ndarray, name: str) -> np.ndarray:
     missing = col.str.lower().isin(MISSING).to_numpy()
     if missing.any():
-        raise DataError(f"Line {lines[missing][0]}: missing value in '{name}'.")
+        raise DataError.told("csv.missing", "Line {line}: missing value in '{column}'.", line=lines[missing][0],
+                             column=name)
     values = pd.to_numeric(col, errors="coerce").to_numpy(np.float64)
     bad = np.isnan(values)
     if bad.any():
         cell = col.iloc[int(np.argmax(bad))]
         cell = cell if len(cell) <= 30 else cell[:27] + "..."
-        raise DataError(f"Line {lines[bad][0]}: '{cell}' in '{name}' is not a number.")
+        raise DataError.told("csv.not_number", "Line {line}: '{cell}' in '{column}' is not a number.",
+                             line=lines[bad][0], cell=cell, column=name)
     inf = np.isinf(values)
     if inf.any():
-        raise DataError(f"Line {lines[inf][0]}: infinite value in '{name}'.")
+        raise DataError.told("csv.infinite", "Line {line}: infinite value in '{column}'.", line=lines[inf][0],
+                             column=name)
     return values
 
 
@@ -279,7 +291,8 @@ def _to_dates(col: pd.Series, lines: np.ndarray, name: str) -> pd.Series:
     bad = dates.isna().to_numpy()
     if bad.any():
         cell = col.iloc[int(np.argmax(bad))][:30]
-        raise DataError(f"Line {lines[bad][0]}: '{cell}' in '{name}' is not a date.")
+        raise DataError.told("csv.not_date", "Line {line}: '{cell}' in '{column}' is not a date.",
+                             line=lines[bad][0], cell=cell, column=name)
     if getattr(dates.dt, "tz", None) is not None:
         dates = dates.dt.tz_convert(None)  # one clock for every row
     return dates.reset_index(drop=True)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from rnn_core.cells import CELL
 from rnn_core.config import DataConfig, RunConfig
+from rnn_core.errors import UserError
 
 # A recurrent step costs about 2 µs per window and layer beyond its multiply-adds (the gate nonlinearities
 # and one kernel launch per step): a 4 × 14 LSTM over 1000 windows of 500 steps does 2.8 billion of them in
@@ -45,7 +46,7 @@ class Budget:
 BUDGET = Budget()
 
 
-class BudgetError(ValueError):
+class BudgetError(UserError):
     """A run does not fit the server's budget; the message says what to lower."""
 
 
@@ -173,6 +174,15 @@ def trace_windows(cfg: RunConfig, steps: int, wanted: int) -> int:
     return max(1, min(wanted, int(BUDGET.max_trace_bytes // trace_window_bytes(cfg, steps))))
 
 
+# the parts of a run's memory, as the memory error names them (the catalog's err.budget.part.<part>)
+MEMORY_PARTS = {"activations": "activations of one batch (batch_size, seq_len, hidden_size, num_layers)",
+                "data": "the data (n_samples, seq_len)",
+                "eval": "validation passes (n_samples, seq_len, hidden_size)",
+                "params": "parameters (hidden_size, num_layers)",
+                "snapshots": "gradient snapshots (snapshot_every, hidden_size, seq_len)",
+                "trace": "the trace for the views (hidden_size, seq_len)"}
+
+
 def _mb(x: float) -> str:
     return f"{x / 1e6:,.0f} MB"
 
@@ -181,38 +191,40 @@ def check(cfg: RunConfig, est: Estimate | None = None) -> Estimate:
     """Raise BudgetError, naming what to lower, if ``cfg`` does not fit the server's budget."""
     tc = cfg.train
     if tc.time_budget > BUDGET.max_seconds:
-        raise BudgetError(f"time_budget: {tc.time_budget:g} s is more than this server allows "
-                          f"({BUDGET.max_seconds:g} s); lower time_budget.")
+        raise BudgetError.told("budget.time", "time_budget: {budget:g} s is more than this server allows "
+                               "({limit:g} s); lower time_budget.", budget=tc.time_budget, limit=BUDGET.max_seconds)
     est = est or estimate(cfg)
     if est.batch_macs > BUDGET.max_batch_macs:
-        raise BudgetError(
-            f"batch_size: one batch of {est.batch} sequences × {est.steps} steps needs about "
-            f"{est.batch_macs / 1e9:.1f} billion multiply-adds, more than this server does in a second "
-            f"(limit {BUDGET.max_batch_macs / 1e9:g}); lower batch_size (or hidden_size, num_layers, seq_len).")
+        raise BudgetError.told(
+            "budget.batch", "batch_size: one batch of {batch} sequences × {steps} steps needs about "
+            "{gmacs:.1f} billion multiply-adds, more than this server does in a second "
+            "(limit {limit:g}); lower batch_size (or hidden_size, num_layers, seq_len).",
+            batch=est.batch, steps=est.steps, gmacs=est.batch_macs / 1e9, limit=BUDGET.max_batch_macs / 1e9)
     if est.eval_macs > BUDGET.max_eval_macs:
-        raise BudgetError(
-            f"n_samples: one validation pass over {est.steps} steps needs about {est.eval_macs / 1e9:.1f} billion "
-            f"multiply-adds (limit {BUDGET.max_eval_macs / 1e9:g}); lower n_samples, val_size or test_size "
-            f"(or hidden_size, num_layers, seq_len).")
+        raise BudgetError.told(
+            "budget.eval", "n_samples: one validation pass over {steps} steps needs about {gmacs:.1f} billion "
+            "multiply-adds (limit {limit:g}); lower n_samples, val_size or test_size "
+            "(or hidden_size, num_layers, seq_len).",
+            steps=est.steps, gmacs=est.eval_macs / 1e9, limit=BUDGET.max_eval_macs / 1e9)
     passes = 3 if cfg.data.is_series else 2  # validation and test passes (and the one-step forecast)
     eval_s = passes * est.eval_macs / BUDGET.eval_rate
     if eval_s > tc.time_budget + BUDGET.overshoot_s:
-        raise BudgetError(
-            f"time_budget: the final evaluation of this run ({passes} passes over up to {est.eval_windows:,} "
-            f"windows of {est.steps} steps) takes about {eval_s:.1f} s here, so a budget of {tc.time_budget:g} s "
-            f"cannot hold; raise time_budget to at least {eval_s - BUDGET.overshoot_s:.1f} s, or lower val_size "
-            f"and test_size (n_samples), seq_len or num_layers.")
+        raise BudgetError.told(
+            "budget.eval_time", "time_budget: the final evaluation of this run ({passes} passes over up to "
+            "{windows:,} windows of {steps} steps) takes about {seconds:.1f} s here, so a budget of {budget:g} s "
+            "cannot hold; raise time_budget to at least {needed:.1f} s, or lower val_size "
+            "and test_size (n_samples), seq_len or num_layers.",
+            passes=passes, windows=est.eval_windows, steps=est.steps, seconds=eval_s, budget=tc.time_budget,
+            needed=eval_s - BUDGET.overshoot_s)
     if est.total_bytes > BUDGET.max_run_bytes:
-        parts = {"activations of one batch (batch_size, seq_len, hidden_size, num_layers)": est.activation_bytes,
-                 "the data (n_samples, seq_len)": est.data_bytes,
-                 "validation passes (n_samples, seq_len, hidden_size)": est.eval_bytes,
-                 "parameters (hidden_size, num_layers)": est.param_bytes,
-                 "gradient snapshots (snapshot_every, hidden_size, seq_len)": est.snapshot_bytes,
-                 "the trace for the views (hidden_size, seq_len)": est.trace_bytes}
+        parts = {"activations": est.activation_bytes, "data": est.data_bytes, "eval": est.eval_bytes,
+                 "params": est.param_bytes, "snapshots": est.snapshot_bytes, "trace": est.trace_bytes}
         worst = max(parts, key=parts.get)
-        raise BudgetError(f"This run needs about {_mb(est.total_bytes)} of memory; this server allows "
-                          f"{_mb(BUDGET.max_run_bytes)} per run. The largest part is {worst}: "
-                          f"{_mb(parts[worst])}. Lower the settings named there.")
+        raise BudgetError.told(
+            "budget.memory", "This run needs about {total} of memory; this server allows {limit} per run. "
+            "The largest part is {part}: {size}. Lower the settings named there.",
+            total=_mb(est.total_bytes), limit=_mb(BUDGET.max_run_bytes), part=MEMORY_PARTS[worst],
+            part_key=f"budget.part.{worst}", size=_mb(parts[worst]))
     return est
 
 
@@ -244,5 +256,6 @@ def check_data(cfg: DataConfig) -> None:
     """Refuse data alone too big to build on this server (before any tensor of it exists)."""
     est = estimate(RunConfig(data=cfg))
     if est.data_bytes > BUDGET.max_data_bytes:
-        raise BudgetError(f"n_samples: this data needs about {_mb(est.data_bytes)} of memory; this server allows "
-                          f"{_mb(BUDGET.max_data_bytes)} for data. Lower n_samples, seq_len or lag.")
+        raise BudgetError.told("budget.data", "n_samples: this data needs about {size} of memory; this server "
+                               "allows {limit} for data. Lower n_samples, seq_len or lag.",
+                               size=_mb(est.data_bytes), limit=_mb(BUDGET.max_data_bytes))

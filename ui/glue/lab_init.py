@@ -14,7 +14,7 @@ from ui.glue.lab import INIT, draw_fields
 from ui.runs.access import lookup
 from ui.runs.live import train_live
 from ui.runs.traces import spectrum_of, trace_of
-from ui.text.catalog import chart_labels
+from ui.text.catalog import labels
 from ui.views.blocks import chart, run_subtitle, status
 from ui.views.history import pin_button
 
@@ -36,13 +36,13 @@ def init_view(lab: LabConfig, t) -> None:
     prof = _init_profile(rcfg.to_json())
     left, right = st.columns(2)
     with left:
-        chart(spectrum_figure(prof["spectrum"], singular_values=False, labels=chart_labels(t, "spectrum_figure")),
+        chart(spectrum_figure(prof["spectrum"], singular_values=False, labels=labels(t, "chart.spectrum_figure")),
               "init_spectrum", key="init_spectrum")
     with right:
         chart(grad_norm_figure(prof["grad_norms"],
-                               labels=chart_labels(t, "grad_norm_figure", title=t("lab.at_init"))), "init_gradients",
+                               labels=labels(t, "chart.grad_norm_figure", title=t("lab.at_init"))), "init_gradients",
               key="init_gradients")
-    st.info(grad_reading(prof["grad_norms"], labels=chart_labels(t, "grad_reading")), icon=":material/lightbulb:")
+    st.info(grad_reading(prof["grad_norms"], labels=labels(t, "chart.grad_reading")), icon=":material/lightbulb:")
     if st.button(t("lab.init_go"), type="primary", icon=":material/play_arrow:", key="lab_init_go"):
         train_live(rcfg, t, label="RNN")
     res = lookup(rcfg)
@@ -62,14 +62,14 @@ def _trained(res, t) -> None:
     sub = run_subtitle(res.config, t)
     left, right = st.columns(2)
     with left:
-        chart(grad_norm_figure(tr.grad_norms, labels=chart_labels(t, "grad_norm_figure",
+        chart(grad_norm_figure(tr.grad_norms, labels=labels(t, "chart.grad_norm_figure",
                                                                  title=t("lab.after_training"))),
               "trained_gradients", key="trained_gradients", subtitle=sub)
-        chart(spectrum_figure(spectrum_of(res), singular_values=False, labels=chart_labels(t, "spectrum_figure")),
+        chart(spectrum_figure(spectrum_of(res), singular_values=False, labels=labels(t, "chart.spectrum_figure")),
               "trained_spectrum", key="trained_spectrum", subtitle=sub)
     with right:
         pre, post = res.steps["grad_norm_pre"], res.steps["grad_norm_post"]
-        chart(clipping_figure(pre, post, clip, labels=chart_labels(t, "clipping_figure")), "clipping",
+        chart(clipping_figure(pre, post, clip, labels=labels(t, "chart.clipping_figure")), "clipping",
               key="init_clipping", subtitle=sub)
         st.caption(t("grad.clipped", k=res.clipped_steps, n=len(pre), clip=clip) if clip > 0 else t("lab.no_clip"))
         st.metric(t("lab.val"), sig(res.metrics["val_loss"]), border=True,
@@ -90,6 +90,6 @@ def forget_bias_view(lab: LabConfig, t) -> None:
         profiles.append({"label": label, "cell": "lstm", "grad_norms": g})
         reach.append(f"{label}: {sig(g[0] / g[-1]) if g[-1] > 0 else '–'}")
     chart(grad_overlay_figure(profiles, normalise=True,
-                              labels=chart_labels(t, "grad_overlay_figure", title=t("lab.fb_profiles"))),
+                              labels=labels(t, "chart.grad_overlay_figure", title=t("lab.fb_profiles"))),
           "forget_bias_profiles", key="forget_bias_profiles")
     st.caption(t("lab.fb_reach", values=" · ".join(reach)))

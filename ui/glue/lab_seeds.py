@@ -9,7 +9,7 @@ from charts.lab_seeds import seed_horizon_figure, seed_ratio_figure, sig
 from rnn_core.config import LabConfig
 from rnn_core.lab.seeds import SOLVED, spread
 from ui.glue.lab import SPREAD_SEEDS, run_seeds, seeds_of, stored
-from ui.text.catalog import chart_labels
+from ui.text.catalog import labels
 from ui.text.labels import cell_label, fmt_horizon, fmt_num
 from ui.views.blocks import chart, csv_button
 
@@ -35,10 +35,10 @@ def seeds_view(lab: LabConfig, t) -> None:
     sub = t("lab.seeds_title", first=seeds[0], last=seeds[-1])
     left, right = st.columns(2)
     with left:
-        chart(seed_ratio_figure(rows, SOLVED, labels=chart_labels(t, "seed_ratio_figure")), "lab_seed_ratios",
+        chart(seed_ratio_figure(rows, SOLVED, labels=labels(t, "chart.seed_ratio_figure")), "lab_seed_ratios",
               subtitle=sub)
     with right:
-        chart(seed_horizon_figure(rows, lab.lab_lag, labels=chart_labels(t, "seed_horizon_figure")),
+        chart(seed_horizon_figure(rows, lab.lab_lag, labels=labels(t, "chart.seed_horizon_figure")),
               "lab_seed_horizons", subtitle=sub)
     inf = lambda h: horizon_text(h, t)  # noqa: E731
     table = pd.DataFrame([{

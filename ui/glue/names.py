@@ -62,10 +62,6 @@ def subtitle(cfg: RunConfig, t) -> str:
     return t("names.subtitle", cell=cell_label(t, m.cell), L=m.num_layers, H=m.hidden_size, seed=cfg.train.seed)
 
 
-def language_labels(t, languages) -> list[str]:
-    return [t(f"names.lang.{lang}") for lang in languages]
-
-
 def report_of(res: RunResult) -> dict:
     """Test-set report (accuracy, balanced accuracy, confusion, mistakes) of a run, computed once."""
     return _report(res.run_id, res)

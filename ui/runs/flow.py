@@ -17,8 +17,8 @@ from rnn_core.limits.budget import BudgetError, Estimate
 from rnn_core.limits.cost import estimate_seconds
 from ui.runs.access import lookup, prepared, remember, shipped_config, shipped_run
 from ui.runs.live import train_live
+from ui.text.errors import error_text
 from ui.text.labels import run_subtitle
-from ui.text.safe import plain
 
 LAST_SHOWN = "_ui_last_shown"  # session: the run a page drew last
 _DIM = """<style>
@@ -44,9 +44,9 @@ def sized(cfg: RunConfig, t=None) -> tuple[Estimate, float] | None:
         data = prepared(cfg)
         return check_size(cfg, data), estimate_seconds(cfg, data)
     except BudgetError as e:
-        st.error(f"{t('run.too_big') if t else ''} {plain(e, 400)}", icon=":material/memory:")
+        st.error(f"{t('run.too_big') if t else ''} {error_text(t, e)}", icon=":material/memory:")
     except ValueError as e:
-        st.error(plain(e, 400), icon=":material/error:")
+        st.error(error_text(t, e), icon=":material/error:")
     return None
 
 

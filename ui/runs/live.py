@@ -19,8 +19,8 @@ from rnn_core.engine.train import Progress, RunResult, check_size, train
 from rnn_core.limits import budget
 from ui.runs.access import prepared, remember
 from ui.runs.slots import SLOTS
-from ui.text.catalog import chart_labels
-from ui.text.safe import plain
+from ui.text.catalog import labels
+from ui.text.errors import error_text
 
 TICK_S = 0.3  # a running training touches its progress bar this often, so Stop and closed tabs reach it
 CHART_S = 0.6  # and redraws its live loss chart this often (building it costs 15-30 ms of the run's core)
@@ -33,10 +33,10 @@ def train_live(cfg: RunConfig, t, label: str = "") -> RunResult | None:
         check_size(cfg, None)  # on the settings alone, before the data is built
         data = prepared(cfg)
     except budget.BudgetError as e:
-        st.error(f"{t('run.too_big')} {plain(e, 400)}", icon=":material/memory:")
+        st.error(f"{t('run.too_big')} {error_text(t, e)}", icon=":material/memory:")
         return None
     except ValueError as e:
-        st.error(plain(e, 400), icon=":material/error:")
+        st.error(error_text(t, e), icon=":material/error:")
         return None
     bar = st.progress(0.0, text=t("run.starting", label=label))
     chart = st.empty()
@@ -60,7 +60,7 @@ def train_live(cfg: RunConfig, t, label: str = "") -> RunResult | None:
             bar.progress(shown[0], text=shown[1])
             if now - last_chart[0] >= CHART_S or p.epoch >= p.epochs:
                 last_chart[0] = now
-                chart.plotly_chart(loss_figure(hist, labels=chart_labels(t, "loss_figure")), width="stretch",
+                chart.plotly_chart(loss_figure(hist, labels=labels(t, "chart.loss_figure")), width="stretch",
                                    theme=None, config=png_config("loss"))
         return guarded(interrupted, draw)
 
@@ -75,7 +75,7 @@ def train_live(cfg: RunConfig, t, label: str = "") -> RunResult | None:
         est = check_size(cfg, data)
     except ValueError as e:
         bar.empty()
-        st.error(f"{t('run.too_big')} {plain(e, 400)}", icon=":material/memory:")
+        st.error(f"{t('run.too_big')} {error_text(t, e)}", icon=":material/memory:")
         return None
     kind = "heavy" if est.heavy else "light"
 

@@ -9,7 +9,7 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from rnn_core.config import PARTS
-from ui.text.catalog import LANG_LABELS, LANGS, TEXT
+from ui.text.catalog import LANG_LABELS, LANGS, text
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -47,12 +47,8 @@ class Translator:
     def __init__(self, lang: str):
         self.lang = lang if lang in LANGS else "en"
 
-    def __call__(self, key: str, **values) -> str:
-        entry = TEXT.get(key)
-        if entry is None:
-            return key
-        text = entry.get(self.lang) or entry["en"]
-        return text.format(**values) if values else text
+    def __call__(self, key: str, /, **values) -> str:
+        return text(self.lang, key, **values)
 
 
 def current_lang() -> str:

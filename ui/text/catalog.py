@@ -4,19 +4,19 @@ A catalog is one flat TOML table of ``"key" = "text"``; placeholders in braces a
 ``t(key, **values)``. English (``en.toml``) is the reference: its keys are the keys of the app, and a key
 missing from another catalog shows in English. Adding a language is adding one file.
 
-Key families built here:
-- ``chart.<builder>.<label>`` and ``chart.<builder>.<label>_names.<name>``: the ``labels=`` of a chart
-  builder in ``charts/`` (``chart_labels``); ``inchart.…`` the same for ``charts/inside.py`` (``inside_labels``);
-- ``class.<name>``: class names of the sample tasks (``class_names``);
-- ``nc.<chart>.<label>``: the labels of a Names chart (``chart_text``);
-- ``lang.name``: the catalog's language as the language switch shows it.
+Tables of words are read with one helper, ``labels(t, prefix)``: every key under ``prefix.`` as a dict
+keyed by the rest of the key. The families read that way:
+- ``chart.<builder>.<label>`` and ``chart.<builder>.<label>.<name>``: the ``labels=`` of a chart builder in
+  ``charts/`` (the second form a table, e.g. ``gate_names``); the builders hold no words of their own;
+- ``class.<name>``: class names of the sample tasks; ``names.lang.<language>``: the surname task's languages;
+- ``err.<key>``: messages of the engine's errors shown to people (``ui.text.errors``).
+``lang.name`` is the catalog's language as the language switch shows it.
 """
 
 from __future__ import annotations
 
 import os
 import tomllib
-from collections.abc import Sequence
 from pathlib import Path
 
 LOCALES = Path(os.environ.get("RNN_LOCALES") or Path(__file__).resolve().parents[2] / "locales")
@@ -25,8 +25,6 @@ LOCALES = Path(os.environ.get("RNN_LOCALES") or Path(__file__).resolve().parents
 LANGS: list[str] = []
 LANG_LABELS: dict[str, str] = {}
 TEXT: dict[str, dict[str, str]] = {}
-CHART_TEXT: dict[str, dict[str, dict]] = {}
-INSIDE_CHART_TEXT: dict[str, dict[str, dict]] = {}
 
 
 def read_catalogs(folder: Path) -> dict[str, dict[str, str]]:
@@ -40,23 +38,6 @@ def read_catalogs(folder: Path) -> dict[str, dict[str, str]]:
     return out
 
 
-def _tables(prefix: str) -> dict[str, dict[str, dict]]:
-    """``builder -> label -> {lang: text}`` (or ``label_names -> name -> {lang: text}``) of one prefix."""
-    out: dict[str, dict[str, dict]] = {}
-    for key, entry in TEXT.items():
-        head, _, rest = key.partition(".")
-        if head != prefix:
-            continue
-        builder, _, label = rest.partition(".")
-        label, _, name = label.partition(".")
-        table = out.setdefault(builder, {})
-        if name:
-            table.setdefault(label, {})[name] = entry
-        else:
-            table[label] = entry
-    return out
-
-
 def use(folder: Path | str = LOCALES) -> None:
     """Load the catalogs of ``folder``: English first, the other languages in name order."""
     catalogs = read_catalogs(Path(folder))
@@ -66,9 +47,6 @@ def use(folder: Path | str = LOCALES) -> None:
     LANG_LABELS.update({lang: catalogs[lang].get("lang.name", lang) for lang in langs})
     TEXT.clear()
     TEXT.update({key: {lang: catalogs[lang].get(key, en) for lang in langs} for key, en in catalogs["en"].items()})
-    for table, prefix in ((CHART_TEXT, "chart"), (INSIDE_CHART_TEXT, "inchart")):
-        table.clear()
-        table.update(_tables(prefix))
 
 
 def _lang(t) -> str:
@@ -76,51 +54,39 @@ def _lang(t) -> str:
     return lang if lang in LANGS else "en"
 
 
-def _pick(entry: dict, lang: str) -> str:
-    return entry.get(lang) or entry["en"]
+def text(lang: str, key: str, /, **values) -> str:
+    """The text of ``key`` in ``lang`` (English where that catalog has none), formatted with ``values``;
+    an unknown key is returned as it is. ``Translator`` calls it."""
+    entry = TEXT.get(key)
+    if entry is None:
+        return key
+    out = entry.get(lang) or entry["en"]
+    return out.format(**values) if values else out
 
 
-def _labels(table: dict, t, builder: str) -> dict:
-    lang = _lang(t)
-    out: dict = {}
-    for key, entry in table[builder].items():
-        if key.endswith("_names"):
-            out[key] = {name: _pick(sub, lang) for name, sub in entry.items()}
-        else:
-            out[key] = _pick(entry, lang)
-    return out
+def labels(t, prefix: str, /, **overrides) -> dict:
+    """Every text under ``prefix.`` in ``t``'s language (``t``: a Translator or a language code), keyed by
+    the rest of its key: ``labels(t, "chart.loss_figure")["x"]`` is ``chart.loss_figure.x``. A key one level
+    deeper fills a table: ``chart.gate_figure.gate_names.i`` is ``["gate_names"]["i"]``.
 
-
-def chart_labels(t, builder: str, /, **overrides) -> dict:
-    """The ``labels`` dict of chart ``builder`` in ``t.lang`` (``t``: a Translator or a language code).
-
-    ``overrides`` win over the table, e.g. a page's own title; an override of a ``_names`` key is merged
-    into the translated names rather than replacing them. An unknown builder raises KeyError.
+    ``overrides`` win over the catalog, e.g. a page's own title; an override of a table is merged into it.
+    A prefix with no key under it raises KeyError.
     """
-    out = _labels(CHART_TEXT, t, builder)
+    lang, head = _lang(t), prefix + "."
+    out: dict = {}
+    for key, entry in TEXT.items():
+        if key.startswith(head):
+            label, _, name = key[len(head):].partition(".")
+            value = entry.get(lang) or entry["en"]
+            if name:
+                out.setdefault(label, {})[name] = value
+            else:
+                out[label] = value
+    if not out:
+        raise KeyError(prefix)
     for key, value in overrides.items():
-        if key.endswith("_names") and isinstance(value, dict) and isinstance(out.get(key), dict):
-            out[key] = {**out[key], **value}
-        else:
-            out[key] = value
+        out[key] = {**out[key], **value} if isinstance(value, dict) and isinstance(out.get(key), dict) else value
     return out
-
-
-def inside_labels(t, builder: str, /, **overrides) -> dict:
-    """The ``labels`` dict of one builder of ``charts/inside.py`` in ``t.lang`` (or a language code)."""
-    return {**_labels(INSIDE_CHART_TEXT, t, builder), **overrides}
-
-
-def class_names(t, names: Sequence[str]) -> list[str]:
-    """Class names of a sample task in ``t.lang``; names not in the catalog stay as they are."""
-    lang = _lang(t)
-    return [_pick(TEXT[f"class.{n}"], lang) if f"class.{n}" in TEXT else n for n in names]
-
-
-def chart_text(t, chart: str) -> dict[str, str]:
-    """The ``labels`` of one names chart (``nc.<chart>.<key>``) in the current language."""
-    prefix = f"nc.{chart}."
-    return {k[len(prefix):]: t(k) for k in TEXT if k.startswith(prefix)}
 
 
 use()

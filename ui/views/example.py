@@ -15,7 +15,7 @@ from charts.forecast import forecast_figure
 from charts.gradients import grad_norm_figure
 from rnn_core.config import RunConfig
 from ui.state.layout import ROOT, Translator
-from ui.text.catalog import chart_labels
+from ui.text.catalog import labels
 from ui.views.blocks import add_subtitle, run_subtitle
 
 EXAMPLE_FILE = ROOT / "assets" / "default_example.json"
@@ -42,9 +42,9 @@ def example_figures(lang: str) -> tuple:
     t = Translator(lang)
     ex = home_example()
     forecast = forecast_figure(ex.index, ex.values, ex.n_test, ex.one_step, ex.recursive,
-                               labels=chart_labels(t, "forecast_figure", title=t("train.forecast_title"),
+                               labels=labels(t, "chart.forecast_figure", title=t("train.forecast_title"),
                                                    y=t("unit.air_passengers")))
-    grads = grad_norm_figure(ex.grad_norms, labels=chart_labels(t, "grad_norm_figure", title=t("home.grad_title")))
+    grads = grad_norm_figure(ex.grad_norms, labels=labels(t, "chart.grad_norm_figure", title=t("home.grad_title")))
     return forecast, add_subtitle(grads, run_subtitle(ex.config, t))
 
 

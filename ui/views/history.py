@@ -12,7 +12,7 @@ from charts.gradients import grad_overlay_figure
 from charts.training import loss_overlay_figure
 from rnn_core.engine.train import RunResult
 from ui.runs.traces import trace_of
-from ui.text.catalog import chart_labels
+from ui.text.catalog import labels
 from ui.text.labels import cell_label, run_label
 from ui.views.blocks import chart
 
@@ -64,9 +64,9 @@ def pinned_view(t) -> None:
     st.caption("\n".join(f"{i + 1}. {name}" for i, name in enumerate(names)))
     named = [{**p, "label": f"{i + 1}. {cell_label(t, p['cell'])}"} for i, p in enumerate(pins)]
     runs = [{"label": p["label"], "cell": p["cell"], "history": p["history"]} for p in named if p["history"]["epoch"]]
-    chart(loss_overlay_figure(runs, labels=chart_labels(t, "loss_overlay_figure")), "pinned_loss", key="pinned_loss")
+    chart(loss_overlay_figure(runs, labels=labels(t, "chart.loss_overlay_figure")), "pinned_loss", key="pinned_loss")
     chart(grad_overlay_figure([{"label": p["label"], "cell": p["cell"], "grad_norms": p["grad_norms"]} for p in named],
-                              normalise=True, labels=chart_labels(t, "grad_overlay_figure")),
+                              normalise=True, labels=labels(t, "chart.grad_overlay_figure")),
           "pinned_gradients", key="pinned_gradients")
     st.button(t("pin.clear"), icon=":material/delete:", on_click=clear_pins, key="pin_clear")
 

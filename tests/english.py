@@ -1,0 +1,9 @@
+"""The labels an English page passes to a chart builder, for tests that call builders directly: the
+builders hold no words of their own, the catalog does."""
+
+from ui.text.catalog import labels
+
+
+def en(builder: str, **overrides) -> dict:
+    """``labels("en", "chart.<builder>", **overrides)``."""
+    return labels("en", f"chart.{builder}", **overrides)

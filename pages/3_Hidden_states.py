@@ -38,7 +38,8 @@ with tabs[1]:
     else:
         layer = st.segmented_control(t("hidden.layer"), list(range(1, L + 1)), default=L, key="gate_layer") or L
         chart(gate_figure({k: v[layer - 1, 0] for k, v in tr.gates.items()}, cfg.model.cell,
-                          labels=labels(t, "chart.gate_figure")), "gates", subtitle=run_subtitle(res.config, t))
+                          labels=labels(t, "chart.gate_figure", cell_names=labels(t, "opt.cell"))),
+              "gates", subtitle=run_subtitle(res.config, t))
         batch = getattr(res.data, f"x_{split}")
         many = trace_of(res, split, 0, min(len(batch), 256))
         sat = gate_saturation(many.gates)

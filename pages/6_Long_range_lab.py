@@ -90,7 +90,8 @@ with tabs[1]:
         if st.button(t("lab.sweep_go"), type="primary", icon=":material/stacked_line_chart:", key="lab_sweep_go"):
             rows = run_sweep(lab, t)
         if rows:
-            chart(sweep_figure(rows, labels=labels(t, "chart.sweep_figure")), "lab_sweep", subtitle=sub)
+            sweep_labels = labels(t, "chart.sweep_figure", cell_names=labels(t, "opt.cell"))
+            chart(sweep_figure(rows, labels=sweep_labels), "lab_sweep", subtitle=sub)
             st.dataframe(sweep_table(rows, t), hide_index=True, width="stretch")
             csv_button(pd.DataFrame(rows), "lab_sweep", t, key="sweep_csv")
         else:

@@ -104,7 +104,8 @@ else:
     with tabs[2]:
         if tr.gates:
             chart(gate_figure({k: v[-1, 0] for k, v in tr.gates.items()}, cfg.model.cell,
-                              labels=labels(t, "chart.gate_figure")), "names_gates", subtitle=sub)
+                              labels=labels(t, "chart.gate_figure", cell_names=labels(t, "opt.cell"))),
+                  "names_gates", subtitle=sub)
         else:
             st.info(t("names.no_gates"), icon=":material/info:")
 

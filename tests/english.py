@@ -5,5 +5,5 @@ from ui.text.catalog import labels
 
 
 def en(builder: str, **overrides) -> dict:
-    """``labels("en", "chart.<builder>", **overrides)``."""
-    return labels("en", f"chart.{builder}", **overrides)
+    """``labels("en", "chart.<builder>", **overrides)``, with the cells' names as the pages pass them."""
+    return labels("en", f"chart.{builder}", **{"cell_names": labels("en", "opt.cell"), **overrides})

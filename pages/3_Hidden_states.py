@@ -5,7 +5,7 @@ import streamlit as st
 from charts.states import gate_figure, gate_saturation_figure, layer_states_figure, unit_traces_figure
 from rnn_core.lab.compare import gate_saturation
 from ui import page_setup, settings_sidebar
-from ui.runs.flow import run_for
+from ui.runs.flow import page_run
 from ui.runs.traces import trace_of
 from ui.text.catalog import chart_labels
 from ui.text.labels import cell_label, saturation_caption
@@ -15,7 +15,7 @@ t = page_setup("hidden")
 st.title(f":material/grid_on: {t('nav.hidden')}")
 st.caption(t("hidden.caption"))
 cfg = settings_sidebar()
-res = need_run(run_for(cfg, t)[0], t)
+res = need_run(page_run(cfg, t), t)
 cfg = res.config  # the run drawn (an earlier one, dimmed, while a costly change waits for Train)
 split, i = window_picker(res, t)
 tr = trace_of(res, split, i, i + 1)

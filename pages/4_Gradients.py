@@ -14,7 +14,7 @@ from charts.weights import clipping_figure, spectrum_figure
 from rnn_core.config import LINEAR_CELLS
 from rnn_core.lab.compare import memory_horizon
 from ui import page_setup, settings_sidebar
-from ui.runs.flow import run_for
+from ui.runs.flow import page_run
 from ui.runs.traces import disk_of, spectrum_of, trace_of
 from ui.text.catalog import chart_labels
 from ui.text.labels import spectrum_caption
@@ -26,7 +26,7 @@ t = page_setup("gradients")
 st.title(f":material/trending_down: {t('nav.gradients')}")
 st.caption(t("grad.caption"))
 cfg = settings_sidebar()
-res = need_run(run_for(cfg, t)[0], t)
+res = need_run(page_run(cfg, t), t)
 cfg = res.config  # the run drawn (an earlier one, dimmed, while a costly change waits for Train)
 n = min(len(res.data.x_train), BATCH)
 tr = trace_of(res, "train", 0, n)

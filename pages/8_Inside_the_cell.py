@@ -27,7 +27,7 @@ from ui.glue.inside import (
     url_choice,
     window_label,
 )
-from ui.runs.flow import run_for
+from ui.runs.flow import page_run
 from ui.runs.traces import spectrum_of
 from ui.state.fields import hidden_names
 from ui.text.catalog import chart_labels, inside_labels
@@ -39,7 +39,7 @@ t = page_setup("inside")
 cfg = settings_sidebar()
 st.title(f":material/memory: {t('nav.inside')}")
 st.caption(t("in.caption"))
-res = need_run(run_for(cfg, t)[0], t)
+res = need_run(page_run(cfg, t), t)
 cfg = res.config  # the run drawn (an earlier one, dimmed, while a costly change waits for Train)
 sub = run_subtitle(cfg, t)
 cell, L = cfg.model.cell, cfg.model.num_layers

@@ -31,6 +31,7 @@ from ui.glue.names import (
     tutorial_configs,
 )
 from ui.runs.access import lookup
+from ui.runs.flow import page_run
 from ui.runs.live import train_live
 from ui.text.catalog import chart_labels, chart_text
 from ui.views.blocks import chart, csv_button
@@ -50,9 +51,10 @@ res = names_run(cfg, t)
 if res is None:
     st.info(t("names.none"), icon=":material/info:")
     if st.button(t("names.train"), type="primary", icon=":material/play_arrow:", key="names_train"):
-        train_live(cfg, t, label=t("names.label_run"))
+        page_run(cfg, t, go=True, auto=False, label=t("names.label_run"))
         st.rerun()
     st.stop()
+cfg = res.config  # the run drawn
 if res.stopped == "stopped":
     st.warning(t("names.stopped"), icon=":material/pause_circle:")
 

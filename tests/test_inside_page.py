@@ -149,8 +149,8 @@ def test_controls_keep_their_identifiers_in_the_url():
     assert at.query_params["in_t"] == "4" and all("t = 4" in title for title in _titles(at))
     at.slider(key="in_t").set_value(12).run()
     assert "in_t" not in at.query_params
-    at = _open("jacobian", {"in_layer": "1", "in_rho": "2.5"})
+    at = _open("jacobian", {"in_layer": "1", "in_rho": "2.5", "in_sample": "999"})  # 24 windows: 999 is ignored
     (layer,) = [w for w in at.get("button_group") if w.key == "in_layer"]
-    assert layer.value == 1 and at.slider(key="in_rho").value == 2.5
+    assert layer.value == 1 and at.slider(key="in_rho").value == 2.5 and at.slider(key="in_sample").value == 1
     titles = _titles(at)
     assert titles[0].endswith("(layer 1)") and titles[1].endswith("(layer 1)") and "ρ = 2.5" in titles[3], titles

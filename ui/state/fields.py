@@ -160,12 +160,14 @@ def to_url(name: str, auto=None) -> None:
     write_url(changed_params({name: DEFAULTS[name] if value == auto else value}), (name,))
 
 
-def _fitted(name: str, value, bounds, auto):
-    """``value`` as the shown run allows it: the default as ``auto``, a number within ``bounds``."""
-    if auto is not None and value == DEFAULTS[name]:
-        value = auto
-    if bounds is not None:
-        value = min(max(value, bounds[0]), bounds[1])
+def _fitted(name: str, value, bounds, auto, clamp: bool):
+    """``value`` as the shown run allows it: the default as ``auto``; a number outside ``bounds`` moved
+    inside (``clamp``: a widget's value from a run with other limits) or, from a link, the default."""
+    default = DEFAULTS[name] if auto is None else auto
+    if value == DEFAULTS[name]:
+        value = default
+    if bounds is not None and not bounds[0] <= value <= bounds[1]:
+        value = min(max(value, bounds[0]), bounds[1]) if clamp else default
     return value
 
 
@@ -179,10 +181,13 @@ def draw(name: str, t: Translator, disabled: bool = False, bounds=None, auto=Non
     (InsideConfig's ``in_t=0``: the last step), shown by the widget and left out of the URL; ``kw``: as in
     ``widget``."""
     if name in hidden_names():
-        value = _fitted(name, from_url(name), bounds, auto)
-        locked(name, value) if locked else locked_field(name, value, t)
+        value = _fitted(name, from_url(name), bounds, auto, clamp=False)
+        if locked is None:
+            locked_field(name, value, t)
+        else:
+            locked(name, value)
         return value
-    value = _fitted(name, current(name), bounds, auto)
+    value = _fitted(name, current(name), bounds, auto, clamp=name in st.session_state)
     return widget(name, value, t, disabled=disabled, bounds=bounds, on_change=partial(to_url, name, auto), **kw)
 
 

@@ -10,8 +10,7 @@ from rnn_core.engine.metrics import headline_metric
 from ui import page_setup, settings_sidebar
 from ui.runs.access import baselines_of
 from ui.runs.bundles import load_uploaded_bundle
-from ui.runs.flow import LAST_SHOWN, run_for
-from ui.runs.live import train_live
+from ui.runs.flow import page_run
 from ui.text.catalog import labels
 from ui.text.labels import fmt_frame
 from ui.views.blocks import chart, downloads, metric_row, run_subtitle, status
@@ -25,9 +24,7 @@ cfg = settings_sidebar()
 left, right, _ = st.columns([1, 1, 4])
 go = left.button(t("train.go"), type="primary", icon=":material/play_arrow:", width="stretch", key="train")
 right.button(t("train.stop"), icon=":material/stop:", width="stretch", key="stop", help=t("train.stop_help"))
-res, stale = (train_live(cfg, t), False) if go else run_for(cfg, t, train_button=False)
-if go and res is not None:
-    st.session_state[LAST_SHOWN] = res
+res = page_run(cfg, t, go=go, train_button=False)
 if res is None:  # the banner of a large run, or the reason it cannot run, is already drawn
     with st.expander(t("train.load"), icon=":material/upload_file:"):
         load_uploaded_bundle(t)

@@ -5,7 +5,7 @@ import streamlit as st
 from charts.states import gate_figure, gate_saturation_figure, layer_states_figure, unit_traces_figure
 from rnn_core.lab.compare import gate_saturation
 from ui import page_setup, settings_sidebar
-from ui.runs.flow import run_for
+from ui.runs.flow import page_run
 from ui.runs.traces import trace_of
 from ui.text.catalog import labels
 from ui.text.labels import cell_label, saturation_caption
@@ -15,8 +15,7 @@ t = page_setup("hidden")
 st.title(f":material/grid_on: {t('nav.hidden')}")
 st.caption(t("hidden.caption"))
 cfg = settings_sidebar()
-res = need_run(run_for(cfg, t)[0], t)
-cfg = res.config  # the run drawn (an earlier one, dimmed, while a costly change waits for Train)
+res = need_run(page_run(cfg, t), t)  # views read res.config: an earlier run, dimmed, while a change waits
 split, i = window_picker(res, t)
 tr = trace_of(res, split, i, i + 1)
 L, _, T, H = tr.hiddens.shape
@@ -37,7 +36,7 @@ with tabs[1]:
         st.info(t("hidden.no_gates"), icon=":material/info:")
     else:
         layer = st.segmented_control(t("hidden.layer"), list(range(1, L + 1)), default=L, key="gate_layer") or L
-        chart(gate_figure({k: v[layer - 1, 0] for k, v in tr.gates.items()}, cfg.model.cell,
+        chart(gate_figure({k: v[layer - 1, 0] for k, v in tr.gates.items()}, res.config.model.cell,
                           labels=labels(t, "chart.gate_figure", cell_names=labels(t, "opt.cell"))),
               "gates", subtitle=run_subtitle(res.config, t))
         batch = getattr(res.data, f"x_{split}")

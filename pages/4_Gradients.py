@@ -14,7 +14,7 @@ from charts.weights import clipping_figure, spectrum_figure
 from rnn_core.config import LINEAR_CELLS
 from rnn_core.lab.compare import memory_horizon
 from ui import page_setup, settings_sidebar
-from ui.runs.flow import run_for
+from ui.runs.flow import page_run
 from ui.runs.traces import disk_of, spectrum_of, trace_of
 from ui.text.catalog import labels
 from ui.text.labels import spectrum_caption
@@ -26,8 +26,7 @@ t = page_setup("gradients")
 st.title(f":material/trending_down: {t('nav.gradients')}")
 st.caption(t("grad.caption"))
 cfg = settings_sidebar()
-res = need_run(run_for(cfg, t)[0], t)
-cfg = res.config  # the run drawn (an earlier one, dimmed, while a costly change waits for Train)
+res = need_run(page_run(cfg, t), t)  # views read res.config: an earlier run, dimmed, while a change waits
 n = min(len(res.data.x_train), BATCH)
 tr = trace_of(res, "train", 0, n)
 L, T = tr.grad_norms.shape
@@ -61,11 +60,11 @@ else:
 left, right = st.columns(2)
 with left:
     st.subheader(t("grad.clipping"))
-    pre, post = res.steps["grad_norm_pre"], res.steps["grad_norm_post"]
+    pre, post, clip = res.steps["grad_norm_pre"], res.steps["grad_norm_post"], res.config.train.clip
     if pre:
-        chart(clipping_figure(pre, post, cfg.train.clip, labels=labels(t, "chart.clipping_figure")), "clipping",
+        chart(clipping_figure(pre, post, clip, labels=labels(t, "chart.clipping_figure")), "clipping",
               subtitle=run_subtitle(res.config, t))
-        st.caption(f"{t('grad.clipped', k=res.clipped_steps, n=len(pre), clip=cfg.train.clip)} {t('read.clipping')}")
+        st.caption(f"{t('grad.clipped', k=res.clipped_steps, n=len(pre), clip=clip)} {t('read.clipping')}")
 with right:
     cell = res.config.model.cell
     st.subheader(t("grad.disk" if cell in LINEAR_CELLS else "grad.spectrum"))

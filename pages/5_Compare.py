@@ -23,13 +23,14 @@ with st.expander(t("pin.title"), icon=":material/push_pin:"):
     pinned_view(t)
 cfgs = {c: cfg.replace(cell=c) for c in COMPARE_CELLS}
 missing = {c: ccfg for c, ccfg in cfgs.items() if cached_run(ccfg) is None}
-sizes = [sized(ccfg, t) for ccfg in missing.values()]
-seconds = sum(s[1] for s in sizes if s is not None)
+sizes = {c: sized(ccfg, t) for c, ccfg in missing.items()}  # each run checked once per click
+seconds = sum(s[1] for s in sizes.values() if s is not None)
 go = st.button(t("compare.go"), type="primary", icon=":material/play_arrow:", key="compare_go",
                help=t("compare.go_help", s=seconds_text(seconds)) if missing else None)
-if missing and (go or all(s is not None and not s[0].heavy for s in sizes)):  # light runs start by themselves
+if missing and (go or all(s is not None and not s[0].heavy for s in sizes.values())):  # light runs start by themselves
     for c, ccfg in missing.items():
-        train_live(ccfg, t, label=cell_label(t, c))
+        if sizes[c] is not None:  # one that cannot run has its reason drawn already
+            train_live(ccfg, t, label=cell_label(t, c), size=sizes[c][0])
 runs = {c: cached_run(ccfg) for c, ccfg in cfgs.items()}
 done = {c: r for c, r in runs.items() if r is not None}
 if not done:

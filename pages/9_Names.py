@@ -30,6 +30,7 @@ from ui.glue.names import (
     tutorial_configs,
 )
 from ui.runs.access import lookup
+from ui.runs.flow import page_run
 from ui.runs.live import train_live
 from ui.text.catalog import labels
 from ui.views.blocks import chart, csv_button
@@ -49,7 +50,7 @@ res = names_run(cfg, t)
 if res is None:
     st.info(t("names.none"), icon=":material/info:")
     if st.button(t("names.train"), type="primary", icon=":material/play_arrow:", key="names_train"):
-        train_live(cfg, t, label=t("names.label_run"))
+        page_run(cfg, t, go=True, auto=False, label=t("names.label_run"))
         st.rerun()
     st.stop()
 if res.stopped == "stopped":
@@ -66,7 +67,7 @@ cols[1].metric(t("names.balanced"), f"{rep['balanced_accuracy']:.1%}", border=Tr
 cols[2].metric(t("names.majority", lang=majority), f"{rep['majority_accuracy']:.1%}", border=True,
                help=t("names.majority_help"))
 cols[3].metric(t("names.time"), f"{res.elapsed:.1f} s", border=True)
-st.caption(t(f"names.weights_{cfg.train.class_weight}"))
+st.caption(t(f"names.weights_{res.config.train.class_weight}"))
 
 # one typed name: no training here, only the stored run's weights
 typed = st.text_input(t("names.type"), value="Dostoevsky", max_chars=MAX_CHARS, key="names_name",
@@ -103,7 +104,7 @@ else:
                                  "grad_norm": tr.grad_norms[-1]}), "names_grad_norms", t)
     with tabs[2]:
         if tr.gates:
-            chart(gate_figure({k: v[-1, 0] for k, v in tr.gates.items()}, cfg.model.cell,
+            chart(gate_figure({k: v[-1, 0] for k, v in tr.gates.items()}, res.config.model.cell,
                               labels=labels(t, "chart.gate_figure", cell_names=labels(t, "opt.cell"))),
                   "names_gates", subtitle=sub)
         else:
@@ -121,7 +122,7 @@ with left:
                            labels=labels(t, "chart.per_class_figure")), "names_per_language", subtitle=sub)
     st.caption(t("names.arabic_note"))
 with right:
-    test_names = dataset(cfg.data.data_seed)["test"][0]
+    test_names = dataset(res.config.data.data_seed)["test"][0]
     wrong = sorted(rep["wrong"], key=lambda w: -w[3])
     frame = pd.DataFrame({t("names.col_name"): [test_names[i] for i, *_ in wrong],
                           t("names.col_true"): [langs[y] for _, y, _, _ in wrong],
@@ -133,7 +134,7 @@ with right:
 
 st.header(t("names.tutorial_title"))
 st.markdown(t("names.tutorial_text", epochs=TUTORIAL_EPOCHS))
-tut = tutorial_configs(cfg)
+tut = tutorial_configs(res.config)
 runs = {c: lookup(k) for c, k in tut.items()}
 if any(r is None for r in runs.values()):
     if st.button(t("names.tutorial_go"), icon=":material/play_arrow:", key="names_tutorial"):
@@ -141,7 +142,7 @@ if any(r is None for r in runs.values()):
             if runs[c] is None:
                 runs[c] = train_live(k, t, label=t(f"opt.cell.{c}"))
 rows = [{"label": t("names.row_majority"), "accuracy": rep["majority_accuracy"], "balanced": 1 / len(langs)},
-        {"label": t("names.row_this", cell=cell_label(t, cfg.model.cell)), "accuracy": rep["accuracy"],
+        {"label": t("names.row_this", cell=cell_label(t, res.config.model.cell)), "accuracy": rep["accuracy"],
          "balanced": rep["balanced_accuracy"]}]
 done = {c: report_of(r) for c, r in runs.items() if r is not None}
 rows += [{"label": t(f"opt.cell.{c}"), "accuracy": d["accuracy"], "balanced": d["balanced_accuracy"]}

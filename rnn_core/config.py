@@ -314,3 +314,25 @@ class LabConfig(_Config):
 
 
 NAMES_DEFAULT = RunConfig().replace(task="names", **TASK_DEFAULTS["names"])  # the Names page's default run
+
+
+INSIDE_VIEWS = ("step", "saliency", "jacobian")  # the Inside-the-cell page's views, by their URL names
+
+
+@dataclass(frozen=True)
+class InsideConfig(_Config):
+    """What the Inside-the-cell page looks at in the run it shows: a view, a holdout window and step, a measure,
+    an output step, a layer, and the spectral radius of the free-running network.
+
+    Field names carry the ``in_`` prefix so they never clash with a run's or the lab's in a URL. The ranges are
+    the widest any run allows; the page narrows them to the run shown (its windows, steps and layers). 0 in
+    ``in_t`` and ``in_layer`` means the last step of the window and the last layer, whatever the run.
+    """
+
+    in_view: str = field(default="step", metadata=_choice(*INSIDE_VIEWS))  # which of the three views
+    in_sample: int = field(default=1, metadata=_range(1, 20_000))  # holdout window, counted from 1
+    in_t: int = field(default=0, metadata=_range(0, 2_000))  # step t of that window; 0: its last input step
+    in_signed: str = field(default="abs", metadata=_choice("abs", "gxi"))  # saliency: |∂ŷ/∂x| or gradient × input
+    in_out: int = field(default=1, metadata=_range(1, 1_000))  # saliency: which forecast of a window
+    in_layer: int = field(default=0, metadata=_range(0, 4))  # Jacobian: which layer; 0: the last
+    in_rho: float = field(default=1.0, metadata=_range(0.1, 3.0, step=0.05))  # Lyapunov: ρ of the free-running W_aa

@@ -40,6 +40,26 @@ def test_pages_do_not_import_torch():
         assert "torch" not in imports(path), path.name
 
 
+def url_reads(source: str) -> list[int]:
+    """Lines that touch ``st.query_params`` (an attribute ``query_params`` of anything, read or written) or
+    bind a widget to it (``bind="query-params"``); ``st.page_link(..., query_params=...)`` passes a link's
+    parameters and reads no URL."""
+    return sorted(node.lineno for node in ast.walk(ast.parse(source))
+                  if isinstance(node, ast.Attribute) and node.attr == "query_params"
+                  or isinstance(node, ast.keyword) and node.arg == "bind"
+                  and isinstance(node.value, ast.Constant) and node.value.value == "query-params")
+
+
+def test_the_url_is_read_by_the_field_layer_only():
+    assert url_reads("import streamlit as st\nst.page_link('p', query_params={'a': 1})\nx = 1\n"
+                     "y = st.query_params.get('a')\nst.slider('s', key='s', bind='query-params')\n") == [4, 5]
+    outside = {}
+    for path in [ROOT / "streamlit_app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "ui").rglob("*.py")]:
+        if (ROOT / "ui" / "state") not in path.parents and url_reads(path.read_text()):
+            outside[str(path.relative_to(ROOT))] = url_reads(path.read_text())
+    assert not outside, f"st.query_params outside ui/state/ (file: lines): {outside}"
+
+
 PACKAGES = ("rnn_core", "ui", "charts")  # pages and the app import these; nothing imports a page
 
 

@@ -125,3 +125,27 @@ def test_a_large_change_waiting_for_train_draws_the_shown_run():
     picker.set_value(picker.options[-1]).run()
     assert not at.exception, [e.value for e in at.exception]
     assert len(at.get("plotly_chart")) == 4
+
+
+def test_controls_keep_their_identifiers_in_the_url():
+    """The page's own controls (InsideConfig) live in the URL by identifier, defaults left out, as the settings
+    do: a view in Chinese is ``in_view=saliency``, the last step and the last layer (the defaults, whatever
+    the run) are not written, and an existing link opens its view and layer."""
+    at = _open("step", lang="zh")
+    (view,) = [w for w in at.get("button_group") if w.key == "in_view"]
+    view.set_value("saliency").run()
+    assert not at.exception and at.query_params["in_view"] == "saliency"
+    assert len(at.get("plotly_chart")) == 2
+    [w for w in at.get("button_group") if w.key == "in_signed"][0].set_value("gxi").run()
+    assert at.query_params["in_signed"] == "gxi"
+    [w for w in at.get("button_group") if w.key == "in_view"][0].set_value("step").run()
+    assert "in_view" not in at.query_params and at.slider(key="in_t").value == 12  # the window's last step
+    at.slider(key="in_t").set_value(4).run()
+    assert at.query_params["in_t"] == "4" and all("t = 4" in title for title in _titles(at))
+    at.slider(key="in_t").set_value(12).run()
+    assert "in_t" not in at.query_params
+    at = _open("jacobian", {"in_layer": "1", "in_rho": "2.5", "in_sample": "999"})  # 24 windows: 999 is ignored
+    (layer,) = [w for w in at.get("button_group") if w.key == "in_layer"]
+    assert layer.value == 1 and at.slider(key="in_rho").value == 2.5 and at.slider(key="in_sample").value == 1
+    titles = _titles(at)
+    assert titles[0].endswith("(layer 1)") and titles[1].endswith("(layer 1)") and "ρ = 2.5" in titles[3], titles

@@ -110,7 +110,7 @@ def test_absurd_sizes_get_a_message_not_a_traceback():
                    num_layers="4", batch_size="0")
     at.button(key="train").click().run()
     assert not at.exception
-    assert any("budget" in e.value and "lower" in e.value for e in at.error)
+    assert any("budget" in e.value and "lower" in e.value.lower() for e in at.error)
 
 
 def test_a_cheap_link_trains_by_itself_on_a_view_page():

@@ -70,12 +70,14 @@ def default_device() -> torch.device:
 
 def train(cfg: RunConfig, data: Prepared | None = None,
           callback: Callable[[Progress], bool | None] | None = None, baselines: bool = True,
-          should_stop: Callable[[], bool] | None = None) -> RunResult:
+          should_stop: Callable[[], bool] | None = None, size: budget_mod.Estimate | None = None) -> RunResult:
     """Train ``cfg`` to completion, early stop, time budget or divergence.
 
     The callback runs after each epoch; returning ``False`` stops the run (results are kept).
     ``should_stop`` is asked before every batch; ``True`` stops the run as well, within one batch.
-    Runs that do not fit ``budget.BUDGET`` are refused (``BudgetError``) before any tensor is built.
+    Runs that do not fit ``budget.BUDGET`` are refused (``BudgetError``) before any tensor is built;
+    ``size``, the estimate ``check_size(cfg, data)`` already returned for this ``data``, spares a second check
+    (the app sizes a run once per click), and without ``data`` it is ignored.
     The wall-time budget counts from the call (data preparation included) and covers the final
     evaluation: before every batch, validation pass and snapshot the run checks that this work and the
     evaluation after it still fit (``clock.RunClock``), so it ends, evaluated, within its budget. The
@@ -87,10 +89,13 @@ def train(cfg: RunConfig, data: Prepared | None = None,
     """
     warm_up()
     start = time.perf_counter()
-    check_size(cfg, None)
+    sized = size is not None and data is not None  # the caller checked this data already
+    if not sized:
+        check_size(cfg, None)
     budget_mod.set_server_threads()
-    data = data if data is not None else prepare(cfg.data)
-    check_size(cfg, data)
+    if not sized:
+        data = data if data is not None else prepare(cfg.data)
+        check_size(cfg, data)
     return _train(cfg, data, callback, baselines, should_stop, start)
 
 
@@ -292,10 +297,13 @@ def _diverged(res: RunResult, epoch: int, loss: float, norm: float, best_epoch: 
                    f"turn on gradient clipping. Training stopped and {kept}.")
 
 
-def result_from_model(cfg: RunConfig, model: RNNModel, data: Prepared | None = None) -> RunResult:
-    """A RunResult for weights trained elsewhere (a loaded bundle): no history, fresh metrics."""
-    data = data if data is not None else prepare(cfg.data)
-    check_size(cfg, data)
+def result_from_model(cfg: RunConfig, model: RNNModel, data: Prepared | None = None,
+                      size: budget_mod.Estimate | None = None) -> RunResult:
+    """A RunResult for weights trained elsewhere (a loaded bundle): no history, fresh metrics. ``size``: as
+    in ``train``, the estimate the caller already checked for ``data``."""
+    if size is None or data is None:
+        data = data if data is not None else prepare(cfg.data)
+        check_size(cfg, data)
     res = RunResult(cfg, model.cpu().eval(), data, history={k: [] for k in ("epoch", "train_loss", "val_loss", "time")},
                     steps={"grad_norm_pre": [], "grad_norm_post": []}, stopped="loaded",
                     message="Loaded from a run bundle: weights only, no training history.")

@@ -24,7 +24,7 @@ from rnn_core.limits import budget
 from ui.runs import store
 from ui.runs.live import TICK_S, guarded
 from ui.runs.slots import SLOTS, TRAIN_SLOTS
-from ui.state.fields import current, draw, from_url, share_link
+from ui.state.fields import current, current_params, draw, from_url, share_link
 from ui.text.labels import cell_label
 
 TOP = ("lab_task", "lab_lag", "lab_epochs", "lab_seed", "lab_forget_bias")  # the row above the tabs
@@ -62,7 +62,7 @@ def lab_settings(t) -> LabConfig:
     """The row of lab settings above the tabs, and the share link in the sidebar."""
     link_problems(t)
     lab = draw_fields(TOP, t)
-    share_link(st.query_params.to_dict(), t)
+    share_link(current_params(), t)
     return lab
 
 

@@ -8,10 +8,9 @@ import streamlit as st
 
 from rnn_core.cells import CELL
 from rnn_core.config import CELL_DEFAULTS, NAMES_DEFAULT, RunConfig
-from rnn_core.engine.run_file import NAMES_RUN_FILE, load_run
 from rnn_core.engine.train import RunResult
-from ui.runs.access import lookup, remember
-from ui.runs.live import train_live
+from ui.runs.flow import page_run
+from ui.state.fields import current
 from ui.state.settings import apply_config
 
 TUTORIAL_EPOCHS = 1  # per-name SGD: about 16,000 optimiser steps per epoch
@@ -23,31 +22,20 @@ def ensure_names_task() -> bool:
 
     The defaults go where the sidebar reads them (the URL, the last values, and any widget state
     already there), so a first visit sets no widget value through the Session State API."""
-    task = st.session_state.get("task", st.query_params.get("task", "forecast"))
-    if task == "names":
+    if current("task") == "names":
         return False
     apply_config(NAMES_DEFAULT, all_widgets=False, url=True)
     return True
 
 
-@st.cache_resource(show_spinner=False)
-def shipped_names_run() -> RunResult | None:
-    """The default surname run as shipped in ``assets/names_run.pt`` (a test checks it equals a fresh
-    training), so the page answers on its first visit; None when the file is missing or of another default."""
-    return load_run(NAMES_RUN_FILE, NAMES_DEFAULT)
-
-
 def names_run(cfg: RunConfig, t) -> RunResult | None:
-    """The run of ``cfg``: stored, shipped (the default), else the default trained here once."""
-    res = lookup(cfg)
-    if res is None and cfg == NAMES_DEFAULT:
-        res = shipped_names_run()
-        if res is not None:
-            remember(cfg, res)
+    """The run of ``cfg``: stored or shipped (the default), else the default trained here once; another
+    missing run waits for the page's Train button."""
+    res = page_run(cfg, t, auto=False)
     if res is None and cfg == NAMES_DEFAULT:
         note = st.empty()
         note.caption(t("names.training"))
-        res = train_live(cfg, t, label=t("names.label_run"))
+        res = page_run(cfg, t, go=True, auto=False, label=t("names.label_run"))
         note.empty()
     return res
 

@@ -12,9 +12,9 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from rnn_core.config import COMPARE_CELLS, RunConfig
+from rnn_core.config import COMPARE_CELLS, NAMES_DEFAULT, RunConfig
 from rnn_core.data.datasets import Prepared, prepare
-from rnn_core.engine.run_file import load_run, shipped_file
+from rnn_core.engine.run_file import NAMES_RUN_FILE, load_run, shipped_file
 from rnn_core.engine.train import RunResult, train
 from rnn_core.limits import budget
 from ui.runs import store
@@ -83,6 +83,14 @@ def shipped_run(cell: str) -> RunResult:
         return res
     with SLOTS.slot("light"):
         return train(cfg, baselines=False)
+
+
+@st.cache_resource(show_spinner=False)
+def shipped_names_run() -> RunResult | None:
+    """The default surname run as shipped in ``assets/names_run.pt`` (a test checks it equals a fresh
+    training), so the Names page answers on its first visit; None when the file is missing or of another
+    default."""
+    return load_run(NAMES_RUN_FILE, NAMES_DEFAULT)
 
 
 def default_run() -> RunResult:

@@ -21,12 +21,13 @@ def _on_bundle() -> None:
     try:
         cfg, model = load_bundle(f.getvalue())  # checked against the budget like a link
         data = prepared(cfg)
-        kind = "heavy" if check_size(cfg, data).heavy else "light"
+        size = check_size(cfg, data)
+        kind = "heavy" if size.heavy else "light"
         if not SLOTS.acquire(kind, timeout=30.0):  # evaluation is bounded by the same caps as training
             st.session_state["_bundle_msg"] = ("busy", "")
             return
         try:
-            res = result_from_model(cfg, model, data)
+            res = result_from_model(cfg, model, data, size)
         finally:
             SLOTS.release(kind)
     except Exception as e:  # noqa: BLE001 - every failure is a message for the person, never a traceback

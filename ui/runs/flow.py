@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from rnn_core.config import RunConfig
+from rnn_core.config import NAMES_DEFAULT, RunConfig
 from rnn_core.engine.train import RunResult, check_size
 from rnn_core.limits.budget import BudgetError, Estimate
 from rnn_core.limits.cost import estimate_seconds
-from ui.runs.access import lookup, prepared, remember, shipped_config, shipped_run
+from ui.runs.access import lookup, prepared, remember, shipped_config, shipped_names_run, shipped_run
 from ui.runs.live import train_live
 from ui.text.errors import error_text
 from ui.text.labels import run_subtitle
@@ -29,10 +29,15 @@ _DIM = """<style>
 
 
 def cached_run(cfg: RunConfig) -> RunResult | None:
-    """The stored run of ``cfg``; the default config's shipped runs count as stored."""
+    """The stored run of ``cfg``; the default configs' shipped runs count as stored."""
     res = lookup(cfg)
-    if res is None and shipped_config(cfg):
+    if res is not None:
+        return res
+    if shipped_config(cfg):
         res = shipped_run(cfg.model.cell)
+    elif cfg == NAMES_DEFAULT:
+        res = shipped_names_run()
+    if res is not None:
         remember(cfg, res)
     return res
 
@@ -50,23 +55,30 @@ def sized(cfg: RunConfig, t=None) -> tuple[Estimate, float] | None:
     return None
 
 
-def run_for(cfg: RunConfig, t, train_button: bool = True) -> tuple[RunResult | None, bool]:
-    """The run to draw and whether it is stale (an earlier run, shown dimmed).
+def page_run(cfg: RunConfig, t, go: bool = False, auto: bool = True, train_button: bool = True,
+             label: str = "") -> RunResult | None:
+    """The one way a page gets the run it draws for the settings ``cfg``. Views read ``res.config``: it is
+    ``cfg`` unless an earlier run is shown, dimmed, because ``cfg``'s run waits for a click or cannot run.
 
-    ``train_button``: draw a Train button in the banner (the Train page has its own)."""
-    res = cached_run(cfg)
-    if res is None:
+    ``go``: train ``cfg`` now (a Train button was pressed; ``label`` names it on the progress bar).
+    ``auto``: train a missing run that fits the light slots by itself, else draw the banner (the estimate
+    and, with ``train_button``, a Train button) above the previous run; without ``auto`` a missing run is
+    None and nothing is remembered as shown (a page with its own task and Train button). A run is sized
+    once per click, before it trains."""
+    res = None if go else cached_run(cfg)
+    if res is None and (go or auto):
         size = sized(cfg, t)
-        if size is not None and (not size[0].heavy or _banner(cfg, size[1], t, train_button)):
-            res = train_live(cfg, t)
+        if size is not None and (go or not size[0].heavy or _banner(cfg, size[1], t, train_button)):
+            res = train_live(cfg, t, label=label, size=size[0])
+    if not auto:
+        return res
     if res is not None:
         st.session_state[LAST_SHOWN] = res
-        return res, False
-    previous = st.session_state.get(LAST_SHOWN)
+        return res
+    previous = None if go else st.session_state.get(LAST_SHOWN)
     if previous is not None:
         st.html(_DIM)
-        return previous, True
-    return None, False
+    return previous
 
 
 def _banner(cfg: RunConfig, seconds: float, t, train_button: bool) -> bool:

@@ -26,12 +26,15 @@ TICK_S = 0.3  # a running training touches its progress bar this often, so Stop 
 CHART_S = 0.6  # and redraws its live loss chart this often (building it costs 15-30 ms of the run's core)
 
 
-def train_live(cfg: RunConfig, t, label: str = "") -> RunResult | None:
+def train_live(cfg: RunConfig, t, label: str = "", size: budget.Estimate | None = None) -> RunResult | None:
     """Train with a progress bar and a live loss chart. A click anywhere (e.g. Stop) ends the run
-    after the current epoch and keeps it; the click's rerun then proceeds."""
+    after the current epoch and keeps it; the click's rerun then proceeds.
+
+    ``size``: the run's estimate when the caller has checked it already (``ui.runs.flow.sized``), so a
+    click checks the size once; else it is checked here, once."""
     try:
-        check_size(cfg, None)  # on the settings alone, before the data is built
-        data = prepared(cfg)
+        data = prepared(cfg)  # checks the data's own size before any tensor is built
+        est = size if size is not None else check_size(cfg, data)
     except budget.BudgetError as e:
         st.error(f"{t('run.too_big')} {error_text(t, e)}", icon=":material/memory:")
         return None
@@ -71,12 +74,6 @@ def train_live(cfg: RunConfig, t, label: str = "") -> RunResult | None:
         last_draw[0] = now
         return guarded(interrupted, lambda: bar.progress(shown[0], text=shown[1])) is False
 
-    try:
-        est = check_size(cfg, data)
-    except ValueError as e:
-        bar.empty()
-        st.error(f"{t('run.too_big')} {error_text(t, e)}", icon=":material/memory:")
-        return None
     kind = "heavy" if est.heavy else "light"
 
     def queued(k: int) -> None:  # raises on Stop or a closed tab: the run leaves the queue
@@ -84,7 +81,7 @@ def train_live(cfg: RunConfig, t, label: str = "") -> RunResult | None:
                                  slots=SLOTS.sizes[kind]))
 
     with SLOTS.slot(kind, queued):
-        res = train(cfg, data, on_epoch, baselines=False, should_stop=should_stop)
+        res = train(cfg, data, on_epoch, baselines=False, should_stop=should_stop, size=est)
     remember(cfg, res)
     if interrupted:
         raise interrupted[0]

@@ -1,12 +1,13 @@
 """Config fields as widgets kept in step with the URL: one layer for every config with field metadata.
 
-A field of ``CONFIGS`` (RunConfig's three parts and LabConfig; names are unique across them) is drawn,
+A field of ``CONFIGS`` (RunConfig's three parts, LabConfig and InsideConfig; names are unique across them) is drawn,
 parsed from a link and written back to the URL from its metadata in ``rnn_core.config`` (range, step,
 choices, options), so its limits live in one place. The URL holds the stable identifiers (``cell=lstm``)
 while the widgets show human labels in the page's language: a selectbox bound to the URL by Streamlit
 would write its displayed label there, so no widget here is bound: ``write_url`` writes the params, for
 the whole settings block after it ran (``ui.state.settings``), for a field drawn on its own (``draw``) from its
-widget's callback. ``?hide=a,b`` (a classroom link) hides fields and locks them to their URL values.
+widget's callback. ``?hide=a,b`` (a classroom link) hides fields and locks them to their URL values. This module
+and ``ui.state.layout`` are the only readers of ``st.query_params`` (a test holds them to it).
 """
 
 from __future__ import annotations
@@ -19,15 +20,17 @@ from urllib.parse import urlencode
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from rnn_core.config import PARTS, LabConfig, format_param
+from rnn_core.config import PARTS, InsideConfig, LabConfig, format_param
 from ui.state.layout import Translator
 from ui.text.labels import option_label
 from ui.text.safe import code
 
-CONFIGS = (*(cls for _, cls in PARTS), LabConfig)
+CONFIGS = (*(cls for _, cls in PARTS), LabConfig, InsideConfig)
 FIELDS = {f.name: f for cls in CONFIGS for f in fields(cls)}
 DEFAULTS = {f.name: getattr(cls(), f.name) for cls in CONFIGS for f in fields(cls)}
-SLIDERS = frozenset({"num_layers", "dropout", "noise", "rho", "lab_forget_bias", "lab_rho", "lab_clip"})
+SLIDERS = frozenset({"num_layers", "dropout", "noise", "rho", "lab_forget_bias", "lab_rho", "lab_clip", "in_sample",
+                     "in_t", "in_out", "in_rho"})
+SEGMENTED = frozenset({"in_view", "in_signed", "in_layer"})  # a row of buttons, each choice in sight
 PICKS = {"hidden_size": (1, 2, 4, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256)}  # picked from, not slid over
 FORMATS = {"period": "%g", "lr": "%g", "clip": "%g", "time_budget": "%g"}
 
@@ -84,28 +87,40 @@ def from_url(name: str, t: Translator | None = None, problems: list[str] | None 
         return DEFAULTS[name]
 
 
-def widget(name: str, value, t: Translator, options=None, disabled: bool = False, on_change=None):
+def widget(name: str, value, t: Translator, options=None, disabled: bool = False, on_change=None, bounds=None,
+           format_func=None, **extra):
     """Draw field ``name`` showing ``value`` in the current container; return what it holds now.
 
-    ``options``: the choices offered, when only some of the field's fit the other settings."""
+    ``options``: the choices offered, when only some of the field's fit the other settings (or, for a row of
+    buttons, the numbers offered); ``bounds``: a number's (lo, hi) when the shown run allows less than the
+    field; ``format_func``: a choice's label, when it is not the field's option label; ``extra``: passed on."""
     f = FIELDS[name]
     meta = f.metadata
     # Assigned on every run: a widget's state does not carry over to another page's widget of the same key
     st.session_state[name] = value
-    kw = dict(label=t(f"f.{name}"), key=name, help=t(f"h.{name}"), disabled=disabled, on_change=on_change)
+    kw = dict(label=t(f"f.{name}"), key=name, help=_help(t, name), disabled=disabled, on_change=on_change, **extra)
+    label = format_func or (lambda v: option_label(t, name, v))
+    if name in SEGMENTED:
+        return st.segmented_control(options=options or meta["choices"], format_func=label, required=True, **kw)
     if "choices" in meta:
-        return st.selectbox(options=options or meta["choices"], format_func=lambda v: option_label(t, name, v), **kw)
+        return st.selectbox(options=options or meta["choices"], format_func=label, **kw)
     picks = meta.get("options") or PICKS.get(name)
     if picks:
         return st.select_slider(options=sorted(set(picks) | {value}), **kw)  # a link's value between them stays
     if f.type == "str":
         return st.text_input(**kw)
-    lo, hi = meta["range"]
+    lo, hi = bounds or meta["range"]
     if name in SLIDERS:
         value = st.slider(min_value=lo, max_value=hi, step=meta.get("step"), **kw)
     else:
         value = st.number_input(min_value=lo, max_value=hi, step=meta.get("step"), format=FORMATS.get(name), **kw)
     return float(f"{value:.12g}") if isinstance(value, float) else value  # drop float noise of slider steps
+
+
+def _help(t: Translator, name: str) -> str | None:
+    key = f"h.{name}"
+    text = t(key)
+    return None if text == key else text
 
 
 def changed_params(values: dict) -> dict[str, str]:
@@ -133,19 +148,47 @@ def current(name: str):
     return from_url(name)
 
 
-def _to_url(name: str) -> None:  # a widget's callback: the URL keeps the identifier, defaults left out
-    write_url(changed_params({name: st.session_state[name]}), (name,))
+def current_params() -> dict[str, str]:
+    """Every parameter of the URL as it is now (a page's share link that keeps them all)."""
+    return st.query_params.to_dict()
 
 
-def draw(name: str, t: Translator, disabled: bool = False):
+def to_url(name: str, auto=None) -> None:
+    """Put field ``name``'s widget value into the URL: its identifier, left out when it is the default (or
+    ``auto``, the value the default stands for in the run shown, see ``draw``)."""
+    value = st.session_state[name]
+    write_url(changed_params({name: DEFAULTS[name] if value == auto else value}), (name,))
+
+
+def _fitted(name: str, value, bounds, auto, clamp: bool):
+    """``value`` as the shown run allows it: the default as ``auto``; a number outside ``bounds`` moved
+    inside (``clamp``: a widget's value from a run with other limits) or, from a link, the default."""
+    default = DEFAULTS[name] if auto is None else auto
+    if value == DEFAULTS[name]:
+        value = default
+    if bounds is not None and not bounds[0] <= value <= bounds[1]:
+        value = min(max(value, bounds[0]), bounds[1]) if clamp else default
+    return value
+
+
+def draw(name: str, t: Translator, disabled: bool = False, bounds=None, auto=None, locked=None, **kw):
     """Field ``name`` on its own, where it stands (not in the settings block): its widget, whose change
     goes into the URL before the rerun, so links drawn at the top of the page carry it; or, when a
-    classroom link fixes it, its value with a lock. Returns the value."""
+    classroom link fixes it, its value with a lock (``locked(name, value)`` draws it, if given). Returns the
+    value.
+
+    ``bounds``: a number's (lo, hi) in the run shown; ``auto``: what the field's default stands for there
+    (InsideConfig's ``in_t=0``: the last step), shown by the widget and left out of the URL; ``kw``: as in
+    ``widget``."""
     if name in hidden_names():
-        value = from_url(name)
-        locked_field(name, value, t)
+        value = _fitted(name, from_url(name), bounds, auto, clamp=False)
+        if locked is None:
+            locked_field(name, value, t)
+        else:
+            locked(name, value)
         return value
-    return widget(name, current(name), t, disabled=disabled, on_change=partial(_to_url, name))
+    value = _fitted(name, current(name), bounds, auto, clamp=name in st.session_state)
+    return widget(name, value, t, disabled=disabled, bounds=bounds, on_change=partial(to_url, name, auto), **kw)
 
 
 def locked_caption(locked, values: dict, t: Translator) -> str:

@@ -24,9 +24,9 @@ pytestmark = pytest.mark.browser
 TITLE = f"{MAIN} h1:has-text('Long-range lab')"
 
 
-def _open_lab(page, app_url, query: str) -> None:
+def _open_lab(page, app_url, query: str, title: str = TITLE) -> None:
     page.goto(f"{app_url}/Long_range_lab?{query}")
-    wait_ready(page, TITLE)
+    wait_ready(page, title)
     assert_no_exception(page)
 
 
@@ -97,7 +97,7 @@ def test_small_lag_sweep_of_every_cell_in_both_languages(app_url, page):
     for cell in ("RNN", "LSTM", "GRU", "LRU", "minGRU"):
         assert any(cell in n for n in names), (cell, names)
     screenshot(page, "lab_sweep")
-    _open_lab(page, app_url, "lab_lags=5,8&lab_epochs=1&lang=zh")
+    _open_lab(page, app_url, "lab_lags=5,8&lab_epochs=1&lang=zh", f"{MAIN} h1:has-text('长程依赖实验')")
     _tab(page, "滞后扫描", expect="lab_sweep_go")
     page.wait_for_function(f"""() => Array.from(document.querySelectorAll('{MAIN} .js-plotly-plot'))
         .some(e => (e.data || []).some(t => (t.name || '').includes('minGRU')))""")  # drawn on open, no click

@@ -63,6 +63,14 @@ VALUE_TEXTS = """() => Array.from(document.querySelectorAll(
     '[data-testid="stSelectbox"] [data-baseweb="select"] > div, [data-baseweb="tag"], '
     + '[data-testid="stButtonGroup"] button, .legendtext'))
     .map(e => e.textContent.trim()).filter(s => s)"""
+# tab ``i`` of the main area is selected and every chart of the shown panel (Streamlit draws only the
+# selected tab's panel) has drawn its SVG
+TAB_DRAWN = """(i) => {
+    const tab = document.querySelectorAll('[data-testid="stMain"] [role="tab"]')[i];
+    return tab && tab.getAttribute('aria-selected') === 'true' && Array.from(document.querySelectorAll(
+        '[data-testid="stMain"] [role="tabpanel"] [data-testid="stPlotlyChart"]'))
+        .every(e => e.querySelector('.js-plotly-plot .main-svg'));
+}"""
 CHART_FONT = """() => {
     const el = document.querySelector('[data-testid="stMain"] .js-plotly-plot .gtitle, '
                                       + '[data-testid="stMain"] .js-plotly-plot .xtick text');
@@ -98,7 +106,7 @@ def _read_every_tab(page) -> tuple[str, list[str]]:
     tabs = page.locator(f"{MAIN} [role='tab']")
     for i in range(tabs.count()):
         tabs.nth(i).click()
-        page.wait_for_timeout(600)  # a chart in a tab draws once the tab shows
+        page.wait_for_function(TAB_DRAWN, arg=i)  # a chart in a tab draws once the tab shows
         text += "\n" + page.evaluate(VISIBLE_TEXT)
         values += page.evaluate(VALUE_TEXTS)
     if tabs.count():

@@ -5,8 +5,10 @@
    drawn numbers equal the same config trained in this test process, and so do the Train page's metrics;
 2. a classroom link (``hide=``) as the first request: charts, and the lock caption names the values;
 3. changing cell, layers and hidden size in the sidebar: at every moment some chart is on the page (the
-   previous run, dimmed, or the new one), never an empty page;
-4. each synthetic series picked with default settings trains without an error box.
+   previous run, dimmed, or the new one), never an empty page.
+
+Each synthetic series picked with default settings trains without an error box: ``tests/test_pages.py``
+(AppTest; no browser needed).
 """
 
 from __future__ import annotations
@@ -38,7 +40,6 @@ LINK = {"cell": "gru", "num_layers": "1", "hidden_size": "16", "epochs": "60", "
 # URL path, title, charts a fresh link draws at least
 PAGES = [("Train", "Train", 2), ("Hidden_states", "Hidden states", 1), ("Gradients", "Gradients", 3),
          ("Compare", "Compare", 3), ("Data", "Data", 3)]
-SYNTHETIC = ("sine", "noisy_sine", "trend_season", "square", "sawtooth", "ar2", "random_walk")
 
 
 @pytest.fixture(scope="module")
@@ -182,27 +183,5 @@ def test_settings_changes_never_blank_the_page(browser, fresh_url):
         wait_charts(p, 1)
         assert_no_exception(p)
         screenshot(p, "settings_changed")
-    finally:
-        context.close()
-
-
-def test_each_synthetic_series_trains_with_default_settings(browser, fresh_url):
-    context, p = new_page(browser)
-    try:
-        for name in SYNTHETIC:
-            _goto(p, f"{fresh_url}/Train?dataset={name}", "Train", 0)
-            errors = p.locator(f"{MAIN} [data-testid='stAlertContentError']")
-            assert errors.count() == 0, errors.first.inner_text()
-            if p.locator(f"{MAIN} .st-key-flow_banner").count():
-                p.locator(f"{MAIN} .st-key-train button").click()
-            wait_charts(p, 2, timeout=120_000)
-            p.wait_for_function(f"() => document.querySelectorAll('{MAIN} {METRIC_VALUE}').length >= 4",
-                                timeout=120_000)
-            wait_ready(p, timeout=120_000)
-            assert errors.count() == 0, errors.first.inner_text()
-            assert_no_exception(p)
-            shown = metric_values(p)
-            assert any(k.endswith("RMSE") for k in shown), shown  # these series cross zero: no MAPE headline
-        screenshot(p, "train_random_walk")
     finally:
         context.close()

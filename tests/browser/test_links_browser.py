@@ -92,10 +92,12 @@ LIGHT_LINKS = [("Train?cell=gru&dataset=sine", "Train", 2), ("Gradients?cell=lst
 
 
 def test_links_that_take_seconds_train_on_open_as_a_fresh_servers_first_requests(browser, fresh_url):
-    """First in this module: these are the fresh server's first requests."""
-    for path, title, charts in LIGHT_LINKS:
-        context, p = new_page(browser)
-        try:
+    """First in this module: these are the fresh server's first requests. One browser context holds the
+    app's own files after the first link; each link is a page load of its own, so a new Streamlit session
+    whose first request it is."""
+    context, p = new_page(browser)
+    try:
+        for path, title, charts in LIGHT_LINKS:
             seconds = _goto(p, f"{fresh_url}/{path}", title, charts)
             assert p.locator(f"{MAIN} .st-key-flow_banner").count() == 0
             assert p.locator(f"{MAIN} [data-testid='stAlertContentError']").count() == 0
@@ -103,15 +105,15 @@ def test_links_that_take_seconds_train_on_open_as_a_fresh_servers_first_requests
             if path.startswith("Train"):
                 assert len(metric_values(p)) >= 2
                 screenshot(p, "link_trains_on_open")
-        finally:
-            context.close()
+    finally:
+        context.close()
 
 
 def test_a_share_link_is_a_sessions_first_request_on_every_page(browser, fresh_url):
     seconds = {}
-    for seed, (path, title, charts) in enumerate(PAGES, start=20):
-        context, p = new_page(browser)
-        try:
+    context, p = new_page(browser)  # each link a page load of its own: a new session
+    try:
+        for seed, (path, title, charts) in enumerate(PAGES, start=20):
             seconds[path] = round(_goto(p, f"{fresh_url}/{path}?{urlencode({**LINK, 'seed': seed})}", title, charts), 2)
             assert p.locator(f"{MAIN} .st-key-flow_banner").count() == 0
             assert p.locator(f"{MAIN} [data-testid='stAlert']", has_text="Nothing trained").count() == 0
@@ -130,8 +132,8 @@ def test_a_share_link_is_a_sessions_first_request_on_every_page(browser, fresh_u
                 shown = metric_values(p)
                 assert shown["One-step MAPE"] == f"{res.metrics['model']['one_step']['mape']:.2f} %", shown
                 assert shown["Recursive MAPE"] == f"{res.metrics['model']['recursive']['mape']:.2f} %", shown
-        finally:
-            context.close()
+    finally:
+        context.close()
     print("share link as first request → charts (s):", seconds)
     record_timing("share_link_first_request_s", seconds)
 

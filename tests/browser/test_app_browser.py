@@ -124,6 +124,7 @@ def share_run(app_url, browser):
     context.close()
 
 
+@pytest.mark.slow  # over 10 s
 def test_every_page_opens_first_by_its_url(app_url, page):
     first_visit = {}
     for path, script, title, charts in PAGES:
@@ -141,6 +142,7 @@ def test_every_page_opens_first_by_its_url(app_url, page):
     record_timing("first_visit_by_url_s", first_visit)
 
 
+@pytest.mark.slow  # over 10 s
 def test_train_click_draws_charts(app_url, page):
     p = page
     _open(p, f"{app_url}/Train", "Train", 2)  # the default run: stored (after test 1) or trained on open
@@ -187,6 +189,7 @@ def test_hidden_states_and_gradients_via_sidebar(share_run):
     tall_screenshot(p, "gradients_full")
 
 
+@pytest.mark.slow  # over 10 s
 def test_share_link_reproduces_the_run(browser, share_run):
     url, first = share_run["share_url"], share_run["metrics"]
     assert urlsplit(url).path == "/Train"

@@ -64,6 +64,7 @@ def _chart_titles(page) -> list[str]:
         .map(e => (e.layout && e.layout.title && e.layout.title.text) || '')""")
 
 
+@pytest.mark.slow  # over 10 s
 def test_compare_three_cells_then_pin_one(app_url, page):
     _open_lab(page, app_url, "lab_lag=5&lab_epochs=2")
     _click(page, "lab_go")
@@ -83,6 +84,7 @@ def test_compare_three_cells_then_pin_one(app_url, page):
     assert "GRU" in main and "lag 5" in main  # the pinned run named in full above its charts
 
 
+@pytest.mark.slow  # over 10 s
 def test_small_lag_sweep_of_every_cell_in_both_languages(app_url, page):
     """A small sweep (lags 5 and 8, one epoch) trained by a click draws the breaking-point chart with every
     compared cell, the linear ones included; the same link in Chinese then shows the server's stored sweep
@@ -106,6 +108,7 @@ def test_small_lag_sweep_of_every_cell_in_both_languages(app_url, page):
     screenshot(page, "lab_sweep_zh")
 
 
+@pytest.mark.slow  # over 10 s
 @pytest.mark.parametrize("rho", ["0.5", "1.0", "1.5"])
 def test_initialisation_lab_at_three_spectral_radii(app_url, page, rho):
     _open_lab(page, app_url, f"lab_init=spectral&lab_rho={rho}&lab_lag=20&lab_epochs=2")

@@ -46,6 +46,7 @@ def _open(page, url: str, title: str, charts: int) -> None:
     assert_no_exception(page)
 
 
+@pytest.mark.slow  # over 10 s
 def test_every_page_opens_with_each_linear_cell_by_url(browser, fresh_url):
     """Each page by its URL as a session's first request (one browser context per cell, so the app's
     scripts load once per cell and every page load is still a new Streamlit session)."""
@@ -69,6 +70,7 @@ def test_every_page_opens_with_each_linear_cell_by_url(browser, fresh_url):
             context.close()
 
 
+@pytest.mark.slow  # over 10 s
 def test_new_views_in_chinese(browser, fresh_url):
     context, p = new_page(browser)
     try:

@@ -91,6 +91,7 @@ LIGHT_LINKS = [("Train?cell=gru&dataset=sine", "Train", 2), ("Gradients?cell=lst
                ("Hidden_states?cell=gru&num_layers=3&hidden_size=64", "Hidden states", 1)]
 
 
+@pytest.mark.slow  # over 10 s
 def test_links_that_take_seconds_train_on_open_as_a_fresh_servers_first_requests(browser, fresh_url):
     """First in this module: these are the fresh server's first requests. One browser context holds the
     app's own files after the first link; each link is a page load of its own, so a new Streamlit session
@@ -109,6 +110,7 @@ def test_links_that_take_seconds_train_on_open_as_a_fresh_servers_first_requests
         context.close()
 
 
+@pytest.mark.slow  # over 10 s
 def test_a_share_link_is_a_sessions_first_request_on_every_page(browser, fresh_url):
     seconds = {}
     context, p = new_page(browser)  # each link a page load of its own: a new session
@@ -168,6 +170,7 @@ def _never_empty_during(page, seconds: float) -> int:
     return polls
 
 
+@pytest.mark.slow  # over 10 s
 def test_settings_changes_never_blank_the_page(browser, fresh_url):
     context, p = new_page(browser)
     try:

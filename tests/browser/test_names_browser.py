@@ -36,6 +36,7 @@ def _type(page, label: str, text: str) -> dict:
     return wait_rerun(page)
 
 
+@pytest.mark.slow  # over 10 s
 def test_names_page_first_on_a_fresh_server_in_chinese_then_in_english(browser):
     """One fresh server: its very first request is the Names page in Chinese; then, in a new session, the
     page in English, a typed name, and the switch back to Chinese with another typed name."""

@@ -124,6 +124,7 @@ def _train_small_runs(page, app_url: str) -> None:
     _click(page, "lab_go", 3)
 
 
+@pytest.mark.slow  # over 10 s
 def test_no_identifier_on_any_page_in_either_language(app_url, page):
     _train_small_runs(page, app_url)
     problems = []
@@ -146,6 +147,7 @@ def test_no_identifier_on_any_page_in_either_language(app_url, page):
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.slow  # over 10 s
 def test_gru_gates_and_charts_use_the_app_font(app_url, page):
     """GRU gates in both languages (screenshots to look at), and the font plotly really renders."""
     gru = {**SMALL, "cell": "gru"}

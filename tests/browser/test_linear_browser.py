@@ -48,11 +48,11 @@ def _open(page, url: str, title: str, charts: int) -> None:
 
 @pytest.mark.slow  # over 10 s
 def test_every_page_opens_with_each_linear_cell_by_url(browser, fresh_url):
-    """Each page by its URL as a session's first request (one browser context per cell, so the app's
-    scripts load once per cell and every page load is still a new Streamlit session)."""
-    for cell in ("lru", "mingru"):
-        context, p = new_page(browser)
-        try:
+    """Each page by its URL as a session's first request (one browser context, so the app's scripts load
+    once, and every page load is still a new Streamlit session)."""
+    context, p = new_page(browser)
+    try:
+        for cell in ("lru", "mingru"):
             for path, title, charts in PAGES:
                 _open(p, f"{fresh_url}/{path}?{urlencode({**LINK, 'cell': cell})}", title, charts)
                 if path == "Gradients":  # the disk: unit circle, before and after training
@@ -66,8 +66,8 @@ def test_every_page_opens_with_each_linear_cell_by_url(browser, fresh_url):
                     if SHOOT:
                         p.locator(f"{MAIN} .js-plotly-plot").first.scroll_into_view_if_needed()
                         screenshot(p, f"linear_inside_{cell}_en")
-        finally:
-            context.close()
+    finally:
+        context.close()
 
 
 @pytest.mark.slow  # over 10 s

@@ -81,9 +81,10 @@ def test_recall_model_looks_k_steps_before_the_end():
     assert peak == T - 1 - 3 and m[peak] > 5 * np.delete(m, peak).max()
 
 
-@pytest.mark.slow
-def test_saliency_peaks_hold_over_seeds():
-    for seed in range(10):
-        assert _peak(_trained("first_value", 10, seed))[0] == 0, seed
-        res = _trained("recall", 3, seed)
-        assert _peak(res)[0] == res.data.x_test.shape[1] - 4, seed
+@pytest.mark.claims
+@pytest.mark.parametrize("seed", range(10))
+def test_saliency_peaks_hold_over_seeds(seed):
+    """The two tests above on seeds 0-9 (``-m claims``)."""
+    assert _peak(_trained("first_value", 10, seed))[0] == 0, seed
+    res = _trained("recall", 3, seed)
+    assert _peak(res)[0] == res.data.x_test.shape[1] - 4, seed

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from rnn_core.cli import main
+from rnn_core.config import COMPARE_CELLS
 from rnn_core.data.datasets import prepare
 from rnn_core.engine.train import train
 from rnn_core.lab.compare import compare_cells, gate_saturation, init_profile, lab_config, memory_horizon
@@ -132,6 +133,20 @@ def test_lag_sweep_tiny_ladder_table_and_progress():
     np.testing.assert_allclose(df["ratio"], df["val_loss"] / df["baseline_loss"])
     again = lag_sweep(TINY, lags=(5, 10), cells=("rnn",))
     pd.testing.assert_frame_equal(df.drop(columns="elapsed"), again.drop(columns="elapsed"))
+
+
+def test_the_default_sweep_trains_every_compared_cell_linear_ones_included():
+    """The page's sweep (every cell of COMPARE_CELLS, the linear recurrences among them) on a tiny ladder:
+    a finished row per cell and lag, each the same numbers as that cell trained alone at that lag."""
+    assert {"lru", "mingru"} <= set(COMPARE_CELLS)
+    df = lag_sweep(TINY, lags=(5, 8))
+    assert df.shape[0] == 2 * len(COMPARE_CELLS) and set(df["cell"]) == set(COMPARE_CELLS)
+    assert (df["stopped"] == "completed").all() and (df["epochs"] == 2).all()
+    assert np.isfinite(df["ratio"]).all() and (df["ratio"] > 0).all()
+    for cell in ("lru", "mingru"):
+        [alone] = compare_cells(TINY.replace(lag=8, snapshot_every=0), (cell,))
+        row = df[(df["cell"] == cell) & (df["lag"] == 8)].iloc[0]
+        assert row["val_loss"] == pytest.approx(alone.val_loss) and row["ratio"] == pytest.approx(alone.ratio)
 
 
 def test_sweep_trains_long_lags_for_proportionally_fewer_epochs():

@@ -279,10 +279,11 @@ def test_report_counts_by_hand():
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("seed", [0, 1, 2])
+@pytest.mark.parametrize("seed", [0] + [pytest.param(s, marks=pytest.mark.claims) for s in range(1, 10)])
 def test_default_names_run_reaches_its_targets(seed, monkeypatch):
     """The accuracy targets of the default, trained to the end: the wall-time budget is lifted so that a
-    busy machine cannot cut the run short (its speed is bench/bench_names.py's business)."""
+    busy machine cannot cut the run short (its speed is bench/bench_names.py's business). Seed 0 (the
+    shipped run) in every run of the suite, seeds 1-9 with ``-m claims``."""
     torch.set_num_threads(1)
     monkeypatch.setattr(budget, "BUDGET", dataclasses.replace(budget.BUDGET, max_seconds=600.0))
     cfg = RunConfig().replace(task="names", seed=seed, data_seed=seed, **TASK_DEFAULTS["names"]).replace(

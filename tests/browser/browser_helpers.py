@@ -1,10 +1,16 @@
-"""Helpers for browser tests: a streamlit server, waiting for a script run, charts, screenshots."""
+"""Helpers for browser tests: a streamlit server, waiting for a script run, charts, screenshots.
+
+Screenshots are taken only when asked for, with ``RNN_SCREENSHOTS=1`` in the environment
+(``scripts/update_screenshots.sh`` sets it); otherwise ``screenshot`` and ``tall_screenshot`` do nothing,
+so a test run spends no time resizing, waiting for plotly to redraw and writing PNGs.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import fcntl
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -24,6 +30,7 @@ EXCEPTION = '[data-testid="stException"]'
 MAIN = '[data-testid="stMain"]'
 SIDEBAR = '[data-testid="stSidebar"]'
 METRIC_VALUE = '[data-testid="stMetricValue"]'
+SHOOT = os.environ.get("RNN_SCREENSHOTS", "") not in ("", "0")  # take screenshots in this run
 
 
 def _free_port() -> int:
@@ -138,17 +145,21 @@ def metric_values(page) -> dict[str, str]:
         m.querySelector('[data-testid="stMetricValue"]').innerText.trim()]))""")
 
 
-def screenshot(page, name: str) -> Path:
-    """Save the viewport as ``tests/artifacts/screenshots/<name>.png``."""
+def screenshot(page, name: str) -> Path | None:
+    """Save the viewport as ``tests/artifacts/screenshots/<name>.png`` when ``SHOOT``; its path, else None."""
+    if not SHOOT:
+        return None
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path))
     return path
 
 
-def tall_screenshot(page, name: str, max_height: int = 2400) -> Path:
-    """The whole main area (up to ``max_height`` px) as ``<name>.png``: Streamlit scrolls an inner
-    container, so grow the viewport to its height, shoot, and restore the viewport."""
+def tall_screenshot(page, name: str, max_height: int = 2400) -> Path | None:
+    """The whole main area (up to ``max_height`` px) as ``<name>.png`` when ``SHOOT``: Streamlit scrolls an
+    inner container, so grow the viewport to its height, shoot, and restore the viewport."""
+    if not SHOOT:
+        return None
     size = page.viewport_size
     height = page.evaluate(f"() => document.querySelector('{MAIN}').scrollHeight")
     page.set_viewport_size({"width": size["width"], "height": min(max(height, size["height"]), max_height)})

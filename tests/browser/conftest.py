@@ -1,4 +1,4 @@
-"""Browser fixtures: one streamlit server per session and a headless Debian Chromium.
+"""Browser fixtures: one streamlit server per test module and a headless Debian Chromium.
 
 Helpers for the tests (``wait_ready``, ``screenshot``, ``assert_no_exception``) live in
 ``browser_helpers``.
@@ -12,10 +12,13 @@ import pytest
 from browser_helpers import CHROMIUM_ARGS, new_page, serve
 
 
-@pytest.fixture(scope="session")
-def app_url():
-    """Start ``streamlit run streamlit_app.py`` on a free port; yield its base URL; stop it."""
-    with serve() as (url, _):
+@pytest.fixture(scope="module")
+def app_url(request):
+    """Start ``streamlit run streamlit_app.py`` on a free port for this module; yield its base URL; stop it.
+
+    One server per module, never shared with another module: what a module's tests train or hold (runs
+    stored server-wide, training slots) cannot reach another module's tests, whatever the order."""
+    with serve(f"streamlit-{request.module.__name__.rsplit('.', 1)[-1]}.log") as (url, _):
         yield url
 
 

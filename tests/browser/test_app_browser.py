@@ -1,25 +1,26 @@
-"""The whole app in a real browser, against the one fresh server of the ``app_url`` fixture.
+"""The whole app in a real browser, against this module's own fresh server (the ``app_url`` fixture).
 
-The tests run in file order and share that server (this file sorts before the other browser
-tests, so the first request the server ever gets is a direct link to /Data, and every page is
-first opened by its own URL, Home last). What each test checks:
+In file order the first request the server ever gets is a direct link to /Data, and every page is first
+opened by its own URL, Home last; in any other order each test still holds. What each test checks:
 
-1. every page opened first by its URL: no exception, its title, its charts; a 1280×800 and a tall
-   screenshot of each; then each page again in Chinese (tall screenshots for a reader);
-2. Train: click → forecast and loss charts and metrics drawn, timed for the default run; then a
-   second, non-default run (``SHARE_PARAMS``) that tests 3 and 4 reuse;
-3. Hidden states and Gradients reached through the sidebar links (which must carry the settings):
-   the hidden-state heatmap and the gradient profile are drawn for that run;
+1. every page opened by its URL: no exception, its title, its charts, our navigation, no redirect
+   (each page in Chinese: ``test_words_browser.py``, which reads every page's text in both languages);
+2. Train: click → forecast and loss charts and metrics drawn, timed for the default run;
+3. Hidden states and Gradients reached through the sidebar links (which must carry the settings) of a
+   non-default run (``SHARE_PARAMS``, trained by a click in the ``share_run`` fixture): the hidden-state
+   heatmap and the gradient profile are drawn for that run;
 4. the share link of that run, opened in a new browser context: the stored run shows at once,
    pressing Train retrains it in the new session (a progress bar is seen), and the metrics equal
    the first session's; the same config trained twice in this test process with ``rnn_core``
    gives identical metrics that format to the very strings the browser shows, so
    reproducibility does not rest on the server's run store;
-5. Compare: one click trains the missing cells; all three appear in the overlays;
+5. Compare: the missing cells train by themselves; all three appear in the overlays;
 6. Stop after about a second of a long run: the partial-run warning and its charts;
-7. cold start of Home on a second, fresh server: navigation → the example's charts drawn.
+7. cold start of Home on a second, fresh server (the subject of the test): navigation → the example's
+   charts drawn.
 
-Timings go to ``tests/artifacts/timings.json``, screenshots to ``tests/artifacts/screenshots/``.
+Timings go to ``tests/artifacts/timings.json``; screenshots, with ``RNN_SCREENSHOTS=1``, to
+``tests/artifacts/screenshots/``.
 """
 
 from __future__ import annotations
@@ -64,12 +65,9 @@ PAGES = [
     ("Inside_the_cell", "pages/8_Inside_the_cell.py", "Inside the cell", 1),
     ("", "streamlit_app.py", "RNN Playground", 2),  # Home last: no page may ride on its first run
 ]
-ZH_TITLES = {"Data": "数据", "Train": "训练", "Hidden_states": "隐藏状态", "Gradients": "梯度", "Compare": "对比",
-             "Long_range_lab": "长程", "Learn": "学习", "Inside_the_cell": "单元内部", "": "RNN 实验场"}
 SHARE_PARAMS = {"epochs": "80", "patience": "0", "hidden_size": "16"}  # trained by nobody else
 MAPE = re.compile(r"^\d+\.\d\d %$")
 ONE_STEP, RECURSIVE = "One-step MAPE", "Recursive MAPE"
-SHARED: dict = {}  # results handed from one test to the next
 
 
 def _title(page, text: str) -> str:
@@ -107,13 +105,26 @@ def _click_and_wait_run(page, button, charts: int = 2) -> tuple[float, dict]:
 
 
 @pytest.fixture(scope="module")
-def session_a(browser):
-    """The first user's browser context, kept across tests 2–3."""
+def share_run(app_url, browser):
+    """A run of settings that no one else trains on this server (``SHARE_PARAMS``), trained by a click in
+    a session of its own: its metrics, the share link the sidebar shows for it, and that session's page
+    (left on the run's Train page; only ``test_hidden_states_and_gradients_via_sidebar`` moves it)."""
     context, p = new_page(browser)
-    yield p
+    query = "&".join(f"{k}={v}" for k, v in SHARE_PARAMS.items())
+    _open(p, f"{app_url}/Train?{query}", "Train", 2)  # a cheap run: it trains by itself, no click
+    p.wait_for_function(f"() => document.querySelectorAll('{MAIN} {METRIC_VALUE}').length >= 4")
+    seconds, seen = _click_and_wait_run(p, _train_button(p))
+    assert seen["progress"]
+    assert_no_exception(p)
+    run = {"metrics": metric_values(p), "page": p,
+           "share_url": p.locator(f"{SIDEBAR} [data-testid='stCode']").inner_text().strip()}
+    print(f"share run ({query}): click → charts drawn in {seconds:.2f} s; metrics {run['metrics']}")
+    record_timing("share_run_click_to_charts_s", round(seconds, 2))
+    yield run
     context.close()
 
 
+@pytest.mark.slow  # over 10 s
 def test_every_page_opens_first_by_its_url(app_url, page):
     first_visit = {}
     for path, script, title, charts in PAGES:
@@ -131,21 +142,10 @@ def test_every_page_opens_first_by_its_url(app_url, page):
     record_timing("first_visit_by_url_s", first_visit)
 
 
-def test_every_page_in_chinese(app_url, page):
-    """Screenshots for a reader to check the translation; here only: no exception, a Chinese title."""
-    for path, script, _, charts in PAGES:
-        if (ROOT / script).is_file():
-            page.goto(f"{app_url}/{path}?lang=zh")
-            wait_ready(page, f"{MAIN} h1:has-text('{ZH_TITLES[path]}'), {EXCEPTION}")
-            if charts:
-                wait_charts(page, charts)
-            assert_no_exception(page)
-            tall_screenshot(page, f"page_{(path or 'home').lower()}_zh")
-
-
-def test_train_click_draws_charts(app_url, session_a):
-    p = session_a
-    _open(p, f"{app_url}/Train", "Train", 2)  # the default run, already stored, shows at once
+@pytest.mark.slow  # over 10 s
+def test_train_click_draws_charts(app_url, page):
+    p = page
+    _open(p, f"{app_url}/Train", "Train", 2)  # the default run: stored (after test 1) or trained on open
     seconds, seen = _click_and_wait_run(p, _train_button(p))
     assert seen["progress"], "no progress bar: the click did not train"
     assert_no_exception(p)
@@ -156,25 +156,11 @@ def test_train_click_draws_charts(app_url, session_a):
     timings = {"default": round(seconds, 2)}
     screenshot(p, "train")
     tall_screenshot(p, "train_full")
-
-    # The run that tests 3 and 4 look at: settings that no one has trained on this server.
-    query = "&".join(f"{k}={v}" for k, v in SHARE_PARAMS.items())
-    _open(p, f"{app_url}/Train?{query}", "Train", 2)  # a cheap run: it trains by itself, no click
-    p.wait_for_function(f"() => document.querySelectorAll('{MAIN} {METRIC_VALUE}').length >= 4")
-    seconds, seen = _click_and_wait_run(p, _train_button(p))
-    assert seen["progress"]
-    assert_no_exception(p)
-    SHARED["metrics"] = metric_values(p)
-    SHARED["share_url"] = p.locator(f"{SIDEBAR} [data-testid='stCode']").inner_text().strip()
-    print(f"share run ({query}): click → charts drawn in {seconds:.2f} s; metrics {SHARED['metrics']}")
-    timings[query] = round(seconds, 2)
     record_timing("train_click_to_charts_s", timings)
 
 
-def test_hidden_states_and_gradients_via_sidebar(session_a):
-    if "metrics" not in SHARED:
-        pytest.skip("needs the run of test_train_click_draws_charts")
-    p = session_a
+def test_hidden_states_and_gradients_via_sidebar(share_run):
+    p = share_run["page"]  # on the Train page of the share run
     p.locator(f"{SIDEBAR} a", has_text="Hidden states").click()
     wait_ready(p, _title(p, "Hidden states"))
     wait_charts(p, 1)
@@ -203,10 +189,9 @@ def test_hidden_states_and_gradients_via_sidebar(session_a):
     tall_screenshot(p, "gradients_full")
 
 
-def test_share_link_reproduces_the_run(browser):
-    if "share_url" not in SHARED:
-        pytest.skip("needs the run of test_train_click_draws_charts")
-    url, first = SHARED["share_url"], SHARED["metrics"]
+@pytest.mark.slow  # over 10 s
+def test_share_link_reproduces_the_run(browser, share_run):
+    url, first = share_run["share_url"], share_run["metrics"]
     assert urlsplit(url).path == "/Train"
     assert {k: v[0] for k, v in parse_qs(urlsplit(url).query).items()} == SHARE_PARAMS
 

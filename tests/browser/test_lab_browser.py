@@ -1,7 +1,7 @@
 """The long-range lab in a real browser: the three-cell comparison, pinning, a small sweep, the
 initialisation lab at three spectral radii, and classroom links that hide controls.
 
-Runs after test_app_browser.py on the same server; the lab pages are opened by their URL.
+The lab pages are opened by their URL, on this module's own server.
 """
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ pytestmark = pytest.mark.browser
 TITLE = f"{MAIN} h1:has-text('Long-range lab')"
 
 
-def _open_lab(page, app_url, query: str) -> None:
+def _open_lab(page, app_url, query: str, title: str = TITLE) -> None:
     page.goto(f"{app_url}/Long_range_lab?{query}")
-    wait_ready(page, TITLE)
+    wait_ready(page, title)
     assert_no_exception(page)
 
 
@@ -64,6 +64,7 @@ def _chart_titles(page) -> list[str]:
         .map(e => (e.layout && e.layout.title && e.layout.title.text) || '')""")
 
 
+@pytest.mark.slow  # over 10 s
 def test_compare_three_cells_then_pin_one(app_url, page):
     _open_lab(page, app_url, "lab_lag=5&lab_epochs=2")
     _click(page, "lab_go")
@@ -83,16 +84,31 @@ def test_compare_three_cells_then_pin_one(app_url, page):
     assert "GRU" in main and "lag 5" in main  # the pinned run named in full above its charts
 
 
-def test_small_lag_sweep(app_url, page):
+@pytest.mark.slow  # over 10 s
+def test_small_lag_sweep_of_every_cell_in_both_languages(app_url, page):
+    """A small sweep (lags 5 and 8, one epoch) trained by a click draws the breaking-point chart with every
+    compared cell, the linear ones included; the same link in Chinese then shows the server's stored sweep
+    without training it again."""
     _open_lab(page, app_url, "lab_lags=5,8&lab_epochs=1")
     _tab(page, "Lag sweep", expect="lab_sweep_go")
     _click(page, "lab_sweep_go")
     _tab(page, "Lag sweep")
     wait_charts(page, 1)
     assert any("Breaking point" in t for t in _chart_titles(page))
+    names = _trace_names(page)
+    for cell in ("RNN", "LSTM", "GRU", "LRU", "minGRU"):
+        assert any(cell in n for n in names), (cell, names)
     screenshot(page, "lab_sweep")
+    _open_lab(page, app_url, "lab_lags=5,8&lab_epochs=1&lang=zh", f"{MAIN} h1:has-text('长程依赖实验')")
+    _tab(page, "滞后扫描", expect="lab_sweep_go")
+    page.wait_for_function(f"""() => Array.from(document.querySelectorAll('{MAIN} .js-plotly-plot'))
+        .some(e => (e.data || []).some(t => (t.name || '').includes('minGRU')))""")  # drawn on open, no click
+    names = _trace_names(page)
+    assert any("LRU" in n for n in names) and any("minGRU" in n for n in names), names
+    screenshot(page, "lab_sweep_zh")
 
 
+@pytest.mark.slow  # over 10 s
 @pytest.mark.parametrize("rho", ["0.5", "1.0", "1.5"])
 def test_initialisation_lab_at_three_spectral_radii(app_url, page, rho):
     _open_lab(page, app_url, f"lab_init=spectral&lab_rho={rho}&lab_lag=20&lab_epochs=2")

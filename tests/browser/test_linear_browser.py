@@ -1,5 +1,7 @@
 """The linear cells by URL on a fresh server: every page opens with cell=lru and cell=mingru, the Gradients
-page draws the unit disk, and the new views are shot at 1280×800 in English and Chinese."""
+page draws the unit disk, Inside the cell writes the cell's formula, the new views open in Chinese and
+Learn links to them (screenshots at 1280×800 with ``RNN_SCREENSHOTS=1``). The lab's sweep of the new cells
+is in ``test_lab_browser.py``; the engine's in ``tests/test_lab.py``."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import pytest
 from browser_helpers import (
     EXCEPTION,
     MAIN,
+    SHOOT,
     assert_no_exception,
     chart_traces,
     new_page,
@@ -16,8 +19,6 @@ from browser_helpers import (
     serve,
     wait_charts,
     wait_ready,
-    wait_rerun,
-    watch_runs,
 )
 
 pytestmark = pytest.mark.browser
@@ -45,25 +46,31 @@ def _open(page, url: str, title: str, charts: int) -> None:
     assert_no_exception(page)
 
 
-@pytest.mark.parametrize("cell", ["lru", "mingru"])
-def test_every_page_opens_with_the_cell_by_url(browser, fresh_url, cell):
-    for path, title, charts in PAGES:
-        context, p = new_page(browser)
-        try:
-            _open(p, f"{fresh_url}/{path}?{urlencode({**LINK, 'cell': cell})}", title, charts)
-            if path == "Gradients":  # the disk: unit circle, before and after training
-                disk = [c for c in chart_traces(p) if len(c) == 3 and set(c) == {"scatter"}]
-                assert disk, chart_traces(p)
-                p.locator(f"{MAIN} .js-plotly-plot").last.scroll_into_view_if_needed()
-                screenshot(p, f"linear_gradients_{cell}_en")
-            if path == "Inside_the_cell":
-                assert p.locator(f"{MAIN} .katex").count() >= 2  # the cell's own formula
-                p.locator(f"{MAIN} .js-plotly-plot").first.scroll_into_view_if_needed()
-                screenshot(p, f"linear_inside_{cell}_en")
-        finally:
-            context.close()
+@pytest.mark.slow  # over 10 s
+def test_every_page_opens_with_each_linear_cell_by_url(browser, fresh_url):
+    """Each page by its URL as a session's first request (one browser context, so the app's scripts load
+    once, and every page load is still a new Streamlit session)."""
+    context, p = new_page(browser)
+    try:
+        for cell in ("lru", "mingru"):
+            for path, title, charts in PAGES:
+                _open(p, f"{fresh_url}/{path}?{urlencode({**LINK, 'cell': cell})}", title, charts)
+                if path == "Gradients":  # the disk: unit circle, before and after training
+                    disk = [c for c in chart_traces(p) if len(c) == 3 and set(c) == {"scatter"}]
+                    assert disk, (cell, chart_traces(p))
+                    if SHOOT:
+                        p.locator(f"{MAIN} .js-plotly-plot").last.scroll_into_view_if_needed()
+                        screenshot(p, f"linear_gradients_{cell}_en")
+                if path == "Inside_the_cell":
+                    assert p.locator(f"{MAIN} .katex").count() >= 2, cell  # the cell's own formula
+                    if SHOOT:
+                        p.locator(f"{MAIN} .js-plotly-plot").first.scroll_into_view_if_needed()
+                        screenshot(p, f"linear_inside_{cell}_en")
+    finally:
+        context.close()
 
 
+@pytest.mark.slow  # over 10 s
 def test_new_views_in_chinese(browser, fresh_url):
     context, p = new_page(browser)
     try:
@@ -82,28 +89,5 @@ def test_new_views_in_chinese(browser, fresh_url):
             screenshot(p, f"linear_learn_{lang}")
             links = p.locator(f"{MAIN} a[href*='cell=lru']")
             assert links.count() == 1 and "Gradients" in links.first.get_attribute("href")
-    finally:
-        context.close()
-
-
-def test_the_lab_sweep_trains_the_new_cells(browser, fresh_url):
-    context, p = new_page(browser)
-    try:
-        for lang, title, tab in (("en", "Long-range lab", "Lag sweep"), ("zh", "长程依赖实验", "滞后扫描")):
-            _open(p, f"{fresh_url}/Long_range_lab?lab_lags=5,8&lab_epochs=1&lang={lang}", title, 0)
-            p.locator(MAIN).get_by_role("tab", name=tab).click()
-            button = f"{MAIN} .st-key-lab_sweep_go button >> visible=true"
-            p.wait_for_selector(button, timeout=30_000)
-            watch_runs(p)
-            p.locator(button).click()
-            wait_rerun(p, timeout=180_000)
-            assert_no_exception(p)
-            p.locator(MAIN).get_by_role("tab", name=tab).click()
-            wait_charts(p, 1)
-            names = p.evaluate(f"""() => Array.from(document.querySelectorAll('{MAIN} .js-plotly-plot'))
-                .flatMap(e => (e.data || []).map(t => t.name || ''))""")
-            assert any("LRU" in n for n in names) and any("minGRU" in n for n in names), names
-            p.locator(f"{MAIN} .js-plotly-plot >> visible=true").first.scroll_into_view_if_needed()
-            screenshot(p, f"linear_lab_sweep_{lang}")
     finally:
         context.close()

@@ -5,8 +5,10 @@
    drawn numbers equal the same config trained in this test process, and so do the Train page's metrics;
 2. a classroom link (``hide=``) as the first request: charts, and the lock caption names the values;
 3. changing cell, layers and hidden size in the sidebar: at every moment some chart is on the page (the
-   previous run, dimmed, or the new one), never an empty page;
-4. each synthetic series picked with default settings trains without an error box.
+   previous run, dimmed, or the new one), never an empty page.
+
+Each synthetic series picked with default settings trains without an error box: ``tests/test_pages.py``
+(AppTest; no browser needed).
 """
 
 from __future__ import annotations
@@ -38,7 +40,6 @@ LINK = {"cell": "gru", "num_layers": "1", "hidden_size": "16", "epochs": "60", "
 # URL path, title, charts a fresh link draws at least
 PAGES = [("Train", "Train", 2), ("Hidden_states", "Hidden states", 1), ("Gradients", "Gradients", 3),
          ("Compare", "Compare", 3), ("Data", "Data", 3)]
-SYNTHETIC = ("sine", "noisy_sine", "trend_season", "square", "sawtooth", "ar2", "random_walk")
 
 
 @pytest.fixture(scope="module")
@@ -90,11 +91,14 @@ LIGHT_LINKS = [("Train?cell=gru&dataset=sine", "Train", 2), ("Gradients?cell=lst
                ("Hidden_states?cell=gru&num_layers=3&hidden_size=64", "Hidden states", 1)]
 
 
+@pytest.mark.slow  # over 10 s
 def test_links_that_take_seconds_train_on_open_as_a_fresh_servers_first_requests(browser, fresh_url):
-    """First in this module: these are the fresh server's first requests."""
-    for path, title, charts in LIGHT_LINKS:
-        context, p = new_page(browser)
-        try:
+    """First in this module: these are the fresh server's first requests. One browser context holds the
+    app's own files after the first link; each link is a page load of its own, so a new Streamlit session
+    whose first request it is."""
+    context, p = new_page(browser)
+    try:
+        for path, title, charts in LIGHT_LINKS:
             seconds = _goto(p, f"{fresh_url}/{path}", title, charts)
             assert p.locator(f"{MAIN} .st-key-flow_banner").count() == 0
             assert p.locator(f"{MAIN} [data-testid='stAlertContentError']").count() == 0
@@ -102,15 +106,16 @@ def test_links_that_take_seconds_train_on_open_as_a_fresh_servers_first_requests
             if path.startswith("Train"):
                 assert len(metric_values(p)) >= 2
                 screenshot(p, "link_trains_on_open")
-        finally:
-            context.close()
+    finally:
+        context.close()
 
 
+@pytest.mark.slow  # over 10 s
 def test_a_share_link_is_a_sessions_first_request_on_every_page(browser, fresh_url):
     seconds = {}
-    for seed, (path, title, charts) in enumerate(PAGES, start=20):
-        context, p = new_page(browser)
-        try:
+    context, p = new_page(browser)  # each link a page load of its own: a new session
+    try:
+        for seed, (path, title, charts) in enumerate(PAGES, start=20):
             seconds[path] = round(_goto(p, f"{fresh_url}/{path}?{urlencode({**LINK, 'seed': seed})}", title, charts), 2)
             assert p.locator(f"{MAIN} .st-key-flow_banner").count() == 0
             assert p.locator(f"{MAIN} [data-testid='stAlert']", has_text="Nothing trained").count() == 0
@@ -129,8 +134,8 @@ def test_a_share_link_is_a_sessions_first_request_on_every_page(browser, fresh_u
                 shown = metric_values(p)
                 assert shown["One-step MAPE"] == f"{res.metrics['model']['one_step']['mape']:.2f} %", shown
                 assert shown["Recursive MAPE"] == f"{res.metrics['model']['recursive']['mape']:.2f} %", shown
-        finally:
-            context.close()
+    finally:
+        context.close()
     print("share link as first request → charts (s):", seconds)
     record_timing("share_link_first_request_s", seconds)
 
@@ -165,6 +170,7 @@ def _never_empty_during(page, seconds: float) -> int:
     return polls
 
 
+@pytest.mark.slow  # over 10 s
 def test_settings_changes_never_blank_the_page(browser, fresh_url):
     context, p = new_page(browser)
     try:
@@ -182,27 +188,5 @@ def test_settings_changes_never_blank_the_page(browser, fresh_url):
         wait_charts(p, 1)
         assert_no_exception(p)
         screenshot(p, "settings_changed")
-    finally:
-        context.close()
-
-
-def test_each_synthetic_series_trains_with_default_settings(browser, fresh_url):
-    context, p = new_page(browser)
-    try:
-        for name in SYNTHETIC:
-            _goto(p, f"{fresh_url}/Train?dataset={name}", "Train", 0)
-            errors = p.locator(f"{MAIN} [data-testid='stAlertContentError']")
-            assert errors.count() == 0, errors.first.inner_text()
-            if p.locator(f"{MAIN} .st-key-flow_banner").count():
-                p.locator(f"{MAIN} .st-key-train button").click()
-            wait_charts(p, 2, timeout=120_000)
-            p.wait_for_function(f"() => document.querySelectorAll('{MAIN} {METRIC_VALUE}').length >= 4",
-                                timeout=120_000)
-            wait_ready(p, timeout=120_000)
-            assert errors.count() == 0, errors.first.inner_text()
-            assert_no_exception(p)
-            shown = metric_values(p)
-            assert any(k.endswith("RMSE") for k in shown), shown  # these series cross zero: no MAPE headline
-        screenshot(p, "train_random_walk")
     finally:
         context.close()

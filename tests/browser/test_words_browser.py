@@ -1,4 +1,5 @@
 """Words, not identifiers: every page in English and Chinese, its visible text read in a real browser.
+Each page opens in both languages without an exception, with its charts and, in Chinese, its Chinese title.
 
 One small run of each cell is trained first (Train, Compare, the lab's comparison), so the pages show
 charts, tables, legends and captions of real runs. Then every page is opened in both languages and,
@@ -6,7 +7,7 @@ tab by tab, the visible text of the main area and the sidebar (without code bloc
 carries identifiers on purpose) is checked against the option identifiers of ``rnn_core.config``
 (see ``tests/identifiers.py`` for the few ordinary English words among them). Widget values and
 chart legends must never be an identifier. The charts must use the app's own font. Screenshots
-(1280×800 and the whole main area) go to ``tests/artifacts/screenshots/words_*.png``.
+(1280×800 and the whole main area, with ``RNN_SCREENSHOTS=1``) go to ``tests/artifacts/screenshots/words_*.png``.
 """
 
 from __future__ import annotations
@@ -42,7 +43,11 @@ PAGES = [
     ("Compare", SMALL, 3),
     ("Long_range_lab", QUICK_LAB, 3),
     ("Learn", {}, 1),
+    ("Inside_the_cell", SMALL, 1),
 ]
+# each page's title in Chinese (the h1 holds it after the icon)
+ZH_TITLES = {"": "RNN 实验场", "Data": "数据", "Train": "训练", "Hidden_states": "隐藏状态", "Gradients": "梯度",
+             "Compare": "对比", "Long_range_lab": "长程", "Learn": "学习", "Inside_the_cell": "单元内部"}
 VISIBLE_TEXT = """() => {
     const codes = Array.from(document.querySelectorAll('[data-testid="stCode"]'));
     codes.forEach(c => c.style.display = 'none');
@@ -58,6 +63,14 @@ VALUE_TEXTS = """() => Array.from(document.querySelectorAll(
     '[data-testid="stSelectbox"] [data-baseweb="select"] > div, [data-baseweb="tag"], '
     + '[data-testid="stButtonGroup"] button, .legendtext'))
     .map(e => e.textContent.trim()).filter(s => s)"""
+# tab ``i`` of the main area is selected and every chart of the shown panel (Streamlit draws only the
+# selected tab's panel) has drawn its SVG
+TAB_DRAWN = """(i) => {
+    const tab = document.querySelectorAll('[data-testid="stMain"] [role="tab"]')[i];
+    return tab && tab.getAttribute('aria-selected') === 'true' && Array.from(document.querySelectorAll(
+        '[data-testid="stMain"] [role="tabpanel"] [data-testid="stPlotlyChart"]'))
+        .every(e => e.querySelector('.js-plotly-plot .main-svg'));
+}"""
 CHART_FONT = """() => {
     const el = document.querySelector('[data-testid="stMain"] .js-plotly-plot .gtitle, '
                                       + '[data-testid="stMain"] .js-plotly-plot .xtick text');
@@ -93,7 +106,7 @@ def _read_every_tab(page) -> tuple[str, list[str]]:
     tabs = page.locator(f"{MAIN} [role='tab']")
     for i in range(tabs.count()):
         tabs.nth(i).click()
-        page.wait_for_timeout(600)  # a chart in a tab draws once the tab shows
+        page.wait_for_function(TAB_DRAWN, arg=i)  # a chart in a tab draws once the tab shows
         text += "\n" + page.evaluate(VISIBLE_TEXT)
         values += page.evaluate(VALUE_TEXTS)
     if tabs.count():
@@ -111,12 +124,16 @@ def _train_small_runs(page, app_url: str) -> None:
     _click(page, "lab_go", 3)
 
 
+@pytest.mark.slow  # over 10 s
 def test_no_identifier_on_any_page_in_either_language(app_url, page):
     _train_small_runs(page, app_url)
     problems = []
     for lang in ("en", "zh"):
         for path, params, charts in PAGES:
             _open(page, _url(app_url, path, params, lang), charts)
+            assert_no_exception(page)
+            if lang == "zh":  # the page really is in Chinese
+                assert page.locator(f"{MAIN} h1", has_text=ZH_TITLES[path]).count() == 1, path
             slug = f"words_{(path or 'home').lower()}_{lang}"
             screenshot(page, slug)
             tall_screenshot(page, f"{slug}_full", max_height=4000)
@@ -130,6 +147,7 @@ def test_no_identifier_on_any_page_in_either_language(app_url, page):
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.slow  # over 10 s
 def test_gru_gates_and_charts_use_the_app_font(app_url, page):
     """GRU gates in both languages (screenshots to look at), and the font plotly really renders."""
     gru = {**SMALL, "cell": "gru"}

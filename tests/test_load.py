@@ -1,6 +1,7 @@
 """The load test runs (two sessions, browser-free), and Stop on a heavy run frees its slot for others."""
 
 import asyncio
+import re
 import subprocess
 import sys
 import time
@@ -36,7 +37,10 @@ def test_stop_ends_a_heavy_run_within_about_a_second_and_frees_its_slot():
                 await sa.run("Train", HEAVY)
                 await sb.run("Train", HEAVY)
                 first = asyncio.create_task(sa.run("Train", HEAVY, click="train"))
-                await asyncio.sleep(8)  # the heavy run is training
+                t0 = time.perf_counter()
+                while not re.search("epoch|starting", sa.progress) and time.perf_counter() - t0 < 60:
+                    await asyncio.sleep(0.1)  # until the heavy run holds the slot and trains
+                await asyncio.sleep(1)
                 assert not first.done()
                 second = asyncio.create_task(sb.run("Train", HEAVY, click="train"))  # queued behind it
                 await asyncio.sleep(2)

@@ -3,8 +3,8 @@
 In file order the first request the server ever gets is a direct link to /Data, and every page is first
 opened by its own URL, Home last; in any other order each test still holds. What each test checks:
 
-1. every page opened by its URL: no exception, its title, its charts, our navigation, no redirect
-   (each page in Chinese: ``test_words_browser.py``, which reads every page's text in both languages);
+1. every page opened by its URL: no exception, its title, its charts, our navigation, no redirect, and
+   on every tab words rather than identifiers (each page in Chinese: ``test_words_browser.py``);
 2. Train: click → forecast and loss charts and metrics drawn, timed for the default run;
 3. Hidden states and Gradients reached through the sidebar links (which must carry the settings) of a
    non-default run (``SHARE_PARAMS``, trained by a click in the ``share_run`` fixture): the hidden-state
@@ -15,9 +15,8 @@ opened by its own URL, Home last; in any other order each test still holds. What
    gives identical metrics that format to the very strings the browser shows, so
    reproducibility does not rest on the server's run store;
 5. Compare: the missing cells train by themselves; all three appear in the overlays;
-6. Stop after about a second of a long run: the partial-run warning and its charts;
-7. cold start of Home on a second, fresh server (the subject of the test): navigation → the example's
-   charts drawn.
+6. Stop after about a second of a long run: the partial-run warning and its charts.
+The cold start of Home on a fresh server is the browser bench's first row (``test_bench_browser.py``).
 
 Timings go to ``tests/artifacts/timings.json``; screenshots, with ``RNN_SCREENSHOTS=1``, to
 ``tests/artifacts/screenshots/``.
@@ -38,18 +37,17 @@ from browser_helpers import (
     SIDEBAR,
     assert_no_exception,
     chart_traces,
-    drawn_charts,
     metric_values,
     new_page,
     record_timing,
     screenshot,
-    serve,
     tall_screenshot,
     wait_charts,
     wait_ready,
     wait_rerun,
     watch_runs,
 )
+from words import word_problems
 
 pytestmark = pytest.mark.browser
 
@@ -126,7 +124,7 @@ def share_run(app_url, browser):
 
 @pytest.mark.slow  # over 10 s
 def test_every_page_opens_first_by_its_url(app_url, page):
-    first_visit = {}
+    first_visit, problems = {}, []
     for path, script, title, charts in PAGES:
         if not (ROOT / script).is_file():
             continue
@@ -138,6 +136,8 @@ def test_every_page_opens_first_by_its_url(app_url, page):
         slug = (path or "home").lower()
         screenshot(page, f"page_{slug}")
         tall_screenshot(page, f"page_{slug}_full")
+        problems += word_problems(page, f"/{path} [en]", "en")  # words, not identifiers, on every tab
+    assert not problems, "\n".join(problems)
     print("first visit of each page (s):", first_visit)
     record_timing("first_visit_by_url_s", first_visit)
 
@@ -266,25 +266,3 @@ def test_stop_keeps_the_partial_run(app_url, page):
     page.evaluate("() => document.activeElement && document.activeElement.blur()")
     page.wait_for_function("() => !document.querySelector('[data-testid=\"stTooltipContent\"]')", timeout=3000)
     screenshot(page, "train_stopped")
-
-
-def test_home_cold_start(browser):
-    """Home on a second server that has served nothing: torch import and the default training
-    happen inside this measurement."""
-    with serve("streamlit-cold.log") as (url, boot):
-        context, p = new_page(browser)
-        try:
-            p.set_default_timeout(90_000)
-            t0 = time.perf_counter()
-            p.goto(url)
-            wait_ready(p, _title(p, "RNN Playground"))
-            wait_charts(p, 2)
-            seconds = time.perf_counter() - t0
-            assert_no_exception(p)
-            assert drawn_charts(p) == 2
-            screenshot(p, "home")
-            tall_screenshot(p, "home_full")
-        finally:
-            context.close()
-    print(f"home cold start: server up in {boot:.2f} s, navigation → example charts in {seconds:.2f} s")
-    record_timing("home_cold_start_s", {"server_boot": round(boot, 2), "navigation_to_charts": round(seconds, 2)})

@@ -1,8 +1,9 @@
-"""Words, not identifiers: every page in English and Chinese, its visible text read in a real browser.
-Each page opens in both languages without an exception, with its charts and, in Chinese, its Chinese title.
+"""Words, not identifiers: every page in Chinese, its visible text read in a real browser (English: the
+first visit of every page in ``test_app_browser.py``). Each page opens without an exception, with its charts
+and its Chinese title.
 
 One small run of each cell is trained first (Train, Compare, the lab's comparison), so the pages show
-charts, tables, legends and captions of real runs. Then every page is opened in both languages and,
+charts, tables, legends and captions of real runs. Then every page is opened in Chinese and,
 tab by tab, the visible text of the main area and the sidebar (without code blocks: the share link
 carries identifiers on purpose) is checked against the option identifiers of ``rnn_core.config``
 (see ``tests/identifiers.py`` for the few ordinary English words among them). Widget values and
@@ -26,8 +27,9 @@ from browser_helpers import (
     wait_rerun,
     watch_runs,
 )
+from words import VISIBLE_TEXT, word_problems
 
-from tests.identifiers import IDENTIFIERS, MATH_NAMES, found
+from tests.identifiers import found
 
 pytestmark = pytest.mark.browser
 
@@ -48,29 +50,6 @@ PAGES = [
 # each page's title in Chinese (the h1 holds it after the icon)
 ZH_TITLES = {"": "RNN 实验场", "Data": "数据", "Train": "训练", "Hidden_states": "隐藏状态", "Gradients": "梯度",
              "Compare": "对比", "Long_range_lab": "长程", "Learn": "学习", "Inside_the_cell": "单元内部"}
-VISIBLE_TEXT = """() => {
-    const codes = Array.from(document.querySelectorAll('[data-testid="stCode"]'));
-    codes.forEach(c => c.style.display = 'none');
-    const text = ['stMain', 'stSidebar'].map(id => {
-        const el = document.querySelector(`[data-testid="${id}"]`);
-        return el ? el.innerText : '';
-    }).join('\\n');
-    codes.forEach(c => c.style.display = '');
-    return text;
-}"""
-# texts that show one value each: a selectbox's choice, chips, segmented buttons, legend entries
-VALUE_TEXTS = """() => Array.from(document.querySelectorAll(
-    '[data-testid="stSelectbox"] [data-baseweb="select"] > div, [data-baseweb="tag"], '
-    + '[data-testid="stButtonGroup"] button, .legendtext'))
-    .map(e => e.textContent.trim()).filter(s => s)"""
-# tab ``i`` of the main area is selected and every chart of the shown panel (Streamlit draws only the
-# selected tab's panel) has drawn its SVG
-TAB_DRAWN = """(i) => {
-    const tab = document.querySelectorAll('[data-testid="stMain"] [role="tab"]')[i];
-    return tab && tab.getAttribute('aria-selected') === 'true' && Array.from(document.querySelectorAll(
-        '[data-testid="stMain"] [role="tabpanel"] [data-testid="stPlotlyChart"]'))
-        .every(e => e.querySelector('.js-plotly-plot .main-svg'));
-}"""
 CHART_FONT = """() => {
     const el = document.querySelector('[data-testid="stMain"] .js-plotly-plot .gtitle, '
                                       + '[data-testid="stMain"] .js-plotly-plot .xtick text');
@@ -100,20 +79,6 @@ def _click(page, key: str, charts: int) -> None:
     wait_charts(page, charts)
 
 
-def _read_every_tab(page) -> tuple[str, list[str]]:
-    """The visible text and the one-value texts of the page, gathered over every tab of the main area."""
-    text, values = page.evaluate(VISIBLE_TEXT), page.evaluate(VALUE_TEXTS)
-    tabs = page.locator(f"{MAIN} [role='tab']")
-    for i in range(tabs.count()):
-        tabs.nth(i).click()
-        page.wait_for_function(TAB_DRAWN, arg=i)  # a chart in a tab draws once the tab shows
-        text += "\n" + page.evaluate(VISIBLE_TEXT)
-        values += page.evaluate(VALUE_TEXTS)
-    if tabs.count():
-        tabs.nth(0).click()
-    return text, values
-
-
 def _train_small_runs(page, app_url: str) -> None:
     """One small run per cell, stored by the server, so every page below shows real results."""
     _open(page, _url(app_url, "Train", SMALL, "en"))
@@ -125,25 +90,17 @@ def _train_small_runs(page, app_url: str) -> None:
 
 
 @pytest.mark.slow  # over 10 s
-def test_no_identifier_on_any_page_in_either_language(app_url, page):
+def test_no_identifier_on_any_page_in_chinese(app_url, page):
+    """Every page in Chinese as a share link's first request (English: ``test_app_browser.py``)."""
     _train_small_runs(page, app_url)
     problems = []
-    for lang in ("en", "zh"):
-        for path, params, charts in PAGES:
-            _open(page, _url(app_url, path, params, lang), charts)
-            assert_no_exception(page)
-            if lang == "zh":  # the page really is in Chinese
-                assert page.locator(f"{MAIN} h1", has_text=ZH_TITLES[path]).count() == 1, path
-            slug = f"words_{(path or 'home').lower()}_{lang}"
-            screenshot(page, slug)
-            tall_screenshot(page, f"{slug}_full", max_height=4000)
-            text, values = _read_every_tab(page)
-            hits = found(text, lang)
-            if hits:
-                problems.append(f"/{path} [{lang}] shows {hits}")
-            raw = sorted({v for v in values if v in IDENTIFIERS - MATH_NAMES})
-            if raw:
-                problems.append(f"/{path} [{lang}] has widget values or legend entries {raw}")
+    for path, params, charts in PAGES:
+        _open(page, _url(app_url, path, params, "zh"), charts)
+        assert page.locator(f"{MAIN} h1", has_text=ZH_TITLES[path]).count() == 1, path  # really in Chinese
+        slug = f"words_{(path or 'home').lower()}_zh"
+        screenshot(page, slug)
+        tall_screenshot(page, f"{slug}_full", max_height=4000)
+        problems += word_problems(page, f"/{path} [zh]", "zh")
     assert not problems, "\n".join(problems)
 
 

@@ -4,9 +4,10 @@ Every page is opened with a payload in every parameter it reads (each setting of
 the Inside-the-cell controls, ``hide`` and ``lang``): Markdown links and images, a bare address, a ``www.``
 address, a mail address and an HTML image tag. The refused values are echoed in the pages' warnings (as
 code), and the DOM must hold no ``a`` or ``img`` pointing at the payloads' host. The payloads rotate over
-the parameters from page to page and between the languages, so each parameter carries each payload on
-some page, and every page load carries all of them. Uploaded CSV files bring the same payloads in their
-name, header and cells, which the Data page's messages name.
+the parameters from page to page, so each parameter carries each payload on some page, and every page load
+carries all of them. The pages alternate between English (a payload for ``lang``, the settings open) and
+Chinese (the settings locked by ``hide``, which report refused values too). Uploaded CSV files bring the
+same payloads in their name, header and cells, which the Data page's messages name.
 """
 
 from __future__ import annotations
@@ -59,8 +60,8 @@ def _query(offset: int, lang: str) -> dict[str, str]:
 def test_no_payload_becomes_a_link_or_an_image_on_any_page(app_url, page):
     problems, echoed = [], {}
     for k, (path, settings) in enumerate(PAGES):
-        for lang, shift in (("en", 0), ("zh", 3)):
-            page.goto(f"{app_url}/{path}?{urlencode(_query(k + shift, lang))}")
+        for lang in ("zh",) if k % 2 else ("en",):  # each language on every other page
+            page.goto(f"{app_url}/{path}?{urlencode(_query(k, lang))}")  # offsets 0-9: every payload, every field
             page.wait_for_selector(f"{MAIN} h1, {EXCEPTION}", timeout=120_000)
             assert_no_exception(page)
             wait_ready(page, f"{MAIN} h1", timeout=180_000)

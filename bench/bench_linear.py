@@ -14,9 +14,9 @@ sequential loop: recursive doubling for LRU, Feng et al.'s log-space scan for th
 from __future__ import annotations
 
 import argparse
-import time
 
 import torch
+from cpu_clock import best_of
 
 from rnn_core.config import LINEAR_CELLS, ModelConfig
 from rnn_core.engine.models import build_model
@@ -43,13 +43,7 @@ def step_seconds(cell: str, path: str, T: int, batch: int, hidden: int, rounds: 
         loss.backward()
         opt.step()
 
-    step()  # warm-up
-    times = []
-    for _ in range(rounds):
-        t0 = time.process_time()
-        step()
-        times.append(time.process_time() - t0)
-    return min(times)
+    return best_of(step, rounds)
 
 
 def saved_floats(cell: str, T: int, batch: int = 8, hidden: int = HIDDEN) -> float:

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import argparse
 import math
-import time
 
 import torch
+from cpu_clock import best_of
 
 from rnn_core.config import ModelConfig, RunConfig
 from rnn_core.data.datasets import prepare
@@ -36,18 +36,6 @@ def sliced_forward(rnn, x):
         inp = torch.stack(outs, 1)
         last.append(h)
     return inp, torch.stack(last)
-
-
-def best_of(fn, repeat):
-    """Fastest of ``repeat`` calls after one warm call, in CPU seconds of this process (one thread): on a
-    shared machine wall time mostly measures the neighbours, and the fastest call is the closest to the cost."""
-    fn()
-    times = []
-    for _ in range(repeat):
-        t = time.process_time()
-        fn()
-        times.append(time.process_time() - t)
-    return min(times)
 
 
 def fused_step_seconds(repeat):

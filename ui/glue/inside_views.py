@@ -15,6 +15,7 @@ from rnn_core.engine.train import RunResult
 from rnn_core.inside.lyapunov import EDGE_TOL, STARTS, regime
 from rnn_core.inside.saliency import by_offset
 from ui.glue.inside import (
+    LYAP_HIDDEN,
     LYAP_STEPS,
     control,
     free_run_of,
@@ -177,7 +178,7 @@ def lyapunov_view(res: RunResult, t) -> None:
         icon = {"contracting": "trending_down", "edge": "balance", "chaotic": "trending_up"}[kind]
         st.info(t(f"in.regime.{kind}", f=float(np.exp(lam)), lo=low, hi=high, tol=EDGE_TOL), icon=f":material/{icon}:")
     fmt = lambda v: f"{v:.2f}" if v is not None else t("in.none")  # noqa: E731
-    chart(lyapunov_figure(curve["rho"], curve["lam"], rho, lam, curve["edge"], curve["chaos"], 64,
+    chart(lyapunov_figure(curve["rho"], curve["lam"], rho, lam, curve["edge"], curve["chaos"], LYAP_HIDDEN,
                           trained_rho=trained, labels=labels(t, "chart.lyapunov_figure"),
                           band=(curve["low"], curve["high"]), starts=STARTS), "lyapunov", key="in_lyap")
     st.caption(t("in.lyap_cross", tol=EDGE_TOL, edge=fmt(curve["edge"]), chaos=fmt(curve["chaos"])))

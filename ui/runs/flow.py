@@ -13,11 +13,10 @@ import streamlit as st
 
 from rnn_core.config import NAMES_DEFAULT, RunConfig
 from rnn_core.engine.train import RunResult, check_size
-from rnn_core.limits.budget import BudgetError, Estimate
+from rnn_core.limits.budget import Estimate
 from rnn_core.limits.cost import estimate_seconds
 from ui.runs.access import lookup, prepared, remember, shipped_config, shipped_names_run, shipped_run
-from ui.runs.live import train_live
-from ui.text.errors import error_text
+from ui.runs.live import refusal, train_live
 from ui.text.labels import run_subtitle
 
 LAST_SHOWN = "_ui_last_shown"  # session: the run a page drew last
@@ -42,16 +41,14 @@ def cached_run(cfg: RunConfig) -> RunResult | None:
     return res
 
 
-def sized(cfg: RunConfig, t=None) -> tuple[Estimate, float] | None:
+def sized(cfg: RunConfig, t) -> tuple[Estimate, float] | None:
     """The size of ``cfg``'s run and its expected seconds; None, with the reason drawn, when its data cannot
     be prepared or the run does not fit the server's budget."""
     try:
         data = prepared(cfg)
         return check_size(cfg, data), estimate_seconds(cfg, data)
-    except BudgetError as e:
-        st.error(f"{t('run.too_big') if t else ''} {error_text(t, e)}", icon=":material/memory:")
     except ValueError as e:
-        st.error(error_text(t, e), icon=":material/error:")
+        refusal(t, e)
     return None
 
 

@@ -26,6 +26,14 @@ TICK_S = 0.3  # a running training touches its progress bar this often, so Stop 
 CHART_S = 0.6  # and redraws its live loss chart this often (building it costs 15-30 ms of the run's core)
 
 
+def refusal(t, e: ValueError) -> None:
+    """Why a run cannot train, in the page's language: the server's budget (a run too large) or its data."""
+    if isinstance(e, budget.BudgetError):
+        st.error(f"{t('run.too_big')} {error_text(t, e)}", icon=":material/memory:")
+    else:
+        st.error(error_text(t, e), icon=":material/error:")
+
+
 def train_live(cfg: RunConfig, t, label: str = "", size: budget.Estimate | None = None) -> RunResult | None:
     """Train with a progress bar and a live loss chart. A click anywhere (e.g. Stop) ends the run
     after the current epoch and keeps it; the click's rerun then proceeds.
@@ -35,11 +43,8 @@ def train_live(cfg: RunConfig, t, label: str = "", size: budget.Estimate | None 
     try:
         data = prepared(cfg)  # checks the data's own size before any tensor is built
         est = size if size is not None else check_size(cfg, data)
-    except budget.BudgetError as e:
-        st.error(f"{t('run.too_big')} {error_text(t, e)}", icon=":material/memory:")
-        return None
     except ValueError as e:
-        st.error(error_text(t, e), icon=":material/error:")
+        refusal(t, e)
         return None
     bar = st.progress(0.0, text=t("run.starting", label=label))
     chart = st.empty()

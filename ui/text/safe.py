@@ -45,8 +45,3 @@ def code(text, limit: int = 40) -> str:
     shows a code span's characters as they are and never makes a link or an image of them."""
     s = short(str(text).replace("`", ""), limit)
     return f"`{s}`" if s.strip() else "` `"
-
-
-def plain_message(text, limit: int = 400) -> str:
-    """A message built from untrusted parts (an engine error naming a column or a file), shown literally."""
-    return plain(text, limit)

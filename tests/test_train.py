@@ -9,6 +9,8 @@ from rnn_core.data.datasets import prepare
 from rnn_core.engine.bundle import load_bundle, save_bundle
 from rnn_core.engine.instrument import trace
 from rnn_core.engine.train import train
+from rnn_core.limits import budget
+from tests.clocks import Ticker
 
 FAST = RunConfig().replace(epochs=20, patience=0, hidden_size=8, snapshot_every=5)
 
@@ -63,8 +65,10 @@ def test_callback_can_stop_and_time_budget_ends_runs():
     seen = []
     res = train(FAST, callback=lambda p: seen.append(p.epoch) or p.epoch < 3)
     assert res.stopped == "stopped" and seen == [1, 2, 3] and res.metrics
-    res = train(FAST.replace(epochs=5000, time_budget=0.3))
-    assert res.stopped == "time budget" and res.elapsed < 3
+    res = train(FAST.replace(epochs=5000, time_budget=0.3), timer=Ticker(0.001))  # 1 ms a reading
+    assert res.stopped == "time budget" and 0.2 < res.elapsed <= 0.3 + budget.BUDGET.overshoot_s
+    assert res.history["epoch"] and res.history["epoch"] == train(
+        FAST.replace(epochs=5000, time_budget=0.3), timer=Ticker(0.001)).history["epoch"]  # the same cut, always
 
 
 @pytest.mark.parametrize("task,extra", [
@@ -139,3 +143,41 @@ def test_absurd_sizes_are_refused_before_training_with_a_clear_message():
         train(cfg)
     small = cfg.replace(n_samples=2000, lag=50, batch_size=16, epochs=1, hidden_size=8, num_layers=1, time_budget=1.0)
     train(small)  # fine
+
+
+def test_a_run_is_the_same_alone_or_beside_model_builds_and_other_dropout_runs():
+    """Weights are built under ``models.RNG_LOCK`` and dropout draws from the run's own stream, so neither a
+    loop of model builds (the lab's, a loaded run file's, a bundle's) nor another dropout run beside it
+    changes a single number of a dropout run."""
+    import threading
+
+    from rnn_core.config import ModelConfig
+    from rnn_core.engine.models import build_model
+
+    cfg = FAST.replace(dropout=0.3, batch_size=16, epochs=8)
+    alone = train(cfg, baselines=False)
+    done, built, results = threading.Event(), [], {}
+
+    def builder():
+        while not done.is_set():
+            built.append(build_model(ModelConfig(cell="gru", num_layers=2, dropout=0.5), 1, 1, seed=len(built)))
+
+    def other():
+        results["other"] = train(cfg.replace(seed=7), baselines=False)
+
+    threads = [threading.Thread(target=builder), threading.Thread(target=builder), threading.Thread(target=other)]
+    for th in threads:
+        th.start()
+    beside = train(cfg, baselines=False)
+    done.set()
+    for th in threads:
+        th.join()
+    assert len(built) > 5  # the builds really ran beside the run
+    assert beside.history["train_loss"] == alone.history["train_loss"]
+    assert beside.history["val_loss"] == alone.history["val_loss"]
+    for (k, v), w in zip(alone.model.state_dict().items(), beside.model.state_dict().values(), strict=True):
+        assert torch.equal(v, w), k
+    first = build_model(ModelConfig(cell="gru", num_layers=2, dropout=0.5), 1, 1, seed=0)
+    assert all(torch.equal(a, b) for a, b in zip(first.state_dict().values(), built[0].state_dict().values(),
+                                                 strict=True))
+    assert results["other"].history["train_loss"] != alone.history["train_loss"]

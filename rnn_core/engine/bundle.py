@@ -79,11 +79,9 @@ def _check_shape(stored, shape: budget.Shape) -> None:
 
 def _model(cfg: RunConfig, shape: budget.Shape) -> RNNModel:
     from rnn_core.engine.models import build_model
-    from rnn_core.engine.train import GLOBAL_RNG_LOCK
 
-    with GLOBAL_RNG_LOCK:
-        return build_model(cfg.model, shape.input_size, shape.output_size, shape.output_mode, shape.loss,
-                           shape.horizon, cfg.train.seed)
+    return build_model(cfg.model, shape.input_size, shape.output_size, shape.output_mode, shape.loss,
+                       shape.horizon, cfg.train.seed)
 
 
 def _check_tensors(state, model: RNNModel) -> None:

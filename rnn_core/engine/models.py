@@ -9,6 +9,7 @@ Layout convention: ``model.rnn`` is the recurrent module (``nn.RNN``/``nn.LSTM``
 from __future__ import annotations
 
 import math
+import threading
 
 import torch
 import torch.nn.functional as F
@@ -22,6 +23,12 @@ from rnn_core.config import (  # tutorial cells read out from cat(x_t, h_{t-1})
     ModelConfig,
 )
 from rnn_core.engine.linear_rnn import LRU, MinRNN
+
+# torch's weight initialisers and its dropout (fused nn.LSTM/GRU/RNN and F.dropout) draw from the one
+# process-wide CPU generator. Whoever seeds or draws from it holds this lock: ``build_model`` always, and a
+# training run around its dropout forward passes (``train.own_rng``), so a run built or trained beside any
+# other work (a server's sessions, the lab's workers) draws exactly the numbers it draws alone.
+RNG_LOCK = threading.RLock()
 
 
 class ElmanRNN(nn.Module):
@@ -245,7 +252,8 @@ def valid_lengths(x: torch.Tensor) -> torch.Tensor:
 
 def build_model(cfg: ModelConfig, input_size: int, output_size: int, output_mode: str = "last",
                 loss: str = "mse", horizon: int = 1, seed: int = 0) -> RNNModel:
-    """Seeded construction: the same config and seed always give the same initial weights."""
-    with torch.random.fork_rng(devices=[]):
+    """Seeded construction: the same config and seed always give the same initial weights, whatever runs
+    beside it (under ``RNG_LOCK``; the process-wide generator is left as it was)."""
+    with RNG_LOCK, torch.random.fork_rng(devices=[]):
         torch.manual_seed(seed)
         return RNNModel(cfg, input_size, output_size, output_mode, loss, horizon, seed)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import math
-import threading
 import time
 import uuid
 from collections.abc import Callable
@@ -18,16 +17,12 @@ from rnn_core.config import RunConfig
 from rnn_core.data.datasets import Prepared, prepare
 from rnn_core.engine.forecast import evaluate, step_seconds
 from rnn_core.engine.instrument import grad_profile
-from rnn_core.engine.models import RNNModel, build_model, valid_lengths
+from rnn_core.engine.models import RNG_LOCK, RNNModel, build_model, valid_lengths
 from rnn_core.limits import budget as budget_mod
 from rnn_core.limits.clock import RunClock
 from rnn_core.names import bucket_by_length, class_weights
 
 SNAPSHOT_BATCH = budget_mod.SNAPSHOT_BATCH
-# torch's dropout (fused nn.LSTM/GRU/RNN and F.dropout) draws from the process-wide CPU generator. Each
-# run keeps its own generator state and swaps it in, under this lock, only around its training forward
-# passes (backward draws nothing), so concurrent runs never see each other's random numbers.
-GLOBAL_RNG_LOCK = threading.RLock()
 
 
 @dataclass
@@ -57,6 +52,7 @@ class RunResult:
     elapsed: float = 0.0
     run_id: str = field(default_factory=lambda: uuid.uuid4().hex)  # this trained model (a stopped and a
     # finished run of one config differ), so views can cache what they compute from it
+    shipped: bool = False  # loaded from the shipped assets (trained where the fingerprint table was made)
 
     @property
     def clipped_steps(self) -> int:
@@ -70,7 +66,8 @@ def default_device() -> torch.device:
 
 def train(cfg: RunConfig, data: Prepared | None = None,
           callback: Callable[[Progress], bool | None] | None = None, baselines: bool = True,
-          should_stop: Callable[[], bool] | None = None, size: budget_mod.Estimate | None = None) -> RunResult:
+          should_stop: Callable[[], bool] | None = None, size: budget_mod.Estimate | None = None,
+          timer: Callable[[], float] = time.perf_counter) -> RunResult:
     """Train ``cfg`` to completion, early stop, time budget or divergence.
 
     The callback runs after each epoch; returning ``False`` stops the run (results are kept).
@@ -86,9 +83,11 @@ def train(cfg: RunConfig, data: Prepared | None = None,
     Every run trains on the budget's thread count, the same in every process (the server, the CLI, a
     notebook), because float sums over a different number of threads round differently: a link must give
     the same numbers wherever it is trained. No setting of a run can change that count.
+    ``timer`` is the clock the budget and the history's times read (seconds, monotonic): a test passes its
+    own, so that what it checks cannot depend on the machine's speed.
     """
     warm_up()
-    start = time.perf_counter()
+    start = timer()
     sized = size is not None and data is not None  # the caller checked this data already
     if not sized:
         check_size(cfg, None)
@@ -96,7 +95,7 @@ def train(cfg: RunConfig, data: Prepared | None = None,
     if not sized:
         data = data if data is not None else prepare(cfg.data)
         check_size(cfg, data)
-    return _train(cfg, data, callback, baselines, should_stop, start)
+    return _train(cfg, data, callback, baselines, should_stop, start, timer)
 
 
 @functools.cache
@@ -119,8 +118,10 @@ def check_size(cfg: RunConfig, data: Prepared | None) -> budget_mod.Estimate:
 
 @contextmanager
 def own_rng(state: list[torch.Tensor]):
-    """Make ``state[0]`` the CPU generator's state for the block, then store its new state back."""
-    with GLOBAL_RNG_LOCK:
+    """Make ``state[0]`` the CPU generator's state for the block, then store its new state back. A run keeps
+    its own dropout stream and swaps it in, under ``RNG_LOCK``, only around its training forward passes
+    (backward draws nothing), so concurrent runs never see each other's random numbers."""
+    with RNG_LOCK:
         saved = torch.get_rng_state()
         torch.set_rng_state(state[0])
         try:
@@ -131,13 +132,13 @@ def own_rng(state: list[torch.Tensor]):
 
 
 def seeded_model(cfg: RunConfig, data: Prepared) -> RNNModel:
-    """``build_model`` under the generator lock: it seeds the process-wide generator while it builds."""
-    with GLOBAL_RNG_LOCK:
-        return build_model(cfg.model, data.input_size, data.output_size, data.output_mode, data.loss,
-                           data.horizon, cfg.train.seed)
+    """The initial weights of ``cfg`` for ``data``'s shape."""
+    return build_model(cfg.model, data.input_size, data.output_size, data.output_mode, data.loss,
+                       data.horizon, cfg.train.seed)
 
 
-def _train(cfg: RunConfig, data: Prepared, callback, baselines: bool, should_stop, start: float) -> RunResult:
+def _train(cfg: RunConfig, data: Prepared, callback, baselines: bool, should_stop, start: float,
+           timer: Callable[[], float]) -> RunResult:
     tc, dev = cfg.train, default_device()
     limit = min(tc.time_budget, budget_mod.BUDGET.max_seconds)
     model = seeded_model(cfg, data).to(dev)
@@ -162,7 +163,7 @@ def _train(cfg: RunConfig, data: Prepared, callback, baselines: bool, should_sto
     best_val, bad_epochs = math.inf, 0
     best_state = {k: v.clone() for k, v in model.state_dict().items()}  # overwritten in place on improvement
     max_norm = tc.clip if tc.clip > 0 else math.inf
-    clock = _clock(model, data, cfg.data.seq_len, len(xv), start, limit)
+    clock = _clock(model, data, cfg.data.seq_len, len(xv), start, limit, timer)
     for epoch in range(1, tc.epochs + 1):
         model.train()
         order = torch.randperm(N, generator=gen) if bs < N else None
@@ -174,7 +175,7 @@ def _train(cfg: RunConfig, data: Prepared, callback, baselines: bool, should_sto
             cut = _cut(clock, should_stop, clock.batch_s + (_epoch_end(clock, snapping, len(xs)) if i + bs >= N else 0))
             if cut:
                 break
-            t0 = time.perf_counter()
+            t0 = timer()
             xb, yb = (xt, yt) if order is None else (xt[order[i:i + bs]], yt[order[i:i + bs]])
             if needs_rng:
                 with own_rng(rng):
@@ -182,7 +183,7 @@ def _train(cfg: RunConfig, data: Prepared, callback, baselines: bool, should_sto
             else:
                 out = model(xb)
             loss = model.loss(out, yb)
-            t1 = time.perf_counter()
+            t1 = timer()
             opt.zero_grad(set_to_none=True)
             loss.backward()
             pre = _clip(params, max_norm)
@@ -193,30 +194,30 @@ def _train(cfg: RunConfig, data: Prepared, callback, baselines: bool, should_sto
             res.steps["grad_norm_post"].append(min(pre, max_norm))
             opt.step()
             total += loss.item() * len(xb)
-            clock.batch(len(xb), t1 - t0, time.perf_counter() - t0)
+            clock.batch(len(xb), t1 - t0, timer() - t0)
         cut = cut or (diverged is None and _cut(clock, should_stop, _epoch_end(clock, snapping, len(xs))))
         if cut:  # mid-epoch: the unfinished epoch is not recorded, the best finished one is kept
             _ended(res, cut, epoch, limit)
             break
         if diverged is None:
             model.eval()
-            t0 = time.perf_counter()
+            t0 = timer()
             with torch.inference_mode():
                 val = float(model.loss(model(xv), yv))
-            clock.validation(time.perf_counter() - t0)
+            clock.validation(timer() - t0)
             if not math.isfinite(val):
                 diverged = (val, math.nan)
         if diverged is not None:
             _diverged(res, epoch, *diverged, best_epoch=res.best_epoch)
             break
-        elapsed = time.perf_counter() - start
+        elapsed = timer() - start
         for k, v in zip(res.history, (epoch, total / N, val, elapsed), strict=True):
             res.history[k].append(v)
         snap = None
         if snapping:
-            t0 = time.perf_counter()
+            t0 = timer()
             snap, snap_loss = grad_profile(model, xs, ys)
-            clock.snapshot(time.perf_counter() - t0)
+            clock.snapshot(timer() - t0)
             res.snapshots.append({"epoch": epoch, "grad_norms": snap, "loss": snap_loss})
         if val < best_val:
             best_val, bad_epochs, res.best_epoch = val, 0, epoch
@@ -240,8 +241,8 @@ def _train(cfg: RunConfig, data: Prepared, callback, baselines: bool, should_sto
         res.message = f"Trained all {tc.epochs} epochs."
     model.load_state_dict(best_state)
     res.model = model.cpu().eval()
-    res.metrics = evaluate(res.model, data, cfg.data.seq_len, baselines, deadline=clock.deadline)
-    res.elapsed = time.perf_counter() - start
+    res.metrics = evaluate(res.model, data, cfg.data.seq_len, baselines, deadline=clock.deadline, timer=timer)
+    res.elapsed = timer() - start
     return res
 
 
@@ -254,14 +255,16 @@ def _clip(params: list[torch.nn.Parameter], max_norm: float) -> float:
     return float(norm)
 
 
-def _clock(model: RNNModel, data: Prepared, seq_len: int, n_val: int, start: float, limit: float) -> RunClock:
+def _clock(model: RNNModel, data: Prepared, seq_len: int, n_val: int, start: float, limit: float,
+           timer: Callable[[], float]) -> RunClock:
     """The run's clock; for a series, with the time of one recursive-forecast step, measured on the
     initial weights (no gradient, no random numbers: nothing of the run changes)."""
     sd = data.series
     if sd is None:
-        return RunClock(start, limit, n_val, len(data.x_test))
-    clock = RunClock(start, limit, n_val, len(data.x_test), sd.n_test, math.ceil(sd.n_test / max(1, data.horizon)))
-    clock.one_window(step_seconds(model, sd, seq_len))
+        return RunClock(start, limit, n_val, len(data.x_test), timer=timer)
+    clock = RunClock(start, limit, n_val, len(data.x_test), sd.n_test, math.ceil(sd.n_test / max(1, data.horizon)),
+                     timer)
+    clock.one_window(step_seconds(model, sd, seq_len, timer=timer))
     return clock
 
 

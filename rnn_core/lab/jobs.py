@@ -1,7 +1,7 @@
 """Independent trainings on several cores: the lab's comparisons, sweeps and seed spreads.
 
 Each training runs on one torch thread and draws randomness only from its own generators (weights
-under ``train.GLOBAL_RNG_LOCK``, batch order and dropout from per-run state), so running them side by
+built under ``models.RNG_LOCK``, batch order and dropout from per-run state), so running them side by
 side on threads gives the same numbers as running them one after the other; results come back in
 the order of the jobs, whatever order they finish in. The jobs of one action share a
 ``threading.Event``: once set, running trainings end at their next epoch and jobs not started yet

@@ -12,6 +12,9 @@ import argparse
 import statistics
 import time
 
+import rnn_core  # noqa: F401 - first: pins torch's CPU numerics (rnn_core/numerics.py)
+
+# isort: split
 import torch
 from torch import nn
 

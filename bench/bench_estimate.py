@@ -21,6 +21,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import rnn_core  # noqa: E402, F401 - first: pins torch's CPU numerics (rnn_core/numerics.py)
+
+# isort: split
 import torch  # noqa: E402
 
 from rnn_core.config import RunConfig  # noqa: E402

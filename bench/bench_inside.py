@@ -9,6 +9,10 @@ import argparse
 import time
 
 import numpy as np
+
+import rnn_core  # noqa: F401 - first: pins torch's CPU numerics (rnn_core/numerics.py)
+
+# isort: split
 import torch
 
 from charts.inside import lyapunov_figure, memory_figure, saliency_bars, saliency_figure, singular_figure, step_figure

@@ -15,6 +15,10 @@ import sys
 import time
 
 import pandas as pd
+
+import rnn_core  # noqa: F401 - first: pins torch's CPU numerics (rnn_core/numerics.py)
+
+# isort: split
 import torch
 
 from charts.lab_seeds import sig

@@ -15,6 +15,10 @@ import time
 
 import numpy as np
 import pandas as pd
+
+import rnn_core  # noqa: F401 - first: pins torch's CPU numerics (rnn_core/numerics.py)
+
+# isort: split
 import torch
 
 from rnn_core.config import CELL_DEFAULTS, TASK_DEFAULTS, RunConfig

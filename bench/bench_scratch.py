@@ -14,6 +14,9 @@ from __future__ import annotations
 import argparse
 import math
 
+import rnn_core  # noqa: F401 - first: pins torch's CPU numerics (rnn_core/numerics.py)
+
+# isort: split
 import torch
 from cpu_clock import best_of
 

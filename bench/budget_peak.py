@@ -16,6 +16,7 @@ import sys
 
 CHILD = r"""
 import json, resource, sys, time
+import rnn_core  # first: pins torch's CPU numerics (rnn_core/numerics.py)
 import torch
 torch.set_num_threads(1)
 from rnn_core.config import RunConfig

@@ -9,6 +9,10 @@ prints each cell's median share per lag and the top lags per seed. Run:
 import argparse
 
 import numpy as np
+
+import rnn_core  # noqa: F401 - first: pins torch's CPU numerics (rnn_core/numerics.py)
+
+# isort: split
 import torch
 
 from rnn_core.config import COMPARE_CELLS, RunConfig

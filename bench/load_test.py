@@ -128,6 +128,9 @@ HEAVY = {"task": "adding", "lag": "200", "n_samples": "6000", "hidden_size": "64
 def stop_work_seconds(params: dict = HEAVY) -> float:
     """One training batch of the run ``params`` and its final evaluation, timed in this process now, on the
     server's thread count: the work between a Stop click and the end of that run."""
+    import rnn_core  # noqa: F401 - first: pins torch's CPU numerics (rnn_core/numerics.py)
+
+    # isort: split
     import torch
 
     from rnn_core.config import RunConfig

@@ -1,18 +1,24 @@
 """Write assets/default_run.pt (the default config trained once, for a cold server's first views), its
 variants with Compare's other cells (assets/default_run_<cell>.pt), and assets/default_example.json (what
-Home draws of the default run, readable without torch); with ``--names``, only assets/names_run.pt (the
-Names page's default surname run, about 15 s of training).
+Home draws of the default run, readable without torch) and assets/fingerprints.json (the fingerprint table,
+``rnn_core.fingerprint``); with ``--names``, only assets/names_run.pt (the Names page's default surname
+run, about 15 s of training); with ``--fingerprints``, only the table.
 
-Run after any change that alters the default run's numbers (tests/test_run_file.py says when):
-    PYTHONPATH=. .venv/bin/python scripts/make_default_run.py [--names]
+Every file is made under the pinned numerics (``rnn_core.numerics``: the script refuses otherwise). Run after
+any change that alters a default run's numbers (tests/test_run_file.py and tests/test_fingerprints.py say when):
+    PYTHONPATH=. .venv/bin/python scripts/make_default_run.py [--names | --fingerprints]
 """
 
 import json
 import sys
 from pathlib import Path
 
+import rnn_core  # noqa: F401 - first: pins torch's CPU numerics (rnn_core/numerics.py)
+
+# isort: split
 import torch
 
+from rnn_core import fingerprint, numerics
 from rnn_core.config import COMPARE_CELLS, NAMES_DEFAULT, RunConfig
 from rnn_core.engine.run_file import ASSETS, NAMES_RUN_FILE, example_summary, load_run, save_run, shipped_file
 from rnn_core.engine.train import train
@@ -33,10 +39,21 @@ def write_names() -> None:
           f"{NAMES_RUN_FILE.stat().st_size / 1e3:.0f} kB")
 
 
+def write_fingerprints() -> None:
+    table = fingerprint.make_table()
+    fingerprint.TABLE.write_text(json.dumps(table, indent=1) + "\n", encoding="utf-8")
+    print(f"{fingerprint.TABLE.name}: {len(table['cases'])} cases, made on {table['made_on']}")
+
+
 if __name__ == "__main__":
+    if numerics.state != "pinned":
+        sys.exit(f"numerics are {numerics.state!r}, not pinned: the shipped files must be made under the pin")
     torch.set_num_threads(1)
     if "--names" in sys.argv:
         write_names()
+        sys.exit()
+    if "--fingerprints" in sys.argv:
+        write_fingerprints()
         sys.exit()
     for cell in COMPARE_CELLS:
         cfg = RunConfig().replace(cell=cell)
@@ -47,3 +64,4 @@ if __name__ == "__main__":
               f"one-step MAPE {res.metrics['model']['one_step']['mape']:.3f} %, {path.stat().st_size / 1e3:.0f} kB")
     write_example()
     print(f"{EXAMPLE.name} {EXAMPLE.stat().st_size / 1e3:.0f} kB")
+    write_fingerprints()

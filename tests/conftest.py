@@ -1,6 +1,9 @@
-"""Suite-wide rules: torch on the server's thread count, and the ``claims`` tests only when asked for by ``-m``."""
+"""Suite-wide rules: pinned CPU numerics (``rnn_core.numerics``), torch on the server's thread count, and the
+``claims`` tests only when asked for by ``-m``."""
 
 from __future__ import annotations
+
+import rnn_core  # noqa: F401 - first, before any test module imports torch: pins torch's CPU numerics
 
 
 def pytest_configure(config):

@@ -305,3 +305,6 @@ def test_default_names_run_reaches_its_targets(seed, monkeypatch):
         for k, v in res.model.state_dict().items():
             torch.testing.assert_close(shipped.model.state_dict()[k], v, rtol=1e-5, atol=1e-6)
         assert names.report(shipped.model, shipped.data)["accuracy"] == pytest.approx(rep["accuracy"])
+        from rnn_core import fingerprint  # the table's names case: this run, bit for bit
+
+        assert not fingerprint.compare("names", res), (fingerprint.compare("names", res), fingerprint.probe().here)

@@ -1,4 +1,8 @@
-"""The shipped example run equals a fresh training of the default config, and run files round-trip."""
+"""The shipped runs equal fresh trainings of their configs, fresh trainings equal the fingerprint table (so
+every machine that runs the suite checks that its CPU trains the same runs), and run files round-trip.
+
+Fresh runs train on the frozen clock (``clock.frozen``): a slow machine cannot cut them at their time
+budget, so what is compared is a pure function of the settings and the numerics."""
 
 from pathlib import Path
 
@@ -6,28 +10,60 @@ import numpy as np
 import pytest
 import torch
 
+from rnn_core import fingerprint, numerics
 from rnn_core.config import COMPARE_CELLS, RunConfig
 from rnn_core.engine.run_file import load_run, save_run, shipped_file
-from rnn_core.engine.train import train
 
 ASSET = Path(__file__).resolve().parent.parent / "assets" / "default_run.pt"
+CASES = fingerprint.cases()
+TABLE = fingerprint.load_table()
+_FRESH: dict = {}
+
+
+def fresh_case(name: str):
+    """Case ``name`` trained here once per test process."""
+    if name not in _FRESH:
+        _FRESH[name] = fingerprint.train_case(CASES[name])
+    return _FRESH[name]
 
 
 @pytest.fixture(scope="module")
 def fresh():
-    return train(RunConfig(), baselines=False)
+    return fresh_case(RunConfig().model.cell)
+
+
+@pytest.mark.parametrize("name", sorted(set(CASES) - fingerprint.SLOW))
+def test_a_fresh_training_has_the_tables_fingerprint(name):
+    """Bit for bit: the losses of every epoch, the epoch count, the best epoch and the stop reason. A failure
+    here means this machine trains other runs than the one that made the shipped assets (see the README's
+    "Same run on every machine")."""
+    assert TABLE is not None, "assets/fingerprints.json is missing: run scripts/make_default_run.py"
+    assert numerics.state == "pinned"
+    differs = fingerprint.compare(name, fresh_case(name), TABLE)
+    assert not differs, (f"{name}: {differs}; here {numerics.describe()}, the table was made on "
+                         f"{TABLE['made_on']}")
+    assert CASES[name].to_params(only_changed=True) == TABLE["cases"][name]["config"], "the case changed"
+
+
+def test_the_probe_agrees_with_the_table_and_a_changed_loss_changes_the_fingerprint():
+    p = fingerprint.probe()
+    assert p.same and not p.differs, (p.here, p.made_on)
+    res = fresh_case("gru")
+    history = {**res.history, "val_loss": [*res.history["val_loss"][:-1], np.nextafter(res.history["val_loss"][-1], 9)]}
+    assert fingerprint.loss_hash(history) != fingerprint.loss_hash(res.history)  # one ulp, another hash
+    assert fingerprint.loss_hash(history, 5) == fingerprint.loss_hash(res.history, 5)
 
 
 @pytest.mark.parametrize("cell", [c for c in COMPARE_CELLS if c != RunConfig().model.cell])
 def test_the_shipped_compare_runs_are_fresh_trainings(cell):
     """Compare's other cells on the default config ship too (assets/default_run_<cell>.pt)."""
     cfg = RunConfig().replace(cell=cell)
-    shipped, fresh = load_run(shipped_file(cell), cfg), train(cfg, baselines=False)
+    shipped, fresh = load_run(shipped_file(cell), cfg), fresh_case(cell)
     assert shipped is not None, f"assets/default_run_{cell}.pt is missing: run scripts/make_default_run.py"
     assert shipped.history["epoch"] == fresh.history["epoch"] and shipped.best_epoch == fresh.best_epoch
-    np.testing.assert_allclose(shipped.history["val_loss"], fresh.history["val_loss"], rtol=1e-4)
+    assert shipped.history["val_loss"] == fresh.history["val_loss"] and shipped.shipped  # bit for bit
     for k, v in fresh.model.state_dict().items():
-        torch.testing.assert_close(shipped.model.state_dict()[k], v, rtol=1e-5, atol=1e-6)
+        torch.testing.assert_close(shipped.model.state_dict()[k], v, rtol=0, atol=0)
 
 
 def test_the_shipped_example_is_the_default_run(fresh):
@@ -35,9 +71,9 @@ def test_the_shipped_example_is_the_default_run(fresh):
     assert shipped is not None, "assets/default_run.pt is missing: run scripts/make_default_run.py"
     assert shipped.history["epoch"] == fresh.history["epoch"] and shipped.best_epoch == fresh.best_epoch
     for k, v in fresh.model.state_dict().items():
-        torch.testing.assert_close(shipped.model.state_dict()[k], v, rtol=1e-5, atol=1e-6)
+        torch.testing.assert_close(shipped.model.state_dict()[k], v, rtol=0, atol=0)
     for kind in ("one_step", "recursive"):
-        assert shipped.metrics["model"][kind]["mape"] == pytest.approx(fresh.metrics["model"][kind]["mape"], rel=1e-4)
+        assert shipped.metrics["model"][kind]["mape"] == fresh.metrics["model"][kind]["mape"]
     np.testing.assert_allclose(shipped.snapshots[-1]["grad_norms"], fresh.snapshots[-1]["grad_norms"], rtol=1e-4)
     assert set(shipped.metrics["baselines"]) == {"naive", "seasonal_naive", "sarima"}
 

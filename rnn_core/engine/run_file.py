@@ -60,7 +60,8 @@ def load_run(path, cfg: RunConfig | None = None) -> RunResult | None:
     snapshots = [{**s, "grad_norms": s["grad_norms"].numpy()} for s in payload["snapshots"]]
     return RunResult(stored, model.eval(), data, history=payload["history"], steps=payload["steps"],
                      snapshots=snapshots, metrics=payload["metrics"], stopped=payload["stopped"],
-                     message=payload["message"], best_epoch=payload["best_epoch"], elapsed=payload["elapsed"])
+                     message=payload["message"], best_epoch=payload["best_epoch"], elapsed=payload["elapsed"],
+                     shipped=True)
 
 
 EXAMPLE_FORMAT = "rnn-playground-example/1"

@@ -5,6 +5,7 @@ is imported; the engine loads in the background once the page is drawn."""
 
 import streamlit as st
 
+from ui.runs.provenance import shipped_note
 from ui.runs.warm import warm_in_background
 from ui.state.layout import page_links, page_setup
 from ui.views.blocks import chart
@@ -20,6 +21,7 @@ forecast, grads = example_figures(t.lang)  # built once per server and language
 st.subheader(t("home.example"))
 st.caption(t("home.example_caption", mape=ex.mape["one_step"], rec=ex.mape["recursive"], s=ex.elapsed,
              epochs=ex.epochs))
+shipped_note(t)  # once the engine has checked this server's numerics: if they differ, it says so
 left, right = st.columns(2)
 with left:
     chart(forecast, "home_forecast")  # half width: the legend takes the subtitle's lines; the caption names the run

@@ -9,6 +9,7 @@ from rnn_core.config import COMPARE_CELLS
 from ui import page_setup, settings_sidebar
 from ui.runs.flow import cached_run, seconds_text, sized
 from ui.runs.live import train_live
+from ui.runs.provenance import shipped_note
 from ui.runs.traces import trace_of
 from ui.text.catalog import labels
 from ui.text.labels import cell_label, compare_subtitle, compare_table
@@ -36,6 +37,7 @@ done = {c: r for c, r in runs.items() if r is not None}
 if not done:
     st.info(t("compare.none"), icon=":material/info:")
     st.stop()
+shipped_note(t, done.values())
 if len(done) < len(COMPARE_CELLS):
     st.warning(t("compare.partial", cells=", ".join(cell_label(t, c) for c in COMPARE_CELLS if c not in done)),
                icon=":material/pending:")

@@ -112,3 +112,11 @@ def test_load_test_quick():  # a fresh server of its own; tests/test_load.py dri
     (r,) = load_test.main(["--quick"])
     assert r["n"] == 1 and r["errors"] == 0, r["error_detail"]
     assert r["p50_s"] is not None and r["peak_rss_mb"] >= r["idle_rss_mb"] > 0
+
+
+def test_bench_numerics_quick():
+    import bench_numerics
+
+    out = bench_numerics.main(["--quick"])
+    assert out["pinned"]["numerics"] == "pinned" and out["native"]["numerics"] == "native"
+    assert all(out[m][k] > 0 for m in out for k in ("step_ms", "default_run_s", "lab_s"))

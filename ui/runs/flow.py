@@ -17,6 +17,7 @@ from rnn_core.limits.budget import Estimate
 from rnn_core.limits.cost import estimate_seconds
 from ui.runs.access import lookup, prepared, remember, shipped_config, shipped_names_run, shipped_run
 from ui.runs.live import refusal, train_live
+from ui.runs.provenance import shipped_note
 from ui.text.labels import run_subtitle
 
 LAST_SHOWN = "_ui_last_shown"  # session: the run a page drew last
@@ -67,6 +68,8 @@ def page_run(cfg: RunConfig, t, go: bool = False, auto: bool = True, train_butto
         size = sized(cfg, t)
         if size is not None and (go or not size[0].heavy or _banner(cfg, size[1], t, train_button)):
             res = train_live(cfg, t, label=label, size=size[0])
+    if res is not None:
+        shipped_note(t, [res])
     if not auto:
         return res
     if res is not None:

@@ -171,3 +171,10 @@ def compare_table(runs: dict, t) -> pd.DataFrame:
         row[t("compare.stopped")] = outcome(t, r)
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def numerics_setup(t, info: dict) -> str:
+    """What a process computes with (``rnn_core.numerics.describe()``), in words: torch, machine, kernels."""
+    setup = t("numerics.setup", torch=info.get("torch", "?"), machine=info.get("machine", "?"),
+              kernels=info.get("capability", "?"))
+    return setup if info.get("numerics") == "pinned" else t("numerics.unpinned", setup=setup)

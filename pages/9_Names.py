@@ -66,7 +66,7 @@ cols[0].metric(t("names.accuracy"), f"{rep['accuracy']:.1%}", border=True,
 cols[1].metric(t("names.balanced"), f"{rep['balanced_accuracy']:.1%}", border=True, help=t("names.balanced_help"))
 cols[2].metric(t("names.majority", lang=majority), f"{rep['majority_accuracy']:.1%}", border=True,
                help=t("names.majority_help"))
-cols[3].metric(t("names.time"), f"{res.elapsed:.1f} s", border=True)
+cols[3].metric(t("names.time"), t("names.seconds", s=res.elapsed), border=True)
 st.caption(t(f"names.weights_{res.config.train.class_weight}"))
 
 # one typed name: no training here, only the stored run's weights
@@ -83,7 +83,7 @@ else:
     top = int(probs[-1].argmax())
     st.markdown(t("names.guess", name=name, lang=langs[top], p=probs[-1, top]))
     if len(path) > 1:
-        st.caption(t("names.flips", k=len(path) - 1,
+        st.caption(t("names.flips" if len(path) > 2 else "names.flips_one", k=len(path) - 1,
                      path=" → ".join(f"{langs[c]} ({name[:k]})" for k, c in path)))
     else:
         st.caption(t("names.no_flip"))
@@ -133,7 +133,8 @@ with right:
     st.dataframe(frame, hide_index=True, height=460)
 
 st.header(t("names.tutorial_title"))
-st.markdown(t("names.tutorial_text", epochs=TUTORIAL_EPOCHS))
+st.markdown(t("names.tutorial_text", epochs=t("names.epochs_one") if TUTORIAL_EPOCHS == 1
+              else t("names.epochs", n=TUTORIAL_EPOCHS)))
 tut = tutorial_configs(res.config)
 runs = {c: lookup(k) for c, k in tut.items()}
 if any(r is None for r in runs.values()):

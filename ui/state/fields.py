@@ -193,7 +193,8 @@ def draw(name: str, t: Translator, disabled: bool = False, bounds=None, auto=Non
 
 def locked_caption(locked, values: dict, t: Translator) -> str:
     """One line naming the fields a classroom link fixes, and their values."""
-    return t("set.locked", fields=", ".join(f"{t(f'f.{n}')}: {shown(t, n, values[n])}" for n in locked))
+    items = (t("set.locked_item", field=t(f"f.{n}"), value=shown(t, n, values[n])) for n in locked)
+    return t("set.locked", fields=t("set.locked_sep").join(items))
 
 
 def locked_field(name: str, value, t: Translator) -> None:

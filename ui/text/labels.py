@@ -144,7 +144,7 @@ def compare_subtitle(cfg, t) -> str:
 
 
 def outcome(t, res) -> str:
-    """How a run ended, short enough for a table cell: "early stop, best epoch 102 of 132"."""
+    """How a run ended, short enough for a table cell: "early stop · 102/132" (best epoch / epochs)."""
     return t("compare.outcome", outcome=t(f"lab.outcome.{res.stopped}"), best=res.best_epoch,
              n=len(res.history["epoch"]))
 

@@ -105,7 +105,7 @@ def metric_row(res: RunResult, t) -> None:
         else:
             cols[1].metric(t("met.baseline"), f"{m['baseline_loss']:.4g}", border=True,
                            help=t("met.baseline_help", name=res.data.trivial_name()))
-    cols[2].metric(t("met.time"), f"{res.elapsed:.2f} s", border=True)
+    cols[2].metric(t("met.time"), t("met.seconds", s=res.elapsed), border=True)
     cols[3].metric(t("met.epochs"), f"{res.best_epoch} / {len(res.history['epoch'])}", border=True,
                    help=t("met.epochs_help"))
 

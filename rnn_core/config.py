@@ -285,7 +285,8 @@ def parse_lags(text: str) -> tuple[int, ...]:
 
 @dataclass(frozen=True)
 class LabConfig(_Config):
-    """The long-range lab: one lag task for RNN, LSTM and GRU, a lag ladder, and an RNN's initialisation.
+    """The long-range lab: one lag task for the compared cells (COMPARE_CELLS), a lag ladder, and an RNN's
+    initialisation.
 
     Field names carry the ``lab_`` prefix so they never clash with a RunConfig field in a URL.
     :func:`rnn_core.lab.compare.lab_run_config` and :func:`rnn_core.lab.compare.init_run_config` turn it into runs.

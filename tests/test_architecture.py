@@ -40,6 +40,16 @@ def test_pages_do_not_import_torch():
         assert "torch" not in imports(path), path.name
 
 
+def test_home_loads_no_torch_through_any_module_it_imports():
+    """Home paints before torch is imported (the engine warms up after it): every import of its script,
+    followed through the modules they import in turn, leaves torch unloaded."""
+    tree = ast.parse((ROOT / "streamlit_app.py").read_text())
+    lines = [ast.unparse(n) for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom))]
+    code = "\n".join([*lines, "import sys", "assert 'torch' not in sys.modules, 'Home imports torch'"])
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr[-1500:]
+
+
 def url_reads(source: str) -> list[int]:
     """Lines that touch ``st.query_params`` (an attribute ``query_params`` of anything, read or written) or
     bind a widget to it (``bind="query-params"``); ``st.page_link(..., query_params=...)`` passes a link's

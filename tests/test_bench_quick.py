@@ -62,8 +62,9 @@ def test_budget_overshoot_quick():
 
     (row,) = budget_overshoot.main(["--quick"])
     assert row["budget"] == 1.0
-    # a slow server refuses the run up front (its evaluation alone would not fit); otherwise it trains
-    assert "refused" in row or (row["batches"] >= 1 and row["wall"] > 0 and row["stopped"]), row
+    # the size check is a pure function of the settings (no clock in it): this run fits a 1 s budget and trains
+    assert "refused" not in row, row
+    assert row["batches"] >= 1 and row["wall"] > 0 and row["stopped"] in ("time budget", "completed"), row
 
 
 def test_budget_peak_quick():  # one fresh process: it imports torch, trains twice and reports its memory

@@ -39,9 +39,22 @@ def test_every_page_runs_with_defaults(page):
     assert at.title, "every page has a title"
 
 
+MODEL_PAGES = {"pages/2_Train.py", "pages/3_Hidden_states.py", "pages/4_Gradients.py", "pages/5_Compare.py",
+               "pages/8_Inside_the_cell.py"}  # the pages whose sidebar holds the model settings
+RUN_PAGES = MODEL_PAGES - {"pages/5_Compare.py"}  # ... and that draw one run of them
+
+
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_runs_with_changed_settings(page):
-    open_page(page, cell="gru", num_layers="1", hidden_size="8", lang="zh")
+    """The link's settings take effect: the widgets hold them and the run drawn is of them."""
+    at = open_page(page, cell="gru", num_layers="1", hidden_size="8", lang="zh")
+    widgets = {w.key: w.value for kind in ("select_slider", "slider", "selectbox") for w in at.get(kind)
+               if getattr(w, "key", None) in ("cell", "num_layers", "hidden_size")}
+    if page in MODEL_PAGES:
+        assert widgets == {"cell": "gru", "num_layers": 1, "hidden_size": 8}, widgets
+    if page in RUN_PAGES:
+        m = at.session_state["_ui_last_shown"].config.model
+        assert (m.cell, m.num_layers, m.hidden_size) == ("gru", 1, 8)
 
 
 def test_train_click_produces_a_run_and_its_charts():

@@ -184,7 +184,7 @@ def _block(init, H, rho, gen):
 
 
 class RNNModel(nn.Module):
-    """Recurrent layers plus a linear read-out, in one of three output modes.
+    """Recurrent layers plus a linear read-out, in one of four output modes.
 
     - ``last``: many-to-one, read out h_T (regression, or log-probabilities for classification)
     - ``all``: many-to-many aligned, read out every h_t

@@ -10,7 +10,6 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-import numpy as np
 import torch
 
 from rnn_core.config import RunConfig
@@ -34,7 +33,6 @@ class Progress:
     train_loss: float
     val_loss: float
     elapsed: float
-    snapshot: np.ndarray | None = None  # (L, T) grad_norms, on snapshot epochs
 
 
 @dataclass
@@ -213,7 +211,6 @@ def _train(cfg: RunConfig, data: Prepared, callback, baselines: bool, should_sto
         elapsed = timer() - start
         for k, v in zip(res.history, (epoch, total / N, val, elapsed), strict=True):
             res.history[k].append(v)
-        snap = None
         if snapping:
             t0 = timer()
             snap, snap_loss = grad_profile(model, xs, ys)
@@ -225,7 +222,7 @@ def _train(cfg: RunConfig, data: Prepared, callback, baselines: bool, should_sto
                 kept.copy_(now)
         else:
             bad_epochs += 1
-        if callback is not None and callback(Progress(epoch, tc.epochs, total / N, val, elapsed, snap)) \
+        if callback is not None and callback(Progress(epoch, tc.epochs, total / N, val, elapsed)) \
                 is False:
             res.stopped, res.message = "stopped", f"Stopped at epoch {epoch}."
             break

@@ -13,7 +13,8 @@ from rnn_core.lab.sweep import LAGS, WORK_LAG, breaking_point, lag_sweep
 
 def add_commands(sub) -> None:
     """Register the ``lab`` and ``sweep`` subcommands on the main parser's subparsers."""
-    lab = sub.add_parser("lab", help="train RNN, LSTM and GRU on one lag task and write a JSON report")
+    lab = sub.add_parser("lab", help="train the compared cells (RNN, LSTM, GRU, LRU, minGRU) on one lag task and "
+                                     "write a JSON report")
     lab.add_argument("--lag", type=int, default=50, help="memory distance (default 50)")
     lab.set_defaults(run=_lab)
     sweep = sub.add_parser("sweep", help="train each cell at several lags and write a CSV table")

@@ -1,7 +1,7 @@
 """The long-range lab: how far back each cell's gradient reaches, and what it can still learn.
 
-``memory_horizon`` fits the exponential decay of ‖∂L/∂h_t‖ over t; ``compare_cells`` trains RNN,
-LSTM and GRU on the same lag task and data; ``init_profile`` shows the gradient and the spectrum
+``memory_horizon`` fits the exponential decay of ‖∂L/∂h_t‖ over t; ``compare_cells`` trains the
+compared cells (``COMPARE_CELLS``) on the same lag task and data; ``init_profile`` shows the gradient and the spectrum
 of W_hh before any training. The lag ladder lives in :mod:`rnn_core.lab.sweep`.
 """
 

@@ -142,7 +142,7 @@ def _live(kind: str, lab: LabConfig, total: int, work, t):
 
 
 def run_compare(lab: LabConfig, t):
-    """Train the COMPARE_CELLS on the lab task, one after the other, under one progress bar."""
+    """Train the COMPARE_CELLS on the lab task, side by side on the free workers, under one progress bar."""
     def work(on_progress, workers):
         return compare_cells(lab_run_config(lab), COMPARE_CELLS, lambda cell, p: on_progress(cell, lambda k: t(
             "lab.progress", cell=cell_label(t, cell), epoch=p.epoch, epochs=p.epochs, val=p.val_loss, s=p.elapsed),

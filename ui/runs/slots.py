@@ -44,11 +44,6 @@ class Slots:
         self._running = {k: 0 for k in self.sizes}
         self._queue: dict[str, list[object]] = {k: [] for k in self.sizes}
 
-    def state(self) -> dict[str, tuple[int, int]]:
-        """Per kind: (running, waiting)."""
-        with self._cond:
-            return {k: (self._running[k], len(self._queue[k])) for k in self.sizes}
-
     def acquire(self, kind: str, wait: Callable[[int], None] | None = None, timeout: float | None = None) -> bool:
         """Take a slot of ``kind``; while queued, call ``wait(position)`` every POLL_S (it may raise to
         leave the queue). False if ``timeout`` seconds pass first."""

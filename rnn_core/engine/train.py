@@ -77,7 +77,8 @@ def train(cfg: RunConfig, data: Prepared | None = None,
     evaluation: before every batch, validation pass and snapshot the run checks that this work and the
     evaluation after it still fit (``clock.RunClock``), so it ends, evaluated, within its budget. The
     holdout baselines (``baselines=True``: a SARIMA fit, cached per series) are not counted.
-    On CPU with the same config the result is bit-identical from run to run, concurrent runs included.
+    On CPU with the same config the result is bit-identical from run to run, concurrent runs included, and
+    from machine to machine under the pinned numerics (``rnn_core.numerics``; ``rnn_core.fingerprint`` checks).
     Every run trains on the budget's thread count, the same in every process (the server, the CLI, a
     notebook), because float sums over a different number of threads round differently: a link must give
     the same numbers wherever it is trained. No setting of a run can change that count.

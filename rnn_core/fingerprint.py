@@ -68,14 +68,12 @@ def train_case(cfg: RunConfig, **kwargs):
     return train(cfg, baselines=False, timer=frozen, **kwargs)
 
 
-def make_table(names: tuple[str, ...] | None = None) -> dict:
-    """Train every case (or ``names``) here and return the table, with what this machine computes with."""
-    table = {"format": FORMAT, "made_on": numerics.describe(), "cases": {}}
-    for name, cfg in cases().items():
-        if names is None or name in names:
-            table["cases"][name] = {"config": cfg.to_params(only_changed=True), **of(train_case(cfg))}
-    table["made_on"] = numerics.describe()  # torch is loaded now: its version and kernels are known
-    return table
+def make_table() -> dict:
+    """Train every case here and return the table, with what this machine computes with."""
+    trained = {name: {"config": cfg.to_params(only_changed=True), **of(train_case(cfg))}
+               for name, cfg in cases().items()}
+    # described after training: torch is loaded by then, so its version and kernels are known
+    return {"format": FORMAT, "made_on": numerics.describe(), "cases": trained}
 
 
 def load_table(path: Path = TABLE) -> dict | None:

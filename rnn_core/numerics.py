@@ -68,23 +68,21 @@ def describe() -> dict:
     return info
 
 
-def cpu_isa() -> str:
-    """The widest x86 vector set the CPU offers (what torch would use unpinned): AVX512, AVX2 or older."""
+def _cpuinfo(field: str) -> str | None:
+    """The first ``field`` line of ``/proc/cpuinfo`` (Linux); None elsewhere or when it has none."""
     try:
         with open("/proc/cpuinfo", encoding="utf-8") as f:
-            flags = next((line.split(":", 1)[1].split() for line in f if line.startswith("flags")), [])
+            return next((line.split(":", 1)[1].strip() for line in f if line.startswith(field)), None)
     except OSError:
-        return "unknown"
+        return None
+
+
+def cpu_isa() -> str:
+    """The widest x86 vector set the CPU offers (what torch would use unpinned): AVX512, AVX2 or older."""
+    flags = (_cpuinfo("flags") or "").split()
     return "AVX512" if "avx512f" in flags else "AVX2" if "avx2" in flags else "older" if flags else "unknown"
 
 
 def cpu_model() -> str:
     """The CPU's model name (``/proc/cpuinfo`` on Linux, ``platform.processor()`` elsewhere)."""
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as f:
-            for line in f:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
+    return _cpuinfo("model name") or platform.processor() or "unknown"

@@ -188,9 +188,22 @@ def test_default_comparison_contrast_holds_on_seeds_0_to_9(seed):
     assert all(r.result.stopped in ("completed", "early stop") for r in results.values())
     assert results["rnn"].ratio > 0.5 and results["rnn"].result.stopped == "completed"
     assert results["lstm"].ratio < 0.1 and results["gru"].ratio < 0.1
-    rnn_g = results["rnn"].grad_norms[-1]  # why: almost nothing of the loss's gradient reaches step 1
-    assert rnn_g[0] / rnn_g[-1] < 1e-3 and results["rnn"].horizon["horizon"] < 10
     assert len(results["gru"].result.history["epoch"]) < lab_config().train.epochs  # solved cells stop early
+
+
+@pytest.mark.claims
+@pytest.mark.slow
+def test_the_rnns_gradient_vanishes_on_most_seeds_and_the_readme_says_on_how_many():
+    """Why the RNN fails, as the seeds show it: on 8 of seeds 0-9 almost nothing of the loss's gradient
+    reaches step 1 (‖∂L/∂h₁‖/‖∂L/∂h_T‖ < 1e-3, τ < 10 steps); on the other two (2: it grows, 9: τ ≈ 24) the
+    gradient does reach back and the RNN fails all the same (README, "The long-range lab")."""
+    vanished = []
+    for seed in range(10):
+        (rnn,) = compare_cells(lab_config(seed=seed, budget=120.0), ("rnn",))
+        g = rnn.grad_norms[-1]
+        assert rnn.ratio > 0.5  # it fails on every seed, whatever its gradient does
+        vanished.append(bool(g[0] / g[-1] < 1e-3 and rnn.horizon["horizon"] < 10))
+    assert sum(vanished) >= 8, vanished
 
 
 @pytest.mark.parametrize("builder", ["seed_ratio_figure", "seed_horizon_figure"])

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from charts.states import gate_figure, gate_saturation_figure, layer_states_figure, unit_traces_figure
-from rnn_core.lab.compare import gate_saturation
+from rnn_core.lab.horizon import gate_saturation
 from ui import page_setup, settings_sidebar
 from ui.runs.flow import page_run
 from ui.runs.traces import trace_of

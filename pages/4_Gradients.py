@@ -12,7 +12,7 @@ from charts.gradients import (
 )
 from charts.weights import clipping_figure, spectrum_figure
 from rnn_core.config import LINEAR_CELLS
-from rnn_core.lab.compare import memory_horizon
+from rnn_core.lab.horizon import memory_horizon
 from ui import page_setup, settings_sidebar
 from ui.runs.flow import page_run
 from ui.runs.traces import disk_of, spectrum_of, trace_of

@@ -5,7 +5,7 @@ import streamlit as st
 from charts.forecast import forecast_overlay_figure
 from charts.gradients import grad_overlay_figure
 from charts.training import loss_overlay_figure
-from rnn_core.config import COMPARE_CELLS
+from rnn_core.config import COMPARE_CELLS, in_shape
 from ui import page_setup, settings_sidebar
 from ui.runs.flow import cached_run, seconds_text, sized
 from ui.runs.live import train_live
@@ -22,7 +22,7 @@ st.caption(t("compare.caption"))
 cfg = settings_sidebar()
 with st.expander(t("pin.title"), icon=":material/push_pin:"):
     pinned_view(t)
-cfgs = {c: cfg.replace(cell=c) for c in COMPARE_CELLS}
+cfgs = {c: in_shape(cfg, c) for c in COMPARE_CELLS}
 missing = {c: ccfg for c, ccfg in cfgs.items() if cached_run(ccfg) is None}
 sizes = {c: sized(ccfg, t) for c, ccfg in missing.items()}  # each run checked once per click
 seconds = sum(s[1] for s in sizes.values() if s is not None)

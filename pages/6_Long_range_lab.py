@@ -4,18 +4,20 @@ initialisation and clipping change."""
 import pandas as pd
 import streamlit as st
 
-from charts.gradients import grad_overlay_figure, grad_reading, grad_snapshot_frames_figure
+from charts.gradients import grad_overlay_figure, grad_snapshot_frames_figure
 from charts.lab import sweep_figure
 from charts.states import gate_saturation_figure
 from charts.training import loss_overlay_figure
 from rnn_core.config import COMPARE_CELLS
-from rnn_core.lab.compare import LEARNT_RATIO, TRACE_BATCH
+from rnn_core.lab.compare import LEARNT_RATIO, TRACE_BATCH, lab_run_config
+from rnn_core.lab.seeds import SPREAD_SEEDS
 from ui import page_setup
-from ui.glue.lab import SPREAD_SEEDS, lab_settings, lags_setting, run_compare, run_sweep, stored
+from ui.glue.lab import compare_seconds, finished, lab_settings, lags_setting, run_compare, run_sweep, stored
 from ui.glue.lab_init import init_view
 from ui.glue.lab_seeds import horizon_text, seeds_view, sweep_table
+from ui.glue.lab_verdict import reading_line, shapes_line, verdict_lines
 from ui.text.catalog import labels
-from ui.text.labels import cell_label, saturation_caption
+from ui.text.labels import cell_label, duration_text, saturation_caption
 from ui.views.blocks import chart, csv_button
 from ui.views.history import pin_button, pinned_view
 
@@ -25,16 +27,26 @@ st.caption(t("lab.caption"))
 lab = lab_settings(t)
 st.markdown(t(f"task.{lab.lab_task}"))
 sub = t("lab.subtitle", task=t(f"opt.lab_task.{lab.lab_task}"), lag=lab.lab_lag, seed=lab.lab_seed,
-        epochs=lab.lab_epochs)
+        epochs=lab.epochs)
 tabs = st.tabs([t("lab.tab_compare"), t("lab.tab_sweep"), t("lab.tab_init"), t("lab.tab_history")])
 
 
 with tabs[0]:
     results = stored("compare", lab)
-    if st.button(t("lab.go"), type="primary", icon=":material/play_arrow:", key="lab_go"):
-        results = run_compare(lab, t)
+    done = results is not None and finished("compare", results)
+    seconds, heavy = compare_seconds(lab)
+    st.caption(shapes_line(lab_run_config(lab), t))
+    if st.button(t("lab.go"), type="primary", icon=":material/play_arrow:", key="lab_go",
+                 help=t("lab.go_help", time=duration_text(t, seconds))):
+        if done:
+            st.info(t("lab.already"), icon=":material/check_circle:")
+        else:
+            results = run_compare(lab, t, heavy)
+            done = finished("compare", results)
+    if not done and heavy:
+        st.warning(t("lab.long", time=duration_text(t, seconds), lag=lab.lab_lag), icon=":material/schedule:")
     if not results:
-        st.info(t("lab.none", lag=lab.lab_lag), icon=":material/info:")
+        st.info(t("lab.none", lag=lab.lab_lag, time=duration_text(t, seconds)), icon=":material/info:")
     else:
         st.markdown(t("lab.seed_line", seed=lab.lab_seed, n=SPREAD_SEEDS))
         table = pd.DataFrame([{t("compare.cell"): cell_label(t, r.cell), t("lab.val"): r.val_loss,
@@ -46,6 +58,9 @@ with tabs[0]:
         number = st.column_config.NumberColumn(format="%.3g")
         st.dataframe(table, hide_index=True, width="stretch",
                      column_config={t(k): number for k in ("lab.val", "lab.baseline", "lab.ratio", "lab.test_ratio")})
+        with st.container(border=True, key="lab_verdict"):
+            st.markdown(f"**{t('lab.verdict.title')}**  \n" + "  \n".join(
+                verdict_lines(results, t, lab.lab_lag, lab.epochs)))
         st.caption(t("lab.verdict_note", solved=LEARNT_RATIO))
         csv_button(table.assign(**{t("lab.horizon"): [r.horizon["horizon"] for r in results]}),
                    f"lab_{lab.lab_task}_lag{lab.lab_lag}_seed{lab.lab_seed}", t, key="lab_csv")
@@ -56,9 +71,8 @@ with tabs[0]:
         chart(grad_overlay_figure(profiles, normalise=True,
                                   labels=labels(t, "chart.grad_overlay_figure", title=t("lab.profiles_title"))),
               "lab_gradients", subtitle=sub)
-        reading = labels(t, "chart.grad_reading")
-        st.caption(t("read.grad_overlay") + " " + " ".join(
-            f"**{cell_label(t, r.cell)}**: {grad_reading(r.grad_norms, labels=reading)}" for r in results))
+        st.caption(t("read.grad_overlay") + " " + t("lab.reading.fit") + " " + " ".join(
+            reading_line(r, t) for r in results))
         chart(loss_overlay_figure([{"label": cell_label(t, r.cell), "cell": r.cell, "history": r.result.history}
                                    for r in results], labels=labels(t, "chart.loss_overlay_figure")), "lab_loss",
               subtitle=sub)
@@ -88,7 +102,10 @@ with tabs[1]:
     if lags:
         rows = stored("sweep", lab)
         if st.button(t("lab.sweep_go"), type="primary", icon=":material/stacked_line_chart:", key="lab_sweep_go"):
-            rows = run_sweep(lab, t)
+            if rows is not None and finished("sweep", rows):
+                st.info(t("lab.already"), icon=":material/check_circle:")
+            else:
+                rows = run_sweep(lab, t)
         if rows:
             sweep_labels = labels(t, "chart.sweep_figure", cell_names=labels(t, "opt.cell"))
             chart(sweep_figure(rows, labels=sweep_labels), "lab_sweep", subtitle=sub)

@@ -24,6 +24,8 @@ class Cell:
     w_hh_blocks: tuple[str, ...] = ()  # the H×H gate blocks stacked in each W_hh, in torch's order
     gates: tuple[str, ...] = ()  # the gates a trace records (Hidden states' gate rows), in the module's order
     cell_state: bool = False  # a second state c_t beside h_t (LSTM)
+    # the fewest layers of the shape its paper gives it; Compare and the long-range lab build it with at least these
+    min_layers: int = 1
     # the size and time budget (rnn_core/limits/budget.py): per layer, the weights are in_blocks H×in blocks
     # and state_blocks H×H blocks, plus bias_per_unit·H other parameters; a step also does scan_macs·H
     in_blocks: int = 1
@@ -85,7 +87,9 @@ REGISTRY = (
     # are measured with saved_tensors_hooks at T = 12 … 4,000, rounded up (bench/bench_linear.py prints them).
     # LRU: B and D read the input, B complex (two blocks); C (complex) and the MLP's weight read the state;
     # ν, θ and the MLP's bias; its complex state takes two floats in a trace.
-    Cell("lru", linear=True, compare=True, in_blocks=3, state_blocks=3, bias_per_unit=3, scan_macs=8,
+    # One LRU layer is a linear map of the whole input sequence up to its read-out, so it cannot form a product
+    # such as marker × value before it sums; Orvieto et al. stack blocks, and two layers learn the adding task.
+    Cell("lru", linear=True, compare=True, min_layers=2, in_blocks=3, state_blocks=3, bias_per_unit=3, scan_macs=8,
          stored_per_unit=11, trace_per_unit=30, snapshot_per_unit=16, step_overhead_s=0.03e-3,
          terms=("r", "a_prev", "lam_a", "bu", "a"),  # real parts: Re(λ a⟨t−1⟩) + Re(γ ⊙ B x⟨t⟩) = Re a⟨t⟩
          spectrum_key="read.disk_lru", inside_note_key="in.lru_note"),
@@ -99,6 +103,11 @@ REGISTRY = (
          inside_note_key="in.linear_note"),
 )
 CELL = {c.key: c for c in REGISTRY}
+
+
+def shaped_layers(cell: str, num_layers: int) -> int:
+    """The layers ``cell`` gets in Compare and the lab when ``num_layers`` are asked for: at least its paper's."""
+    return max(num_layers, CELL[cell].min_layers)
 
 
 def cells(**kind) -> tuple[str, ...]:

@@ -2,11 +2,12 @@
 variants with Compare's other cells (assets/default_run_<cell>.pt), and assets/default_example.json (what
 Home draws of the default run, readable without torch) and assets/fingerprints.json (the fingerprint table,
 ``rnn_core.fingerprint``); with ``--names``, only assets/names_run.pt (the Names page's default surname
-run, about 15 s of training); with ``--fingerprints``, only the table.
+run, about 15 s of training); with ``--fingerprints``, only the table; with ``--lab``, only the lab's default
+comparison and lag sweep (assets/lab_compare.pt, assets/lab_sweep.json; about a minute on two cores).
 
 Every file is made under the pinned numerics (``rnn_core.numerics``: the script refuses otherwise). Run after
 any change that alters a default run's numbers (tests/test_run_file.py and tests/test_fingerprints.py say when):
-    PYTHONPATH=. .venv/bin/python scripts/make_default_run.py [--names | --fingerprints]
+    PYTHONPATH=. .venv/bin/python scripts/make_default_run.py [--names | --fingerprints | --lab]
 """
 
 import json
@@ -19,9 +20,13 @@ import rnn_core  # noqa: F401 - first: pins torch's CPU numerics (rnn_core/numer
 import torch
 
 from rnn_core import fingerprint, numerics
-from rnn_core.config import COMPARE_CELLS, NAMES_DEFAULT, RunConfig
+from rnn_core.config import COMPARE_CELLS, NAMES_DEFAULT, LabConfig, RunConfig, in_shape
 from rnn_core.engine.run_file import ASSETS, NAMES_RUN_FILE, example_summary, load_run, save_run, shipped_file
 from rnn_core.engine.train import train
+from rnn_core.lab import shipped
+from rnn_core.lab.compare import compare_cells, lab_run_config
+from rnn_core.lab.jobs import default_workers
+from rnn_core.lab.sweep import lag_sweep
 
 PATH, EXAMPLE = shipped_file(RunConfig().model.cell), ASSETS / "default_example.json"
 
@@ -45,6 +50,20 @@ def write_fingerprints() -> None:
     print(f"{fingerprint.TABLE.name}: {len(table['cases'])} cases, made on {table['made_on']}")
 
 
+def write_lab() -> None:
+    lab = LabConfig()
+    base = lab_run_config(lab)
+    results = compare_cells(base, workers=default_workers())
+    outcomes = {r.cell: r.result.stopped for r in results}
+    assert all(o in ("completed", "early stop") for o in outcomes.values()), f"unfinished: {outcomes}"
+    shipped.save_comparison(base, results)
+    print(f"{shipped.LAB_FILE.name}: {outcomes}, {shipped.LAB_FILE.stat().st_size / 1e3:.0f} kB")
+    rows = lag_sweep(base, lab.lags, epochs_at=lab.epochs_at, workers=default_workers()).to_dict("records")
+    assert all(r["stopped"] in ("completed", "early stop") for r in rows), "a sweep run did not finish"
+    shipped.save_sweep(shipped.action_key("sweep", lab), rows)
+    print(f"{shipped.SWEEP_FILE.name}: {len(rows)} rows")
+
+
 if __name__ == "__main__":
     if numerics.state != "pinned":
         sys.exit(f"numerics are {numerics.state!r}, not pinned: the shipped files must be made under the pin")
@@ -55,8 +74,11 @@ if __name__ == "__main__":
     if "--fingerprints" in sys.argv:
         write_fingerprints()
         sys.exit()
+    if "--lab" in sys.argv:
+        write_lab()
+        sys.exit()
     for cell in COMPARE_CELLS:
-        cfg = RunConfig().replace(cell=cell)
+        cfg = in_shape(RunConfig(), cell)
         path = shipped_file(cell)
         res = train(cfg, baselines=cfg == RunConfig())  # the default ships SARIMA's fit: no wait for its table
         save_run(res, path)

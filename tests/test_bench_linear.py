@@ -18,12 +18,14 @@ def test_quick_mode_gives_a_row_per_cell_and_length_and_the_budget_covers_the_sa
     assert "| lru | 40 |" in capsys.readouterr().out
 
 
-def test_lab_bench_quick_mode_tables_every_cell_and_lag(capsys):
-    import bench_lab_linear
+def test_lab_lags_bench_quick_mode_tables_every_cell_lag_and_seed_with_its_budget(capsys):
+    import bench_lab_lags
 
-    df = bench_lab_linear.main(["--quick", "--cells", "lru,mingru"])
+    df = bench_lab_lags.main(["--quick", "--cells", "lru,mingru"])
     assert sorted(set(zip(df["cell"], df["lag"], df["seed"], strict=True))) == sorted(
-        (c, lag, s) for c in ("lru", "mingru") for lag in (5, 120) for s in (0, 1))
-    assert set(df.loc[df["lag"] == 120, "epochs"]) == {1}  # the sweep's fewer epochs past lag 50: 2 · 50/120
+        (c, lag, s) for c in ("lru", "mingru") for lag in (5, 12) for s in (0, 1))
+    assert set(df["epochs"]) == {2} and set(df["budget_epochs"]) == {2}
+    assert df["test_ratio"].notna().all()
     out = capsys.readouterr().out
-    assert "| lru |" in out and "lag 120: val/baseline (learnt)" in out and "of 2" in out
+    assert "| LRU |" in out and "lag 12: learnt · test/baseline · epochs · s" in out and "of 2**" in out
+    assert "budget: lag 5: up to 2 epochs" in out

@@ -42,15 +42,25 @@ def test_the_biggest_run_every_cap_allows_is_refused_before_any_data_is_built(ta
     with pytest.raises(budget.BudgetError, match="lower") as err:
         train(cfg)
     assert not prepared  # refused on the estimate, before its data is built (that takes minutes)
-    assert "time_budget" in str(err.value)  # the first cap it breaks: 600 s is above the server's 120 s
-    with pytest.raises(budget.BudgetError, match="lower batch_size|allows"):
-        train(cfg.replace(time_budget=budget.BUDGET.max_seconds))
+    # a run this large is heavy, so it may ask for the heavy slot's 900 s; its batch is what breaks a cap
+    assert budget.estimate(cfg).heavy and "batch_size" in str(err.value)
+
+
+def test_a_light_run_may_take_the_servers_two_minutes_a_heavy_one_fifteen():
+    light = RunConfig().replace(time_budget=budget.BUDGET.max_seconds + 5)
+    assert not budget.estimate(light).heavy
+    with pytest.raises(budget.BudgetError, match="time_budget: 125 s is more than this server allows .120 s."):
+        budget.check(light)
+    heavy = RunConfig().replace(task="adding", lag=1000, num_layers=1, n_samples=2000, batch_size=64, epochs=100,
+                                time_budget=budget.BUDGET.max_heavy_seconds)
+    est = budget.check(heavy)
+    assert est.heavy and est.max_seconds == 900.0 and budget.BUDGET.max_seconds == 120.0
 
 
 def test_memory_refusal_names_the_largest_part_and_default_runs_are_light():
-    cfg = RunConfig().replace(task="classify", cell="rnn", hidden_size=64, num_layers=2, batch_size=32, seq_len=500,
-                              n_samples=4000)
-    with pytest.raises(budget.BudgetError, match="MB of memory.*largest part"):
+    cfg = RunConfig().replace(task="adding", cell="rnn", hidden_size=128, num_layers=1, batch_size=64, lag=500,
+                              n_samples=6000)
+    with pytest.raises(budget.BudgetError, match="462 MB of memory; this server allows 400 MB.*validation passes"):
         budget.check(cfg)
     est = budget.check(RunConfig())
     assert not est.heavy and est.total_bytes < 20e6

@@ -16,7 +16,7 @@ from charts import states as st
 from charts import training as tr
 from charts import weights as wt
 from charts.theme import CELL_COLORS, SEQUENTIAL
-from rnn_core.lab.compare import gate_saturation
+from rnn_core.lab.horizon import gate_saturation
 
 RNG = np.random.default_rng(0)
 HIST = {"epoch": [1, 2, 3, 4, 5], "train_loss": [1.0, 0.5, 0.3, 0.2, 0.15],

@@ -6,12 +6,13 @@ import pandas as pd
 import pytest
 
 from rnn_core.cli import main
-from rnn_core.config import COMPARE_CELLS
+from rnn_core.config import COMPARE_CELLS, LabConfig, lag_epochs
 from rnn_core.data.datasets import prepare
 from rnn_core.engine.train import train
-from rnn_core.lab.compare import compare_cells, gate_saturation, init_profile, lab_config, memory_horizon
+from rnn_core.lab.compare import compare_cells, init_profile, lab_config
+from rnn_core.lab.horizon import gate_saturation, memory_horizon
 from rnn_core.lab.seeds import seed_runs
-from rnn_core.lab.sweep import breaking_point, lag_sweep, sweep_epochs
+from rnn_core.lab.sweep import breaking_point, lag_sweep
 
 TINY = lab_config(lag=5, epochs=2).replace(n_samples=200, snapshot_every=1)
 
@@ -149,11 +150,14 @@ def test_the_default_sweep_trains_every_compared_cell_linear_ones_included():
         assert row["val_loss"] == pytest.approx(alone.val_loss) and row["ratio"] == pytest.approx(alone.ratio)
 
 
-def test_sweep_trains_long_lags_for_proportionally_fewer_epochs():
-    assert [sweep_epochs(20, lag) for lag in (5, 50, 80, 400)] == [20, 20, 13, 3]
-    assert sweep_epochs(20, 80, None) == 20 and sweep_epochs(1, 400) == 1
-    df = lag_sweep(TINY, lags=(5, 10), cells=("rnn",), work_lag=5)
-    assert list(df["epochs"]) == [2, 1]
+def test_longer_lags_get_more_epochs_and_the_sweep_trains_each_lag_its_own():
+    assert [lag_epochs(lag) for lag in (2, 50, 80, 100, 200, 1000)] == [40, 40, 60, 70, 100, 100]
+    assert LabConfig().epochs == 40 and LabConfig(lab_lag=1000).epochs == 100
+    assert LabConfig(lab_lag=1000, lab_epochs=7).epochs == 7 and LabConfig(lab_epochs=7).epochs_at(200) == 7
+    assert lab_config(lag=200).train.epochs == 100 and lab_config(lag=200, epochs=3).train.epochs == 3
+    df = lag_sweep(TINY, lags=(5, 10), cells=("rnn",), epochs_at={5: 1, 10: 3}.get)
+    assert list(df["epochs"]) == [1, 3]
+    assert list(lag_sweep(TINY, lags=(5,), cells=("rnn",))["epochs"]) == [2]  # else the base's epochs
 
 
 def test_breaking_point_is_the_first_lag_past_the_threshold():
@@ -181,7 +185,7 @@ def test_cli_lab_and_sweep_write_reports(tmp_path):
 
 @pytest.mark.parametrize("argv", [
     ["sweep", "--lags", "5,x"], ["sweep", "--lags", "1"], ["lab", "--cells", "rnn,cnn"],
-    ["lab", "--task", "forecast"], ["lab", "--epochs", "0"], ["lab", "--lag", "many"],
+    ["lab", "--task", "forecast"], ["lab", "--epochs", "-1"], ["lab", "--lag", "many"],
 ])
 def test_cli_lab_bad_input_exits_2_with_one_line(argv, capsys):
     with pytest.raises(SystemExit) as e:  # argparse type errors exit from the parser

@@ -41,6 +41,40 @@ def test_compare_trains_five_cells_and_pins_one():
     assert [p["cell"] for p in at.session_state["_pinned_runs"]] == ["gru"]
 
 
+def test_the_defaults_open_drawn_from_the_shipped_runs_and_a_press_trains_nothing(monkeypatch):
+    import rnn_core.lab.compare as compare
+
+    def refuse(*a, **k):
+        raise AssertionError("the lab trained although its result is shipped")
+
+    monkeypatch.setattr(compare, "train", refuse)
+    at = lab()
+    table = at.dataframe[0].value
+    assert list(table.iloc[:, 0]) == ["RNN", "LSTM", "GRU", "LRU", "minGRU"]
+    verdict = " ".join(m.value for m in at.markdown if "Verdict" in m.value)
+    assert "**Learnt**: LSTM" in verdict and "RNN (test/baseline" in verdict
+    learnt = table.columns[5]
+    assert [c for c, ok in zip(table.iloc[:, 0], table[learnt], strict=True) if not ok] == ["RNN"]
+    assert any("LRU 2 × 32" in c.value for c in at.caption)
+    at.button(key="lab_go").click().run()
+    assert not at.exception and any("trained already" in i.value for i in at.info)
+
+
+def test_the_epochs_follow_the_lag_until_a_number_is_typed_and_long_lags_say_how_long():
+    at = lab(lab_lag="200")
+    assert at.number_input(key="lab_epochs").value == 100 and "lab_epochs" not in at.query_params
+    at.number_input(key="lab_lag").set_value(50).run()
+    assert at.number_input(key="lab_epochs").value == 40 and "lab_epochs" not in at.query_params
+    at.number_input(key="lab_epochs").set_value(7).run()
+    at.number_input(key="lab_lag").set_value(1000).run()
+    assert at.number_input(key="lab_epochs").value == 7 and at.query_params["lab_epochs"] in ("7", ["7"])
+    at.number_input(key="lab_epochs").set_value(0).run()
+    assert at.number_input(key="lab_epochs").value == 100 and "lab_epochs" not in at.query_params
+    long = [w.value for w in at.warning if "large-run slot" in w.value]
+    assert long and "lag 1000 takes about" in long[0] and "min on this server" in long[0]
+    assert not at.dataframe  # nothing trains by itself: a comparison at lag 1,000 waits for the click
+
+
 def test_sweep_with_a_small_ladder():
     at = lab(lab_lags="5,8", lab_epochs="1")
     at.button(key="lab_sweep_go").click().run()
@@ -87,7 +121,7 @@ def test_comparison_shows_its_seed_and_five_seeds_draw_the_spread():
     assert not at.exception
     assert any("Seed 3" in m.value for m in at.markdown)
     table = at.dataframe[0].value
-    horizons = list(table["Memory horizon τ (steps)"])
+    horizons = list(table["Horizon τ (steps)"])
     assert all(isinstance(h, str) and "Infinity" not in h for h in horizons), horizons
     # the held-out ratio beside the validation one, and the verdict read from it
     assert list(table.columns[3:6]) == ["Val / baseline", "Test / baseline", "Learnt (test < 0.1)"]

@@ -22,7 +22,8 @@ CHART_CODE = sorted((ROOT / "charts").glob("*.py"))
 # Key prefixes the code builds at run time (f"nav.{key}", "f." + name, ...); each is checked against the code.
 DYNAMIC = {
     "data.", "desc.", "err.", "f.", "grad.horizon_", "h.", "in.cap_", "in.regime.", "in.sal_",
-    "in.tab_", "in.term.", "l.act.note.", "l.k.", "l.lin.", "lab.outcome.", "met.one_step_", "met.recursive_",
+    "in.tab_", "in.term.", "l.act.note.", "l.k.", "l.lin.", "lab.action.", "lab.outcome.", "lab.reading.",
+    "lab.shape_why.", "lab.verdict.", "met.one_step_", "met.recursive_",
     "met.why_", "names.weights_", "nav.", "opt.", "opt.cell.", "opt.lab_task.", "run.queued",
     "set.", "stop.", "task.", "unit.",
 }

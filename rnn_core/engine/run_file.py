@@ -13,7 +13,7 @@ import numpy as np
 import torch
 
 from rnn_core.config import RunConfig
-from rnn_core.data.datasets import prepare
+from rnn_core.data.datasets import Prepared, prepare
 from rnn_core.engine.instrument import trace
 from rnn_core.engine.models import build_model
 from rnn_core.engine.train import RunResult
@@ -28,8 +28,9 @@ def shipped_file(cell: str) -> Path:
     return ASSETS / ("default_run.pt" if cell == RunConfig().model.cell else f"default_run_{cell}.pt")
 
 
-def save_run(res: RunResult, path) -> None:
-    payload = {
+def run_payload(res: RunResult) -> dict:
+    """A run as plain tensors, lists and numbers: what ``torch.load(weights_only=True)`` reads back."""
+    return {
         "format": FORMAT,
         "config": res.config.to_json(),
         "state_dict": {k: v.detach().cpu() for k, v in res.model.state_dict().items()},
@@ -39,21 +40,34 @@ def save_run(res: RunResult, path) -> None:
         "metrics": res.metrics,
         "stopped": res.stopped, "message": res.message, "best_epoch": res.best_epoch, "elapsed": res.elapsed,
     }
-    torch.save(payload, path)
+
+
+def save_run(res: RunResult, path) -> None:
+    torch.save(run_payload(res), path)
+
+
+def load_payload(path):
+    """What ``path`` holds, read without executing code; None if it is missing or unreadable."""
+    try:
+        return torch.load(path, map_location="cpu", weights_only=True)
+    except Exception:  # noqa: BLE001 - a missing or foreign file is the same answer: train instead
+        return None
 
 
 def load_run(path, cfg: RunConfig | None = None) -> RunResult | None:
     """The run stored at ``path``; None if the file is missing, not a run file, or not of ``cfg``."""
-    try:
-        payload = torch.load(path, map_location="cpu", weights_only=True)
-    except Exception:  # noqa: BLE001 - a missing or foreign file is the same answer: train instead
-        return None
+    return run_from_payload(load_payload(path), cfg)
+
+
+def run_from_payload(payload, cfg: RunConfig | None = None, data: Prepared | None = None) -> RunResult | None:
+    """The run of a ``run_payload``; None if it is not one, or not of ``cfg``. ``data``: its prepared data,
+    when the caller has it."""
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
         return None
     stored = RunConfig.from_json(payload["config"])
     if cfg is not None and stored != cfg:
         return None
-    data = prepare(stored.data)
+    data = data if data is not None else prepare(stored.data)
     model = build_model(stored.model, data.input_size, data.output_size, data.output_mode, data.loss,
                         data.horizon, stored.train.seed)
     model.load_state_dict(payload["state_dict"])

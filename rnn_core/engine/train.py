@@ -21,8 +21,6 @@ from rnn_core.limits import budget as budget_mod
 from rnn_core.limits.clock import RunClock
 from rnn_core.names import bucket_by_length, class_weights
 
-SNAPSHOT_BATCH = budget_mod.SNAPSHOT_BATCH
-
 
 @dataclass
 class Progress:
@@ -93,8 +91,8 @@ def train(cfg: RunConfig, data: Prepared | None = None,
     budget_mod.set_server_threads()
     if not sized:
         data = data if data is not None else prepare(cfg.data)
-        check_size(cfg, data)
-    return _train(cfg, data, callback, baselines, should_stop, start, timer)
+        size = check_size(cfg, data)
+    return _train(cfg, data, callback, baselines, should_stop, start, timer, size)
 
 
 @functools.cache
@@ -109,10 +107,14 @@ def check_size(cfg: RunConfig, data: Prepared | None) -> budget_mod.Estimate:
     """Refuse a run that does not fit the server's budget (memory, work per batch, wall time)."""
     if data is None:
         return budget_mod.check(cfg)
+    return budget_mod.check(cfg, size_of(cfg, data))
+
+
+def size_of(cfg: RunConfig, data: Prepared) -> budget_mod.Estimate:
+    """The budget's estimate of ``cfg`` on ``data``, unchecked."""
     shape = budget_mod.Shape(data.input_size, data.output_size, data.output_mode, data.loss, data.horizon,
                              data.x_train.shape[1])
-    est = budget_mod.estimate(cfg, shape, len(data.x_train), max(len(data.x_val), len(data.x_test)))
-    return budget_mod.check(cfg, est)
+    return budget_mod.estimate(cfg, shape, len(data.x_train), max(len(data.x_val), len(data.x_test)))
 
 
 @contextmanager
@@ -137,9 +139,9 @@ def seeded_model(cfg: RunConfig, data: Prepared) -> RNNModel:
 
 
 def _train(cfg: RunConfig, data: Prepared, callback, baselines: bool, should_stop, start: float,
-           timer: Callable[[], float]) -> RunResult:
+           timer: Callable[[], float], size: budget_mod.Estimate) -> RunResult:
     tc, dev = cfg.train, default_device()
-    limit = min(tc.time_budget, budget_mod.BUDGET.max_seconds)
+    limit = min(tc.time_budget, size.max_seconds)
     model = seeded_model(cfg, data).to(dev)
     rng = [torch.Generator().manual_seed(tc.seed).get_state()]  # this run's dropout stream
     needs_rng = cfg.model.dropout > 0 and cfg.model.num_layers > 1
@@ -151,7 +153,8 @@ def _train(cfg: RunConfig, data: Prepared, callback, baselines: bool, should_sto
            else torch.optim.SGD(params, lr=tc.lr, momentum=0.9 if tc.optimizer == "sgd" else 0.0, foreach=True))
     xt, yt = data.x_train.to(dev), data.y_train.to(dev)
     xv, yv = (data.x_val.to(dev), data.y_val.to(dev)) if len(data.x_val) else (xt, yt)
-    xs, ys = xt[:SNAPSHOT_BATCH], yt[:SNAPSHOT_BATCH]
+    n_snap = budget_mod.snapshot_windows(cfg, size.steps, len(xt))  # fewer over long windows
+    xs, ys = xt[:n_snap], yt[:n_snap]
     N = len(xt)
     bs = N if tc.batch_size == 0 else min(tc.batch_size, N)
     gen = torch.Generator().manual_seed(tc.seed)
@@ -304,10 +307,10 @@ def result_from_model(cfg: RunConfig, model: RNNModel, data: Prepared | None = N
     in ``train``, the estimate the caller already checked for ``data``."""
     if size is None or data is None:
         data = data if data is not None else prepare(cfg.data)
-        check_size(cfg, data)
+        size = check_size(cfg, data)
     res = RunResult(cfg, model.cpu().eval(), data, history={k: [] for k in ("epoch", "train_loss", "val_loss", "time")},
                     steps={"grad_norm_pre": [], "grad_norm_post": []}, stopped="loaded",
                     message="Loaded from a run bundle: weights only, no training history.")
-    limit = min(cfg.train.time_budget, budget_mod.BUDGET.max_seconds)
+    limit = min(cfg.train.time_budget, size.max_seconds)
     res.metrics = evaluate(res.model, data, cfg.data.seq_len, deadline=time.perf_counter() + limit)
     return res

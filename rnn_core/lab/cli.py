@@ -6,9 +6,9 @@ import json
 import math
 import sys
 
-from rnn_core.config import CELLS, COMPARE_CELLS, LAG_TASKS
-from rnn_core.lab.compare import LAB_BUDGET, LAB_EPOCHS, LAB_FORGET_BIAS, LEARNT_RATIO, compare_cells, lab_config
-from rnn_core.lab.sweep import LAGS, WORK_LAG, breaking_point, lag_sweep
+from rnn_core.config import CELLS, COMPARE_CELLS, LAG_TASKS, lag_epochs
+from rnn_core.lab.compare import LAB_FORGET_BIAS, LEARNT_RATIO, compare_cells, lab_config
+from rnn_core.lab.sweep import LAGS, breaking_point, lag_sweep
 
 
 def add_commands(sub) -> None:
@@ -22,16 +22,16 @@ def add_commands(sub) -> None:
                        help=f"comma-separated lags (default {','.join(map(str, LAGS))})")
     sweep.add_argument("--threshold", type=float, default=0.5,
                        help="a cell breaks at the first lag where val/baseline loss exceeds this (default 0.5)")
-    sweep.add_argument("--work-lag", type=int, default=WORK_LAG,
-                       help=f"lags above this train proportionally fewer epochs; 0 = never (default {WORK_LAG})")
     sweep.set_defaults(run=_sweep)
     for p in (lab, sweep):
         p.add_argument("--task", default="adding", help=f"one of {', '.join(LAG_TASKS)} (default adding)")
         p.add_argument("--cells", default=",".join(COMPARE_CELLS),
                        help=f"comma-separated cells (default {','.join(COMPARE_CELLS)})")
-        p.add_argument("--epochs", type=int, default=LAB_EPOCHS, help=f"epochs per run (default {LAB_EPOCHS})")
-        p.add_argument("--budget", type=float, default=LAB_BUDGET,
-                       help=f"wall-clock cap per run, seconds (default {LAB_BUDGET:g})")
+        p.add_argument("--epochs", type=int, default=0,
+                       help="epochs per run; 0 = by lag, as the lab page: 40 to lag 50, 100 from lag 200 (default 0)")
+        p.add_argument("--budget", type=float, default=None,
+                       help="wall-clock cap per run, seconds (default: what the server allows the run, 120 s, "
+                            "900 s for a large one)")
         p.add_argument("--seed", type=int, default=0, help="weights and batches seed (default 0)")
         p.add_argument("--forget-bias", type=float, default=LAB_FORGET_BIAS,
                        help=f"LSTM forget-gate bias at initialisation; 0 = PyTorch's default (default "
@@ -95,7 +95,7 @@ def _sweep(args) -> int:
         if not args.quiet and p.epoch == p.epochs:
             print(f"lag {lag:3d}  {cell:5s}  val {p.val_loss:.5f}", file=sys.stderr)
 
-    df = lag_sweep(cfgs[0], lags, cells, progress, work_lag=args.work_lag or None)
+    df = lag_sweep(cfgs[0], lags, cells, progress, epochs_at=None if args.epochs else lag_epochs)
     if not args.quiet:
         print(f"breaking points (ratio > {args.threshold:g}): {breaking_point(df, args.threshold)}", file=sys.stderr)
     _write(args.out, df.to_csv(index=False))

@@ -1,8 +1,8 @@
 """The long-range lab: how far back each cell's gradient reaches, and what it can still learn.
 
-``memory_horizon`` fits the exponential decay of ‖∂L/∂h_t‖ over t; ``compare_cells`` trains the
-compared cells (``COMPARE_CELLS``) on the same lag task and data; ``init_profile`` shows the gradient and the spectrum
-of W_hh before any training. The lag ladder lives in :mod:`rnn_core.lab.sweep`.
+``compare_cells`` trains the compared cells (``COMPARE_CELLS``), each in its paper's shape, on the same lag task
+and data, and reads each trained model's gradient reach (:mod:`rnn_core.lab.horizon`); ``init_profile`` shows
+the gradient and the spectrum of W_hh before any training. The lag ladder lives in :mod:`rnn_core.lab.sweep`.
 """
 
 from __future__ import annotations
@@ -15,45 +15,51 @@ from functools import partial
 
 import numpy as np
 
-from rnn_core.config import COMPARE_CELLS, LabConfig, RunConfig
+from rnn_core.config import COMPARE_CELLS, LabConfig, RunConfig, in_shape, lag_epochs
 from rnn_core.data.datasets import Prepared, prepare
 from rnn_core.engine.instrument import spectrum, trace
 from rnn_core.engine.models import build_model
-from rnn_core.engine.train import Progress, RunResult, train
+from rnn_core.engine.train import Progress, RunResult, size_of, train
+from rnn_core.lab.horizon import gate_saturation, memory_horizon
 from rnn_core.lab.jobs import run_jobs
+from rnn_core.limits.budget import BUDGET, estimate
 
-# Lab defaults, chosen over seeds 0-9 at lag 50 (see bench/bench_lab.py and the README): the LSTM
-# leaves the 1/6 plateau between epochs 10 and 35 (its forget gate starting at σ(1) ≈ 0.73, not at
-# σ(0) = 0.5), the GRU within about 12, and the RNN never. A fixed epoch count and a fixed "solved"
-# rule keep results the same on every machine; the wall-clock budget only caps a slow machine.
-LAB_EPOCHS = LabConfig().lab_epochs
+# Lab defaults, chosen over seeds 0-9 (see bench/bench_lab.py, bench/bench_lab_lags.py and the README): at
+# lag 50 the LSTM leaves the 1/6 plateau between epochs 10 and 35 (its forget gate starting at σ(1) ≈ 0.73,
+# not at σ(0) = 0.5), the GRU within about 12, and the RNN never; longer lags get more epochs
+# (rnn_core.config.lag_epochs). A fixed epoch count and a fixed "solved" rule keep results the same on every
+# machine; the wall-clock budget only caps a slow machine.
+LAB_EPOCHS = LabConfig().epochs
 LAB_FORGET_BIAS = LabConfig().lab_forget_bias
-LAB_BUDGET = 120.0  # seconds per cell, the server's cap: only a safety net; the slowest default cell takes 5-50 s
 LAB_SAMPLES = 2000
 SOLVED_RATIO = 0.02  # a cell has solved the task once val/baseline stays below this ...
 SOLVED_EPOCHS = 3  # ... for this many epochs in a row; it then stops early (its best weights are kept)
 LEARNT_RATIO = 0.1  # a cell has learnt the task when its *test* loss ends below this × the test baseline;
 # the validation split chose the epoch and the early stop, so only the test split gives a held-out verdict
 TRACE_BATCH = 200  # validation sequences whose gradient profile a cell result records
-FLAT_CHANGE = math.log(1.1)  # a fitted profile changing less than 10 % over the window is flat
 
 
-def lab_config(task: str = "adding", lag: int = 50, cell: str = "rnn", budget: float = LAB_BUDGET,
-               epochs: int = LAB_EPOCHS, seed: int = 0, forget_bias: float = LAB_FORGET_BIAS) -> RunConfig:
-    """The lab's run: a lag task, one 32-unit layer, Adam 1e-2, batch 64, clipping at 1, no patience.
+def lab_config(task: str = "adding", lag: int = 50, cell: str = "rnn", budget: float | None = None,
+               epochs: int | None = None, seed: int = 0, forget_bias: float = LAB_FORGET_BIAS) -> RunConfig:
+    """The lab's run: a lag task, one 32-unit layer (two for LRU, see ``in_shape``), Adam 1e-2, batch 64,
+    clipping at 1, no patience.
 
-    ``forget_bias`` is stored for every cell (only an LSTM reads it), so one config serves the three.
+    ``forget_bias`` is stored for every cell (only an LSTM reads it), so one config serves them all.
+    ``epochs``: per cell, by default ``lag_epochs(lag)``. ``budget``: seconds per run, by default as long as the
+    server lets the run take (``Estimate.max_seconds``: 120 s, a large run 900 s), only a safety net; a
+    comparison caps it per cell again, since each cell's run has its own size.
     """
-    return RunConfig().replace(
+    cfg = RunConfig().replace(
         task=task, lag=lag, n_samples=LAB_SAMPLES, data_seed=0, cell=cell, nonlinearity="tanh", num_layers=1,
         hidden_size=32, dropout=0.0, init="default", forget_bias=forget_bias, optimizer="adam", lr=1e-2,
-        epochs=epochs, batch_size=64, clip=1.0, patience=0, seed=seed, time_budget=budget, snapshot_every=5,
-        threads=1)
+        epochs=epochs or lag_epochs(lag), batch_size=64, clip=1.0, patience=0, seed=seed,
+        time_budget=budget or BUDGET.max_heavy_seconds, snapshot_every=5, threads=1)
+    return cfg if budget else cfg.replace(time_budget=estimate(cfg).max_seconds)
 
 
 def lab_run_config(lab: LabConfig, cell: str = "rnn", seed: int | None = None) -> RunConfig:
     """The comparison's run of ``cell`` under the lab settings ``lab`` (``seed`` overrides its seed)."""
-    return lab_config(lab.lab_task, lab.lab_lag, cell, epochs=lab.lab_epochs,
+    return lab_config(lab.lab_task, lab.lab_lag, cell, epochs=lab.epochs,
                       seed=lab.lab_seed if seed is None else seed, forget_bias=lab.lab_forget_bias)
 
 
@@ -61,93 +67,6 @@ def init_run_config(lab: LabConfig) -> RunConfig:
     """The initialisation lab's vanilla RNN: the comparison's run with its own W_hh, activation, clip and lr."""
     return lab_run_config(lab).replace(init=lab.lab_init, rho=lab.lab_rho, nonlinearity=lab.lab_act,
                                        clip=lab.lab_clip, lr=lab.lab_lr)
-
-
-def memory_horizon(grad_norms_1d, fit_from: int | None = None) -> dict:
-    """Fit log ‖∂L/∂h_t‖ = a + (t − T)/τ by least squares; τ is the e-folding length in steps.
-
-    t runs 1..T. ``fit_from`` skips that many steps at the end: the fit covers t = 1..T − fit_from.
-    The default skips the last two (fewer on profiles under five steps): h_T gets the loss straight
-    through the read-out and h_{T−1} through the gates of the last step, so both sit off the
-    exponential that the recurrence produces further back; a trained LSTM drops tenfold over
-    exactly these two steps and is flat before them.
-
-    Zeros are left out of the fit rather than floored: a zero is a norm that underflowed float32,
-    so its true value is unknown, and any floor would bend the line towards the floor. If the
-    whole window is zero the gradient died within the skipped steps: τ = 0. The profile counts as
-    flat (τ = ``inf``) when the fitted line changes by less than 10 % over the window or its slope
-    is within two standard errors of zero, so a noisy plateau is not read as a slow decay.
-
-    Returns ``horizon`` (τ; ``inf`` unless the gradient decays back in time), ``growth`` (the
-    e-folding length of a gradient that grows back in time, else ``None``), ``regime``
-    (vanishes | flat | explodes | undefined), ``slope`` (1/τ), ``intercept`` (a, the fitted
-    log-norm at t = T), ``t`` and ``values`` (the fitted curve over the window, in norm units),
-    ``r2`` of the log fit, and ``fit_from``. A non-finite profile (a diverged model), an all-zero
-    one or fewer than two positive norms in the window give regime ``undefined`` and a NaN
-    horizon; a negative norm or a profile that is not 1-D raises ``ValueError``.
-    """
-    g = np.asarray(grad_norms_1d, dtype=np.float64)
-    if g.ndim != 1:
-        raise ValueError(f"grad_norms_1d: expected a 1-D profile, got shape {g.shape}")
-    T = g.size
-    if fit_from is None:
-        fit_from = min(2, max(T - 3, 0))
-    if fit_from < 0:
-        raise ValueError(f"fit_from: expected >= 0, got {fit_from}")
-    t = np.arange(1, T - fit_from + 1, dtype=np.float64)
-    if np.any(g < 0):
-        raise ValueError("grad_norms_1d: norms cannot be negative")
-    seg = g[:t.size]
-    if not np.all(np.isfinite(g)) or not g.max(initial=0.0) > 0:
-        return _result(t, fit_from, math.nan, math.nan, "undefined")
-    if t.size and not seg.any():
-        return _result(t, fit_from, math.inf, -math.inf, "vanishes", values=np.zeros(t.size))
-    keep = seg > 0
-    if keep.sum() < 2:
-        return _result(t, fit_from, math.nan, math.nan, "undefined")
-    x, logs = t[keep] - T, np.log(seg[keep])
-    slope, intercept = np.polyfit(x, logs, 1)
-    fitted = intercept + slope * x
-    ss_tot = float(((logs - logs.mean()) ** 2).sum())
-    ss_res = float(((logs - fitted) ** 2).sum())
-    r2 = 1.0 - ss_res / ss_tot if ss_tot > 1e-24 else 1.0
-    n = x.size
-    stderr = math.sqrt(ss_res / (n - 2) / ((x - x.mean()) ** 2).sum()) if n > 2 else 0.0
-    if abs(slope) * (x[-1] - x[0]) < FLAT_CHANGE or abs(slope) < 2 * stderr:
-        regime = "flat"
-    else:
-        regime = "vanishes" if slope > 0 else "explodes"
-    return _result(t, fit_from, float(slope), float(intercept), regime, r2=r2)
-
-
-def _result(t, fit_from, slope, intercept, regime, r2=math.nan, values=None):
-    horizon = {"vanishes": 1.0 / slope if regime == "vanishes" else 0.0, "undefined": math.nan}.get(regime, math.inf)
-    if values is None:
-        values = np.exp(intercept + slope * (t - t.size - fit_from))
-    return {"horizon": float(horizon), "growth": -1.0 / slope if regime == "explodes" else None, "regime": regime,
-            "slope": slope, "intercept": intercept, "t": t, "values": values, "r2": float(r2), "fit_from": fit_from}
-
-
-def gate_saturation(gates: dict, low: float = 0.1, high: float = 0.9) -> dict[str, dict[str, np.ndarray]]:
-    """Per gate, layer and unit: the share of (batch, time) where the gate is below ``low`` / above ``high``.
-
-    ``gates`` maps a name to an (L, B, T, H) array, as :func:`rnn_core.engine.instrument.trace` returns.
-    The sigmoid gates (i, f, o, r, z) read as closed / open. The tanh candidates g and n take
-    values in (−1, 1), so their magnitude is used: below ``low`` writes almost nothing, above
-    ``high`` is a saturated tanh whose derivative is near zero. NaNs count as neither.
-    Returns ``{name: {"low": (L, H), "high": (L, H)}}``.
-    """
-    out = {}
-    for name, values in gates.items():
-        arr = np.asarray(values, dtype=np.float64)
-        if arr.ndim != 4:
-            raise ValueError(f"gates[{name!r}]: expected (L, B, T, H), got shape {arr.shape}")
-        if name in ("g", "n"):
-            arr = np.abs(arr)
-        n = max(arr.shape[1] * arr.shape[2], 1)
-        with np.errstate(invalid="ignore"):
-            out[name] = {"low": (arr < low).sum(axis=(1, 2)) / n, "high": (arr > high).sum(axis=(1, 2)) / n}
-    return out
 
 
 @dataclass
@@ -223,11 +142,20 @@ def cell_run(base_cfg: RunConfig, cell: str, data: Prepared, callback, halt: thr
             return False
         return None
 
-    res = train(base_cfg.replace(cell=cell), data, cb)
+    cfg = in_shape(base_cfg, cell)
+    cfg = cfg.replace(time_budget=min(cfg.train.time_budget, size_of(cfg, data).max_seconds))
+    res = train(cfg, data, cb)
     if res.stopped == "stopped" and len(solved) >= SOLVED_EPOCHS and all(solved[-SOLVED_EPOCHS:]):
         res.stopped = "early stop"
         res.message = (f"Solved at epoch {len(solved)}: validation loss below {SOLVED_RATIO:g} × the trivial "
                        f"baseline for {SOLVED_EPOCHS} epochs in a row.")
+    return cell_result(res, data)
+
+
+def cell_result(res: RunResult, data: Prepared) -> CellResult:
+    """A comparison's cell from its finished run: the trained model traced on the validation batch, its
+    horizon and gate saturation, and the test split next to its trivial answer (a shipped run too)."""
+    cell = res.config.model.cell
     tr = trace(res.model, *_trace_batch(data))
     test = res.metrics.get("test_loss", math.nan), data.trivial_loss("test") if len(data.y_test) else math.nan
     return CellResult(cell, res, res.metrics["val_loss"], res.metrics["baseline_loss"], tr.grad_norms,

@@ -14,12 +14,13 @@ from functools import partial
 import numpy as np
 import pandas as pd
 
-from rnn_core.config import COMPARE_CELLS, RunConfig
+from rnn_core.config import COMPARE_CELLS, LabConfig, RunConfig
 from rnn_core.data.datasets import prepare
 from rnn_core.engine.train import Progress
 from rnn_core.lab.compare import LEARNT_RATIO, cell_run
 from rnn_core.lab.jobs import run_jobs
 
+SPREAD_SEEDS = 5  # seeds the lab page's "run seeds" action trains
 SOLVED = LEARNT_RATIO  # a cell "learnt the task" on a seed when its loss/baseline ends below this
 COLUMNS = ("seed", "cell", "val_loss", "baseline_loss", "ratio", "test_ratio", "horizon", "regime", "reach", "epochs",
            "elapsed", "stopped")
@@ -80,3 +81,9 @@ def spread(df: pd.DataFrame, solved: float = SOLVED) -> pd.DataFrame:
                     f"{m}_min": float(v.min()) if v.size else np.nan, f"{m}_max": float(v.max()) if v.size else np.nan}
         out.append(row)
     return pd.DataFrame(out)
+
+
+def seeds_of(lab: LabConfig) -> tuple[int, ...]:
+    """The seeds the spread trains: the shown one and the next ones, inside the allowed range."""
+    first = min(lab.lab_seed, LabConfig.limits("lab_seed")[1] - SPREAD_SEEDS + 1)
+    return tuple(range(first, first + SPREAD_SEEDS))

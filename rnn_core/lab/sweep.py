@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import threading
 from collections.abc import Callable
 from functools import partial
@@ -16,30 +15,26 @@ from rnn_core.lab.compare import cell_run
 from rnn_core.lab.jobs import run_jobs
 
 LAGS = (5, 10, 20, 40, 80)
-WORK_LAG = 50  # no sweep run costs more than a run at this lag: the lab's default comparison
 COLUMNS = ("cell", "lag", "val_loss", "baseline_loss", "ratio", "horizon", "elapsed", "epochs", "stopped")
 
 
 def lag_sweep(base_cfg: RunConfig, lags=LAGS, cells=COMPARE_CELLS,
               callback: Callable[[str, int, Progress], bool | None] | None = None,
-              work_lag: int | None = WORK_LAG, workers: int = 1) -> pd.DataFrame:
+              epochs_at: Callable[[int], int] | None = None, workers: int = 1) -> pd.DataFrame:
     """One row per (cell, lag): validation loss, the trivial baseline, their ratio and the memory horizon.
 
-    Every run is ``base_cfg`` with the lag and cell replaced. A step costs time in proportion to
-    the lag, so runs at lags above ``work_lag`` get proportionally fewer epochs (at least one):
-    no run costs more than ``base_cfg`` at ``work_lag``, and the default ladder fits a minute on
-    two CPU cores. Up to ``work_lag`` every lag trains for the same epochs, so a longer lag is
-    harder only because of the distance; the ``epochs`` column shows where fewer were used.
-    ``work_lag=None`` trains every lag for the full epochs. Snapshots are switched off (the table
-    does not use them and they do not change the training). Unless the time budget cuts a run short
-    (``stopped`` says so), the table is a pure function of (base_cfg, lags, cells, work_lag).
-    ``workers`` > 1 trains that many runs at once (longest lags first), with the same table.
-    ``callback(cell, lag, progress)`` returning ``False`` stops the sweep; finished rows are returned.
+    Every run is ``base_cfg`` with the lag and cell replaced (each cell in its shape, ``in_shape``), trained for
+    ``epochs_at(lag)`` epochs (the page passes ``LabConfig.epochs_at``: by default ``lag_epochs``, more at longer
+    lags, since a longer distance takes more epochs to learn), or ``base_cfg``'s epochs at every lag.
+    Snapshots are switched off (the table does not use them and they do not change the training). Unless
+    the time budget cuts a run short (``stopped`` says so), the table is a pure function of (base_cfg, lags,
+    cells, epochs_at). ``workers`` > 1 trains that many runs at once (longest lags first), with the same
+    table. ``callback(cell, lag, progress)`` returning ``False`` stops the sweep; finished rows are returned.
     """
     base, halt = base_cfg.replace(snapshot_every=0), threading.Event()
     jobs, keys = [], []
     for lag in lags:
-        cfg = base.replace(lag=int(lag), epochs=sweep_epochs(base.train.epochs, int(lag), work_lag))
+        cfg = base.replace(lag=int(lag), epochs=base.train.epochs if epochs_at is None else epochs_at(int(lag)))
         data = prepare(cfg.data)
         relay = None if callback is None else partial(_relay, callback, int(lag))
         for cell in cells:
@@ -59,13 +54,6 @@ def lag_sweep(base_cfg: RunConfig, lags=LAGS, cells=COMPARE_CELLS,
 
 def _relay(callback, lag: int, cell: str, progress: Progress):
     return callback(cell, lag, progress)
-
-
-def sweep_epochs(epochs: int, lag: int, work_lag: int | None = WORK_LAG) -> int:
-    """The epochs a sweep trains at ``lag``: all of them up to ``work_lag``, then fewer in proportion."""
-    if work_lag is None or lag <= work_lag:
-        return epochs
-    return max(1, math.ceil(epochs * work_lag / lag))
 
 
 def breaking_point(df: pd.DataFrame, threshold: float = 0.5) -> dict[str, int | None]:

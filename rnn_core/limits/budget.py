@@ -20,7 +20,10 @@ from rnn_core.errors import UserError
 # and one kernel launch per step): a 4 × 14 LSTM over 1000 windows of 500 steps does 2.8 billion of them in
 # 4.4 s here. Counted as this many multiply-adds, so small cells over long windows are not under-estimated.
 STEP_OVERHEAD_MACS = 10_000
-SNAPSHOT_BATCH = 128  # training windows whose ∂L/∂h_t profile a snapshot records
+# The linear cells scan in ≈2√T vectorised passes, not a kernel per step: a batch of 64 windows of 1,000 steps
+# took 0.37 s here for a 2 × 32 LRU (2.7·10⁹ counted with this overhead) and 0.29 s for a 1 × 32 GRU (2.5·10⁹).
+SCAN_STEP_OVERHEAD_MACS = 2_000
+SNAPSHOT_BATCH = 128  # training windows whose ∂L/∂h_t profile a snapshot records, at most (see snapshot_windows)
 VIEW_WINDOWS = 256  # windows the Hidden states view traces at most
 
 
@@ -37,6 +40,9 @@ class Budget:
     # slowest measured here: what the final evaluation's time is estimated with
     overshoot_s: float = 1.0  # how far past its time budget a run may end (its evaluation cannot be cut)
     max_seconds: float = 120.0  # wall time of one run; a link may ask for less, never more
+    max_heavy_seconds: float = 900.0  # the same for a heavy run: it has the one heavy slot to itself
+    max_heavy_run_bytes: float = 400e6  # and its memory, beside two default-size runs still under 1 GB
+    max_snapshot_bytes: float = 25e6  # one gradient snapshot; fewer windows are snapshotted beyond this
     heavy_bytes: float = 40e6  # runs estimated above this, or
     heavy_macs: float = 3e11  # above this much total work, wait for the one heavy slot
     max_rows: int = 20_000  # rows of an uploaded series
@@ -87,6 +93,15 @@ class Estimate:
     @property
     def heavy(self) -> bool:
         return self.total_bytes > BUDGET.heavy_bytes or self.total_macs > BUDGET.heavy_macs
+
+    @property
+    def max_seconds(self) -> float:
+        """The longest this run may take: a heavy run waits for the heavy slot and may take longer."""
+        return BUDGET.max_heavy_seconds if self.heavy else BUDGET.max_seconds
+
+    @property
+    def max_bytes(self) -> float:
+        return BUDGET.max_heavy_run_bytes if self.heavy else BUDGET.max_run_bytes
 
 
 def shape_of(cfg: DataConfig) -> Shape:
@@ -151,16 +166,30 @@ def estimate(cfg: RunConfig, shape: Shape | None = None, n_train: int | None = N
     data_bytes = per_value * n_windows * (shape.steps * shape.input_size + out_per_window)
     eval_bytes = 4.0 * n_eval * steps * H * 2  # a layer's input and output sequence, no graph
     snaps = tc.epochs // tc.snapshot_every + 1 if tc.snapshot_every else 0
-    snapshot_bytes = (4.0 * min(SNAPSHOT_BATCH, n_train) * unit_steps * CELL[m.cell].snapshot_per_unit
+    snapshot_bytes = (snapshot_windows(cfg, steps, n_train) * snapshot_window_bytes(cfg, steps)
                       + 8.0 * snaps * L * steps) if snaps else 0.0
     trace_bytes = min(BUDGET.max_trace_bytes, trace_window_bytes(cfg, steps) * min(VIEW_WINDOWS, n_train))
     step_macs = sum(layer_macs(m.cell, shape.input_size if k == 0 else H, H) for k in range(L))
-    step_work = step_macs + STEP_OVERHEAD_MACS * L  # what a step costs in time, as multiply-adds
+    overhead = SCAN_STEP_OVERHEAD_MACS if CELL[m.cell].linear else STEP_OVERHEAD_MACS
+    step_work = step_macs + overhead * L  # what a step costs in time, as multiply-adds
     batch_macs = 3.0 * batch * steps * step_work  # forward, and backward at about twice the forward
     eval_macs = 1.0 * n_eval * steps * step_work
     total_macs = 3.0 * n_train * steps * step_macs * tc.epochs  # (the heavy-slot threshold counts multiply-adds)
     return Estimate(P, batch, n_train, steps, param_bytes, activation_bytes, data_bytes, eval_bytes,
                     snapshot_bytes, trace_bytes, batch_macs, eval_macs, n_eval, total_macs)
+
+
+def snapshot_window_bytes(cfg: RunConfig, steps: int) -> float:
+    """Peak bytes of one window in a gradient snapshot (∂L/∂h_t of every step, weights detached)."""
+    m = cfg.model
+    return 4.0 * steps * m.num_layers * m.hidden_size * CELL[m.cell].snapshot_per_unit
+
+
+def snapshot_windows(cfg: RunConfig, steps: int, n_train: int) -> int:
+    """Training windows a gradient snapshot averages over: ``SNAPSHOT_BATCH``, fewer over long windows so one
+    snapshot stays under ``max_snapshot_bytes`` (a lag-1,000 LSTM: 16), at least one."""
+    fit = int(BUDGET.max_snapshot_bytes // snapshot_window_bytes(cfg, steps))
+    return max(1, min(SNAPSHOT_BATCH, n_train, fit))
 
 
 def trace_window_bytes(cfg: RunConfig, steps: int) -> float:
@@ -190,10 +219,10 @@ def _mb(x: float) -> str:
 def check(cfg: RunConfig, est: Estimate | None = None) -> Estimate:
     """Raise BudgetError, naming what to lower, if ``cfg`` does not fit the server's budget."""
     tc = cfg.train
-    if tc.time_budget > BUDGET.max_seconds:
-        raise BudgetError.told("budget.time", "time_budget: {budget:g} s is more than this server allows "
-                               "({limit:g} s); lower time_budget.", budget=tc.time_budget, limit=BUDGET.max_seconds)
     est = est or estimate(cfg)
+    if tc.time_budget > est.max_seconds:
+        raise BudgetError.told("budget.time", "time_budget: {budget:g} s is more than this server allows "
+                               "({limit:g} s); lower time_budget.", budget=tc.time_budget, limit=est.max_seconds)
     if est.batch_macs > BUDGET.max_batch_macs:
         raise BudgetError.told(
             "budget.batch", "batch_size: one batch of {batch} sequences × {steps} steps needs about "
@@ -216,14 +245,14 @@ def check(cfg: RunConfig, est: Estimate | None = None) -> Estimate:
             "and test_size (n_samples), seq_len or num_layers.",
             passes=passes, windows=est.eval_windows, steps=est.steps, seconds=eval_s, budget=tc.time_budget,
             needed=eval_s - BUDGET.overshoot_s)
-    if est.total_bytes > BUDGET.max_run_bytes:
+    if est.total_bytes > est.max_bytes:
         parts = {"activations": est.activation_bytes, "data": est.data_bytes, "eval": est.eval_bytes,
                  "params": est.param_bytes, "snapshots": est.snapshot_bytes, "trace": est.trace_bytes}
         worst = max(parts, key=parts.get)
         raise BudgetError.told(
             "budget.memory", "This run needs about {total} of memory; this server allows {limit} per run. "
             "The largest part is {part}: {size}. Lower the settings named there.",
-            total=_mb(est.total_bytes), limit=_mb(BUDGET.max_run_bytes), part=MEMORY_PARTS[worst],
+            total=_mb(est.total_bytes), limit=_mb(est.max_bytes), part=MEMORY_PARTS[worst],
             part_key=f"budget.part.{worst}", size=_mb(parts[worst]))
     return est
 

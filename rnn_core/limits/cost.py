@@ -14,11 +14,11 @@ from __future__ import annotations
 from rnn_core.cells import CELL
 from rnn_core.config import SERIES_TASKS, RunConfig
 from rnn_core.data.datasets import Prepared
-from rnn_core.limits.budget import layer_macs
+from rnn_core.limits.budget import layer_macs, snapshot_windows
 
 FLOPS_PER_S = 45e9  # one thread's sustained rate for these small matrix products (bench/bench_estimate.py)
 FIXED_STEP_S = 0.4e-3  # optimiser step, clipping, loss: per batch
-SNAPSHOT_FACTOR = 1.3  # a gradient snapshot (unrolled ∂L/∂h_t over 128 windows) against one fused step
+SNAPSHOT_FACTOR = 1.3  # a gradient snapshot (unrolled ∂L/∂h_t over up to 128 windows) against one fused step
 # A run with early stopping ends after about this many patiences (medians over bench/bench_estimate.py's
 # configurations): sooner on real and noisy series, later for sequence outputs; a clean sine keeps improving.
 EARLY_STOP_PATIENCES = 3
@@ -44,7 +44,8 @@ def epoch_seconds(cfg: RunConfig, data: Prepared) -> tuple[float, float]:
     steps = data.x_train.shape[1] + (data.horizon - 1 if data.output_mode == "generate" else 0)
     per_step = step_seconds(m.cell, m.num_layers, m.hidden_size, data.input_size, batch, steps)
     val = step_seconds(m.cell, m.num_layers, m.hidden_size, data.input_size, max(len(data.x_val), 1), steps) / 3
-    snap = SNAPSHOT_FACTOR * step_seconds(m.cell, m.num_layers, m.hidden_size, data.input_size, min(n, 128), steps)
+    windows = snapshot_windows(cfg, steps, n)
+    snap = SNAPSHOT_FACTOR * step_seconds(m.cell, m.num_layers, m.hidden_size, data.input_size, windows, steps)
     return batches * per_step + val, snap
 
 

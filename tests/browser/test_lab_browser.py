@@ -64,6 +64,20 @@ def _chart_titles(page) -> list[str]:
         .map(e => (e.layout && e.layout.title && e.layout.title.text) || '')""")
 
 
+def test_the_lab_opens_drawn_at_its_defaults_and_a_second_press_trains_nothing(app_url, page):
+    _open_lab(page, app_url, "")
+    wait_charts(page, 2)
+    verdict = page.locator(f"{MAIN} .st-key-lab_verdict").inner_text()
+    assert "Verdict, from the table above" in verdict and "Learnt" in verdict and "LSTM" in verdict
+    assert "RNN" in verdict.split("Learnt", 1)[1]  # the RNN is named among the cells that did not learn
+    assert page.locator(f"{MAIN} [data-testid='stDataFrame']").count() >= 1
+    assert "LRU 2 × 32" in page.locator(MAIN).inner_text()  # each cell's shape, named above the button
+    _click(page, "lab_go")
+    assert "have been trained already" in page.locator(MAIN).inner_text()
+    assert not page.evaluate("() => window.__runs.progress")  # no progress bar appeared: nothing trained
+    screenshot(page, "lab_default")
+
+
 @pytest.mark.slow  # over 10 s
 def test_compare_three_cells_then_pin_one(app_url, page):
     _open_lab(page, app_url, "lab_lag=5&lab_epochs=2")

@@ -2,8 +2,9 @@
 
 Widgets, link values and classroom locks come from ``ui.state.fields`` (``draw``), the layer the sidebar
 settings use, so limits live in ``rnn_core.config.LabConfig`` alone. Results are kept in ``ui.runs.store`` by
-kind (compare | sweep | seeds): a finished one server-wide, so a revisit or a shared link is instant;
-one interrupted by a click in this session only.
+kind (compare | sweep | seeds) under ``rnn_core.lab.shipped.action_key``: a finished one server-wide, so a
+revisit, a second press or a shared link is instant; one interrupted by a click in this session only. The lab's
+default comparison and sweep ship in ``assets/`` (``rnn_core.lab.shipped``), so the page opens drawn.
 """
 
 from __future__ import annotations
@@ -11,28 +12,30 @@ from __future__ import annotations
 import threading
 from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import fields
-from functools import partial
 
 import streamlit as st
 
-from rnn_core.config import COMPARE_CELLS, LabConfig
+from rnn_core.config import COMPARE_CELLS, LabConfig, in_shape, lag_epochs
+from rnn_core.data.datasets import prepare
 from rnn_core.lab import jobs
 from rnn_core.lab.compare import compare_cells, lab_run_config
-from rnn_core.lab.seeds import seed_runs
+from rnn_core.lab.seeds import SPREAD_SEEDS, seed_runs, seeds_of
+from rnn_core.lab.shipped import action_key, load_comparison, load_sweep
 from rnn_core.lab.sweep import lag_sweep
 from rnn_core.limits import budget
+from rnn_core.limits.cost import estimate_seconds
 from ui.runs import store
 from ui.runs.live import TICK_S, guarded
-from ui.runs.slots import SLOTS, TRAIN_SLOTS
+from ui.runs.slots import SLOTS
 from ui.state.fields import current, current_params, draw, from_url, share_link
 from ui.text.labels import cell_label
 
 TOP = ("lab_task", "lab_lag", "lab_epochs", "lab_seed", "lab_forget_bias")  # the row above the tabs
 INIT = ("lab_init", "lab_rho", "lab_act", "lab_clip", "lab_lr")  # the initialisation lab's row
-SPREAD_SEEDS = 5  # seeds the "run seeds" action trains
 NAMES = tuple(f.name for f in fields(LabConfig))
 DEFAULTS = LabConfig()
 _DONE = ("completed", "early stop")  # outcomes that are a pure function of the settings
+_AUTO = "_lab_epochs_auto"  # session: the epochs the lag gave when the page last drew them
 
 
 def draw_fields(names, t, lab: LabConfig | None = None, disabled=()) -> LabConfig:
@@ -40,11 +43,23 @@ def draw_fields(names, t, lab: LabConfig | None = None, disabled=()) -> LabConfi
     values = {f: current(f) for f in NAMES} if lab is None else lab.to_dict()
     for col, name in zip(st.columns(len(names)), names, strict=True):
         with col:
-            values[name] = draw(name, t, disabled=name in disabled)
+            values[name] = _epochs(t, values["lab_lag"]) if name == "lab_epochs" else draw(name, t,
+                                                                                         disabled=name in disabled)
     try:
         return LabConfig(**values)
     except ValueError:  # only the free-text lag ladder can be invalid; lags_setting reports it
         return LabConfig(**{**values, "lab_lags": DEFAULTS.lab_lags})
+
+
+def _epochs(t, lag: int) -> int:
+    """The epochs widget: it shows the lag's own count (``lag_epochs``) and follows the lag while it holds that
+    count; a number typed in stays. Returns 0 (by lag) or the number typed."""
+    auto = lag_epochs(lag)
+    if "lab_epochs" in st.session_state and st.session_state["lab_epochs"] == st.session_state.get(_AUTO):
+        st.session_state["lab_epochs"] = 0  # it showed the previous lag's count: keep following the lag
+    st.session_state[_AUTO] = auto
+    value = draw("lab_epochs", t, auto=auto)
+    return 0 if value == auto else value
 
 
 def link_problems(t) -> None:
@@ -76,89 +91,125 @@ def lags_setting(t) -> tuple[int, ...] | None:
         return None
 
 
-def seeds_of(lab: LabConfig) -> tuple[int, ...]:
-    """The seeds the spread trains: the shown one and the next ones, inside the allowed range."""
-    first = min(lab.lab_seed, LabConfig.limits("lab_seed")[1] - SPREAD_SEEDS + 1)
-    return tuple(range(first, first + SPREAD_SEEDS))
-
-
-def _key(kind: str, lab: LabConfig) -> str:
-    cfg = lab_run_config(lab)
-    if kind == "sweep":
-        return cfg.replace(lag=2).to_json() + repr(lab.lags)
-    if kind == "seeds":
-        return cfg.replace(seed=0).to_json() + repr(seeds_of(lab))
-    return cfg.to_json()
-
-
 def stored(kind: str, lab: LabConfig):
-    """This session's result of ``kind`` (compare | sweep | seeds) for ``lab``, else the server's finished one."""
-    return store.lookup(kind, _key(kind, lab))
+    """This session's result of ``kind`` (compare | sweep | seeds) for ``lab``, else the server's finished one,
+    else the shipped one (the lab's defaults)."""
+    key = action_key(kind, lab)
+    res = store.lookup(kind, key)
+    if res is None and kind in ("compare", "sweep"):
+        res = _shipped(kind, key)
+        if res is not None:
+            store.remember(kind, key, res, True)
+    return res
 
 
-def _live(kind: str, lab: LabConfig, total: int, work, t):
-    """Run ``work(on_progress, workers)`` with one progress bar over ``total`` trainings; keep what it returns.
+@st.cache_resource(show_spinner=False)
+def _shipped(kind: str, key: str):
+    if kind == "sweep":
+        return load_sweep(key)
+    default = LabConfig()
+    return load_comparison(lab_run_config(default)) if key == action_key("compare", default) else None
 
-    The trainings run off this thread (on one core each, on two when the server's other light slot is
-    free: the numbers are the same), and report to ``on_progress`` from there; this thread redraws the
-    bar every ``TICK_S``, which is where a Stop click or a closed tab arrives and stops them."""
-    bar, box, lock = st.progress(0.0, text=t("lab.sweep_start")), [], threading.Lock()
-    started, frac, shown, workers = [], {}, [0.0, t("lab.sweep_start")], 1
 
-    def on_progress(unit, text, p):  # text(k): the bar's line once k trainings are done
+def finished(kind: str, res) -> bool:
+    """Whether a stored result is complete: every run trained its epochs or solved the task (a pure function
+    of the settings, so training it again would give the same numbers)."""
+    outcomes = [r.result.stopped for r in res] if kind == "compare" else [r["stopped"] for r in res]
+    return bool(outcomes) and all(s in _DONE for s in outcomes)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def compare_seconds(lab: LabConfig) -> tuple[float, bool]:
+    """The comparison's expected wall time on this server (its cells at their full epochs, on the workers it
+    would get) and whether it needs the large-run slot."""
+    base, per, heavy = lab_run_config(lab), {}, False
+    data = prepare(base.data)
+    for cell in COMPARE_CELLS:
+        cfg = in_shape(base, cell)
+        size = budget.estimate(cfg)
+        heavy |= size.total_macs > budget.BUDGET.heavy_macs
+        per[cell] = estimate_seconds(cfg.replace(time_budget=size.max_seconds), data)
+    workers = jobs.default_workers()
+    return max(max(per.values()), sum(per.values()) / workers), heavy
+
+
+def _live(kind: str, lab: LabConfig, total: int, work, t, heavy: bool = False):
+    """Run ``work(on_progress, workers)`` with one progress bar over ``total`` trainings and a line per running
+    training; keep what it returns.
+
+    The trainings run off this thread (on one core each, on two when the server's other light slot is free:
+    the numbers are the same), and report ``on_progress(unit, line, progress)`` from there; this thread redraws
+    every ``TICK_S``, which is where a Stop click or a closed tab arrives and stops them. A ``heavy`` action
+    (minutes of work) waits for the server's one large-run slot, showing its place in the queue."""
+    st.button(t("train.stop"), icon=":material/stop:", key=f"lab_stop_{kind}", help=t("lab.stop_help"))
+    bar, lines_box, box, lock = st.progress(0.0, text=t("lab.sweep_start")), st.empty(), [], threading.Lock()
+    frac, lines, workers = {}, {}, [1]
+
+    def on_progress(unit, line, p):
         with lock:
-            if unit not in frac:
-                started.append(unit)
-            frac[unit] = p.epoch / p.epochs
-            done = max(0, len(started) - workers)  # the pool runs at most `workers` at once: older ones ended
-            shown[:] = [min(1.0, (done + sum(frac[u] for u in started[done:])) / total), text(done)]
+            frac[unit], lines[unit] = p.epoch / p.epochs, line
         return False if box else None
 
-    with TRAIN_SLOTS:
+    def draw():
+        with lock:
+            started = list(frac)  # in the order they started; the pool runs at most `workers` at once
+            ended = set(started[:max(0, len(started) - workers[0])]) | {u for u in started if frac[u] >= 1.0}
+            value = min(1.0, sum(1.0 if u in ended else frac[u] for u in started) / total)
+            shown = [("✓ " if u in ended else "") + lines[u] for u in started
+                     if kind == "compare" or u not in ended]
+        bar.progress(value, text=t("lab.done_of", k=len(ended), n=total))
+        lines_box.markdown("  \n".join(shown))
+
+    def queued(k: int) -> None:  # raises on Stop or a closed tab: the action leaves the queue
+        bar.progress(0.0, text=t("run.queued_heavy", label=t("lab.action." + kind), k=k))
+
+    kind_slot = "heavy" if heavy else "light"
+    with SLOTS.slot(kind_slot, queued):
         if jobs.default_workers() > 1 and SLOTS.acquire("light", timeout=0):  # a second core, if nobody waits
-            workers = 2
+            workers[0] = 2
         try:
             with ThreadPoolExecutor(1, thread_name_prefix="lab-action") as runner:
-                future = runner.submit(work, on_progress, workers)
+                future = runner.submit(work, on_progress, workers[0])
                 while not wait([future], timeout=TICK_S).done:
-                    with lock:
-                        value, line = shown
                     if not box:
-                        guarded(box, partial(bar.progress, value, text=line))
+                        guarded(box, draw)
                 out = future.result()
         finally:
-            if workers > 1:
+            if workers[0] > 1:
                 SLOTS.release("light")
-    outcomes = [r.result.stopped for r in out] if kind == "compare" else [r["stopped"] for r in out]
-    finished = len(outcomes) == total and all(s in _DONE for s in outcomes)
+    done = len(out) == total and finished(kind, out)
     # a comparison holds its runs (one per cell); sweep and seed rows are a few numbers each
     nbytes = sum(budget.result_bytes(r.result) + r.grad_norms.nbytes for r in out) if kind == "compare" else 0
-    store.remember(kind, _key(kind, lab), out, finished, nbytes)
+    store.remember(kind, action_key(kind, lab), out, done, nbytes)
     if box:
         raise box[0]
     bar.empty()
+    lines_box.empty()
     return out
 
 
+def _line(t, p, **names) -> str:
+    return t("lab.progress", epoch=p.epoch, epochs=p.epochs, val=p.val_loss, s=p.elapsed, **names)
 
-def run_compare(lab: LabConfig, t):
-    """Train the COMPARE_CELLS on the lab task, side by side on the free workers, under one progress bar."""
+
+def run_compare(lab: LabConfig, t, heavy: bool = False):
+    """Train the COMPARE_CELLS on the lab task, side by side on the free workers, a progress line per cell."""
     def work(on_progress, workers):
-        return compare_cells(lab_run_config(lab), COMPARE_CELLS, lambda cell, p: on_progress(cell, lambda k: t(
-            "lab.progress", cell=cell_label(t, cell), epoch=p.epoch, epochs=p.epochs, val=p.val_loss, s=p.elapsed),
-            p), workers=workers)
-    return _live("compare", lab, len(COMPARE_CELLS), work, t)
+        return compare_cells(lab_run_config(lab), COMPARE_CELLS, lambda cell, p: on_progress(
+            cell, _line(t, p, cell=cell_label(t, cell)), p), workers=workers)
+    return _live("compare", lab, len(COMPARE_CELLS), work, t, heavy)
 
 
 def run_sweep(lab: LabConfig, t):
-    """All cells over the lag ladder; returns the table's rows."""
+    """All cells over the lag ladder, each lag with its own epochs; returns the table's rows."""
     n = len(lab.lags) * len(COMPARE_CELLS)
 
     def work(on_progress, workers):
         def cb(cell, lag, p):
-            return on_progress((cell, lag), lambda k: t("lab.sweep_progress", cell=cell_label(t, cell), lag=lag,
-                                                        k=k, n=n), p)
-        return lag_sweep(lab_run_config(lab), lab.lags, COMPARE_CELLS, cb, workers=workers).to_dict("records")
+            return on_progress((cell, lag), _line(t, p, cell=t("lab.cell_at_lag", cell=cell_label(t, cell), lag=lag)),
+                               p)
+        return lag_sweep(lab_run_config(lab), lab.lags, COMPARE_CELLS, cb, epochs_at=lab.epochs_at,
+                         workers=workers).to_dict("records")
     return _live("sweep", lab, n, work, t)
 
 
@@ -168,7 +219,7 @@ def run_seeds(lab: LabConfig, t):
 
     def work(on_progress, workers):
         def cb(seed, cell, p):
-            return on_progress((seed, cell), lambda k: t("lab.seeds_progress", seed=seed, cell=cell_label(t, cell),
-                                                         k=k, n=n), p)
+            return on_progress((seed, cell), _line(t, p, cell=t("lab.cell_at_seed", cell=cell_label(t, cell),
+                                                                seed=seed)), p)
         return seed_runs(lab_run_config(lab), seeds, COMPARE_CELLS, cb, workers=workers).to_dict("records")
     return _live("seeds", lab, n, work, t)

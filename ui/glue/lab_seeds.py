@@ -7,8 +7,8 @@ import streamlit as st
 
 from charts.lab_seeds import seed_horizon_figure, seed_ratio_figure, sig
 from rnn_core.config import LabConfig
-from rnn_core.lab.seeds import SOLVED, spread
-from ui.glue.lab import SPREAD_SEEDS, run_seeds, seeds_of, stored
+from rnn_core.lab.seeds import SOLVED, SPREAD_SEEDS, seeds_of, spread
+from ui.glue.lab import run_seeds, stored
 from ui.text.catalog import labels
 from ui.text.labels import cell_label, fmt_horizon, fmt_num
 from ui.views.blocks import chart, csv_button

@@ -68,6 +68,13 @@ def fmt_num(x, digits: int = 3) -> str:
     return f"{sign}{abs(rounded):.{digits - 1 - exp}f}"
 
 
+def duration_text(t, seconds: float) -> str:
+    """An expected duration for people: whole seconds up to 90, then minutes."""
+    if seconds <= 90:
+        return t("num.about_seconds", s=max(1, round(seconds)))
+    return t("num.about_minutes", m=max(2, round(seconds / 60)))
+
+
 def fmt_horizon(t, tau) -> str:
     """A memory horizon τ in steps: "no decay" when the gradient does not shrink going back (τ = ∞)."""
     if tau is not None and isinstance(tau, Real) and math.isinf(float(tau)) and float(tau) > 0:

@@ -1,0 +1,81 @@
+"""The lab's default results, shipped in ``assets/``, so the page opens drawn on a cold server.
+
+``scripts/make_default_run.py --lab`` trains them under the pinned numerics and writes the comparison's runs
+(``LAB_FILE``: each cell's weights, history and snapshots, read back without executing code) and the lag
+sweep's rows (``SWEEP_FILE``, JSON). Each file names the settings it was trained with; a load for other
+settings returns None. Tests check the shipped runs against fresh trainings.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+
+import torch
+
+from rnn_core.config import LabConfig, RunConfig
+from rnn_core.data.datasets import prepare
+from rnn_core.engine.run_file import ASSETS, load_payload, run_from_payload, run_payload
+from rnn_core.lab.compare import CellResult, cell_result, lab_run_config
+from rnn_core.lab.seeds import seeds_of
+
+FORMAT = "rnn-playground-lab/1"
+LAB_FILE = ASSETS / "lab_compare.pt"  # the comparison at the lab's defaults
+SWEEP_FILE = ASSETS / "lab_sweep.json"  # the lag sweep at the lab's defaults
+
+
+def action_key(kind: str, lab: LabConfig) -> str:
+    """What a lab action's result (compare | sweep | seeds) is a function of, as one string: lab settings that
+    train the same runs give the same key (``lab_epochs=0`` at lag 50 and ``lab_epochs=40`` do)."""
+    cfg = lab_run_config(lab)
+    if kind == "sweep":
+        return cfg.replace(lag=2, epochs=1).to_json() + repr([(lag, lab.epochs_at(lag)) for lag in lab.lags])
+    if kind == "seeds":
+        return cfg.replace(seed=0).to_json() + repr(seeds_of(lab))
+    return cfg.to_json()
+
+
+def save_comparison(base: RunConfig, results: list[CellResult], path=LAB_FILE) -> None:
+    """Write a comparison trained from ``base`` (``lab_run_config``): one run payload per cell, in order."""
+    torch.save({"format": FORMAT, "base": base.to_json(), "runs": [run_payload(r.result) for r in results]}, path)
+
+
+def load_comparison(base: RunConfig, path=LAB_FILE) -> list[CellResult] | None:
+    """The comparison stored at ``path`` if it was trained from ``base``, else None."""
+    payload = load_payload(path)
+    if not isinstance(payload, dict) or payload.get("format") != FORMAT or payload.get("base") != base.to_json():
+        return None
+    data = prepare(base.data)
+    runs = [run_from_payload(p, data=data) for p in payload["runs"]]
+    if any(r is None for r in runs):
+        return None
+    return [cell_result(r, data) for r in runs]
+
+
+def save_sweep(key: str, rows: list[dict], path=SWEEP_FILE) -> None:
+    """Write a sweep's rows under ``key`` (the settings that produced them); NaN and ∞ as JSON null / strings."""
+    clean = [{k: _plain(v) for k, v in r.items()} for r in rows]
+    path.write_text(json.dumps({"format": FORMAT, "key": key, "rows": clean}, indent=0) + "\n")
+
+
+def load_sweep(key: str, path=SWEEP_FILE) -> list[dict] | None:
+    """The sweep rows stored at ``path`` under ``key``, else None."""
+    try:
+        payload = json.loads(path.read_text())
+    except (OSError, ValueError):
+        return None
+    if payload.get("format") != FORMAT or payload.get("key") != key:
+        return None
+    return [{k: _number(v) for k, v in r.items()} for r in payload["rows"]]
+
+
+def _plain(v):
+    if hasattr(v, "item"):
+        v = v.item()
+    if isinstance(v, float) and not math.isfinite(v):
+        return "nan" if math.isnan(v) else ("inf" if v > 0 else "-inf")
+    return v
+
+
+def _number(v):
+    return float(v) if v in ("nan", "inf", "-inf") else v

@@ -1,0 +1,65 @@
+"""The lab's shipped default comparison and sweep (assets/lab_compare.pt, assets/lab_sweep.json) are what the
+engine trains from the lab's defaults here, under the pinned numerics; other settings find nothing shipped."""
+
+import threading
+
+import pytest
+
+from rnn_core.config import COMPARE_CELLS, LabConfig, in_shape
+from rnn_core.data.datasets import prepare
+from rnn_core.engine.train import train
+from rnn_core.lab.compare import cell_run, lab_run_config
+from rnn_core.lab.shipped import action_key, load_comparison, load_sweep
+from rnn_core.lab.sweep import lag_sweep
+
+LAB = LabConfig()
+BASE = lab_run_config(LAB)
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    results = load_comparison(BASE)
+    assert results is not None, "run: PYTHONPATH=. .venv/bin/python scripts/make_default_run.py --lab"
+    return results
+
+
+def test_every_cell_ships_finished_in_its_shape_and_starts_as_a_fresh_training(shipped):
+    assert [r.cell for r in shipped] == list(COMPARE_CELLS)
+    data = prepare(BASE.data)
+    for r in shipped:
+        cfg = r.result.config
+        assert cfg == in_shape(BASE, r.cell).replace(time_budget=cfg.train.time_budget)
+        assert r.result.stopped in ("completed", "early stop") and r.result.shipped
+        fresh = train(cfg.replace(epochs=2, snapshot_every=0), data, baselines=False)
+        for k in ("train_loss", "val_loss"):  # bit for bit: the same numbers, not close ones
+            assert fresh.history[k] == r.result.history[k][:2], (r.cell, k)
+
+
+def test_the_shipped_gru_is_the_whole_fresh_run(shipped):
+    data = prepare(BASE.data)
+    fresh = cell_run(BASE, "gru", data, None, threading.Event())
+    [old] = [r for r in shipped if r.cell == "gru"]
+    assert fresh.result.history["val_loss"] == old.result.history["val_loss"]
+    assert (fresh.result.stopped, fresh.test_ratio, fresh.horizon["horizon"]) == \
+        (old.result.stopped, old.test_ratio, old.horizon["horizon"])
+
+
+def test_the_shipped_sweep_is_the_default_ladder_and_its_rows_train_again():
+    rows = load_sweep(action_key("sweep", LAB))
+    assert rows is not None and len(rows) == len(LAB.lags) * len(COMPARE_CELLS)
+    assert {(r["cell"], r["lag"]) for r in rows} == {(c, lag) for c in COMPARE_CELLS for lag in LAB.lags}
+    assert all(r["stopped"] in ("completed", "early stop") for r in rows)
+    for r in rows:  # each lag its own epochs: 40 up to lag 50, 60 at lag 80; a solved cell stops sooner
+        assert r["epochs"] == LAB.epochs_at(r["lag"]) if r["stopped"] == "completed" else r["epochs"] < LAB.epochs_at(
+            r["lag"])
+    assert LAB.epochs_at(80) == 60 and any(r["lag"] == 80 and r["stopped"] == "completed" for r in rows)
+    [fresh] = lag_sweep(BASE, (5,), ("gru",), epochs_at=LAB.epochs_at).to_dict("records")
+    [old] = [r for r in rows if r["cell"] == "gru" and r["lag"] == 5]
+    assert {k: v for k, v in fresh.items() if k != "elapsed"} == {k: v for k, v in old.items() if k != "elapsed"}
+
+
+def test_other_settings_find_nothing_shipped():
+    assert load_comparison(BASE.replace(seed=1)) is None
+    assert load_sweep(action_key("sweep", LabConfig(lab_lags="5, 10"))) is None
+    assert action_key("compare", LabConfig(lab_epochs=40)) == action_key("compare", LAB)  # the same runs
+    assert action_key("sweep", LabConfig(lab_epochs=40)) != action_key("sweep", LAB)  # 40 at lag 80 too

@@ -12,7 +12,7 @@ from ui.runs.live import train_live
 from ui.runs.provenance import shipped_note
 from ui.runs.traces import trace_of
 from ui.text.catalog import labels
-from ui.text.labels import cell_label, compare_subtitle, compare_table
+from ui.text.labels import cell_label, compare_subtitle, compare_table, shapes_line
 from ui.views.blocks import chart
 from ui.views.history import pinned_view
 
@@ -42,6 +42,8 @@ if len(done) < len(COMPARE_CELLS):
     st.warning(t("compare.partial", cells=", ".join(cell_label(t, c) for c in COMPARE_CELLS if c not in done)),
                icon=":material/pending:")
 
+if any(c.model.num_layers != cfg.model.num_layers for c in cfgs.values()):  # a cell needs more layers
+    st.caption(shapes_line(cfg, t))
 st.dataframe(compare_table(done, t), hide_index=True, width="stretch",
              column_config={t("compare.stopped"): st.column_config.TextColumn(width="large",
                                                                               help=t("compare.stopped_help"))})

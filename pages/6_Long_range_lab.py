@@ -15,9 +15,9 @@ from ui import page_setup
 from ui.glue.lab import compare_seconds, finished, lab_settings, lags_setting, run_compare, run_sweep, stored
 from ui.glue.lab_init import init_view
 from ui.glue.lab_seeds import horizon_text, seeds_view, sweep_table
-from ui.glue.lab_verdict import reading_line, shapes_line, verdict_lines
+from ui.glue.lab_verdict import reading_line, verdict_lines
 from ui.text.catalog import labels
-from ui.text.labels import cell_label, duration_text, saturation_caption
+from ui.text.labels import cell_label, duration_text, saturation_caption, shapes_line
 from ui.views.blocks import chart, csv_button
 from ui.views.history import pin_button, pinned_view
 

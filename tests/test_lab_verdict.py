@@ -15,8 +15,9 @@ from rnn_core.lab.horizon import memory_horizon
 from rnn_core.lab.shipped import load_comparison
 from rnn_core.lab.verdict import REACH_FLOOR, kept_share, verdict
 from ui.glue.lab_seeds import horizon_text
-from ui.glue.lab_verdict import reading_line, shapes_line, verdict_lines
+from ui.glue.lab_verdict import reading_line, verdict_lines
 from ui.text.catalog import text
+from ui.text.labels import shapes_line
 
 T = 50
 STEPS = np.arange(1, T + 1)

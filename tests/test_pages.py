@@ -84,12 +84,15 @@ def test_views_show_the_run_after_training():
     assert len(at.get("plotly_chart")) >= 4  # profile, evolution heatmap, film strip, clipping, spectrum
 
 
-def test_compare_trains_five_cells():
-    at = open_page("pages/5_Compare.py", **SMALL)
+def test_compare_trains_five_cells_each_in_its_papers_shape():
+    at = open_page("pages/5_Compare.py", **SMALL, num_layers="1")
     at.button(key="compare_go").click().run()
     assert not at.exception
     table = at.dataframe[0].value
     assert list(table.iloc[:, 0]) == ["RNN", "LSTM", "GRU", "LRU", "minGRU"]
+    layers = {r.config.model.cell: r.config.model.num_layers for r in at.session_state[RUNS].values()}
+    assert layers == {"rnn": 1, "lstm": 1, "gru": 1, "lru": 2, "mingru": 1}
+    assert any("LRU 2 × 8" in c.value and "minGRU 1 × 8" in c.value for c in at.caption)
 
 
 @pytest.mark.parametrize("task", ["adding", "classify", "denoise", "multistep", "first_value"])
@@ -147,6 +150,13 @@ def test_a_cheap_link_trains_by_itself_on_a_view_page():
     (res,) = at.session_state[RUNS].values()
     assert (res.config.model.cell, res.config.train.seed, len(res.history["epoch"])) == ("rnn", 5, 20)
     assert any("∂L/∂h" in n for n in titles(at))
+
+
+def test_the_readmes_classroom_link_opens_on_the_vanishing_gradient_it_promises():
+    at = open_page("pages/4_Gradients.py", task="adding", lag="50", cell="rnn", num_layers="1",
+                   hide="cell,num_layers")
+    assert any("1.9e-16 of the one at t=50: it vanishes" in i.value for i in at.info), [i.value for i in at.info]
+    assert "Fixed by the link: Cell: RNN, Layers: 1" in " ".join(c.value for c in at.sidebar.caption)
 
 
 def test_a_large_change_keeps_the_previous_charts_under_a_banner():

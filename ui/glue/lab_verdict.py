@@ -5,8 +5,6 @@ from __future__ import annotations
 import math
 
 from charts.lab_seeds import sig
-from rnn_core.cells import CELL
-from rnn_core.config import COMPARE_CELLS, RunConfig, in_shape
 from rnn_core.lab.compare import LEARNT_RATIO, CellResult
 from rnn_core.lab.verdict import OUTCOMES, REACH_FLOOR, CellVerdict, kept_share, verdict
 from ui.text.labels import cell_label
@@ -46,15 +44,3 @@ def reading_line(r: CellResult, t) -> str:
     if h["regime"] == "explodes":
         return t("lab.reading.explodes", cell=name, growth=sig(h["growth"]), window=window)
     return t(f"lab.reading.{h['regime']}", cell=name, window=window)
-
-
-def shapes_line(base: RunConfig, t) -> str:
-    """Which shape each compared cell has in this comparison: cells grouped by layers × units."""
-    groups: dict[tuple[int, int], list[str]] = {}
-    for cell in COMPARE_CELLS:
-        m = in_shape(base, cell).model
-        groups.setdefault((m.num_layers, m.hidden_size), []).append(cell_label(t, cell))
-    items = t("lab.verdict.sep").join(t("lab.shape_item", cells=", ".join(names), layers=layers, hidden=hidden)
-                                      for (layers, hidden), names in groups.items())
-    deeper = [c for c in COMPARE_CELLS if CELL[c].min_layers > base.model.num_layers]
-    return t("lab.shapes", items=items, why=" ".join(t(f"lab.shape_why.{c}") for c in deeper)).strip()

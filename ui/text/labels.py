@@ -12,7 +12,7 @@ from numbers import Integral, Real
 import pandas as pd
 
 from rnn_core.cells import CELL
-from rnn_core.config import ELMAN_CELLS, LAG_TASKS, SERIES_TASKS
+from rnn_core.config import COMPARE_CELLS, ELMAN_CELLS, LAG_TASKS, SERIES_TASKS, RunConfig, in_shape
 
 SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -185,3 +185,15 @@ def numerics_setup(t, info: dict) -> str:
     setup = t("numerics.setup", torch=info.get("torch", "?"), machine=info.get("machine", "?"),
               kernels=info.get("capability", "?"))
     return setup if info.get("numerics") == "pinned" else t("numerics.unpinned", setup=setup)
+
+
+def shapes_line(base: RunConfig, t) -> str:
+    """Which shape each compared cell has in this comparison: cells grouped by layers × units."""
+    groups: dict[tuple[int, int], list[str]] = {}
+    for cell in COMPARE_CELLS:
+        m = in_shape(base, cell).model
+        groups.setdefault((m.num_layers, m.hidden_size), []).append(cell_label(t, cell))
+    items = t("lab.verdict.sep").join(t("lab.shape_item", cells=", ".join(names), layers=layers, hidden=hidden)
+                                      for (layers, hidden), names in groups.items())
+    deeper = [c for c in COMPARE_CELLS if CELL[c].min_layers > base.model.num_layers]
+    return t("lab.shapes", items=items, why=" ".join(t(f"lab.shape_why.{c}") for c in deeper)).strip()

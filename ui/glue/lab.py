@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 from concurrent.futures import ThreadPoolExecutor, wait
-from dataclasses import fields
+from dataclasses import fields, replace
 
 import streamlit as st
 
@@ -203,6 +203,7 @@ def run_compare(lab: LabConfig, t, heavy: bool = False):
 def run_sweep(lab: LabConfig, t):
     """All cells over the lag ladder, each lag with its own epochs; returns the table's rows."""
     n = len(lab.lags) * len(COMPARE_CELLS)
+    heavy = any(compare_seconds(replace(lab, lab_lag=lag))[1] for lag in lab.lags)
 
     def work(on_progress, workers):
         def cb(cell, lag, p):
@@ -210,7 +211,7 @@ def run_sweep(lab: LabConfig, t):
                                p)
         return lag_sweep(lab_run_config(lab), lab.lags, COMPARE_CELLS, cb, epochs_at=lab.epochs_at,
                          workers=workers).to_dict("records")
-    return _live("sweep", lab, n, work, t)
+    return _live("sweep", lab, n, work, t, heavy)
 
 
 def run_seeds(lab: LabConfig, t):
@@ -222,4 +223,4 @@ def run_seeds(lab: LabConfig, t):
             return on_progress((seed, cell), _line(t, p, cell=t("lab.cell_at_seed", cell=cell_label(t, cell),
                                                                 seed=seed)), p)
         return seed_runs(lab_run_config(lab), seeds, COMPARE_CELLS, cb, workers=workers).to_dict("records")
-    return _live("seeds", lab, n, work, t)
+    return _live("seeds", lab, n, work, t, compare_seconds(lab)[1])

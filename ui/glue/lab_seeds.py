@@ -8,9 +8,9 @@ import streamlit as st
 from charts.lab_seeds import seed_horizon_figure, seed_ratio_figure, sig
 from rnn_core.config import LabConfig
 from rnn_core.lab.seeds import SOLVED, SPREAD_SEEDS, seeds_of, spread
-from ui.glue.lab import run_seeds, stored
+from ui.glue.lab import compare_seconds, finished, run_seeds, stored
 from ui.text.catalog import labels
-from ui.text.labels import cell_label, fmt_horizon, fmt_num
+from ui.text.labels import cell_label, duration_text, fmt_horizon, fmt_num
 from ui.views.blocks import chart, csv_button
 
 
@@ -27,9 +27,13 @@ def seeds_view(lab: LabConfig, t) -> None:
     """A "run seeds" button; once run, every cell's val/baseline per seed and the horizon's median and range."""
     seeds = seeds_of(lab)
     rows = stored("seeds", lab)
+    seconds = SPREAD_SEEDS * compare_seconds(lab)[0]
     if st.button(t("lab.seeds_go", n=SPREAD_SEEDS), icon=":material/scatter_plot:", key="lab_seeds_go",
-                 help=t("lab.seeds_help", first=seeds[0], last=seeds[-1])):
-        rows = run_seeds(lab, t)
+                 help=t("lab.seeds_help", first=seeds[0], last=seeds[-1], time=duration_text(t, seconds))):
+        if rows is not None and finished("seeds", rows):
+            st.info(t("lab.already"), icon=":material/check_circle:")
+        else:
+            rows = run_seeds(lab, t)
     if not rows:
         return
     sub = t("lab.seeds_title", first=seeds[0], last=seeds[-1])

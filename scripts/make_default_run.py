@@ -3,7 +3,8 @@ variants with Compare's other cells (assets/default_run_<cell>.pt), and assets/d
 Home draws of the default run, readable without torch) and assets/fingerprints.json (the fingerprint table,
 ``rnn_core.fingerprint``); with ``--names``, only assets/names_run.pt (the Names page's default surname
 run, about 15 s of training); with ``--fingerprints``, only the table; with ``--lab``, only the lab's default
-comparison and lag sweep (assets/lab_compare.pt, assets/lab_sweep.json; about a minute on two cores).
+comparisons (assets/lab_compare*.pt: lags 50, 200 and 1,000, about 20 minutes on two cores) and lag sweep
+(assets/lab_sweep.json).
 
 Every file is made under the pinned numerics (``rnn_core.numerics``: the script refuses otherwise). Run after
 any change that alters a default run's numbers (tests/test_run_file.py and tests/test_fingerprints.py say when):
@@ -50,14 +51,16 @@ def write_fingerprints() -> None:
     print(f"{fingerprint.TABLE.name}: {len(table['cases'])} cases, made on {table['made_on']}")
 
 
-def write_lab() -> None:
+def write_lab(lags=shipped.SHIPPED_LAGS) -> None:
+    for lag in lags:  # lag 1,000 takes about 15 minutes on two cores
+        base, path = lab_run_config(LabConfig(lab_lag=lag)), shipped.comparison_file(lag)
+        results = compare_cells(base, workers=default_workers())
+        outcomes = {r.cell: r.result.stopped for r in results}
+        assert all(o in ("completed", "early stop") for o in outcomes.values()), f"unfinished: {outcomes}"
+        shipped.save_comparison(base, results, path)
+        print(f"{path.name}: {outcomes}, {path.stat().st_size / 1e3:.0f} kB", flush=True)
     lab = LabConfig()
     base = lab_run_config(lab)
-    results = compare_cells(base, workers=default_workers())
-    outcomes = {r.cell: r.result.stopped for r in results}
-    assert all(o in ("completed", "early stop") for o in outcomes.values()), f"unfinished: {outcomes}"
-    shipped.save_comparison(base, results)
-    print(f"{shipped.LAB_FILE.name}: {outcomes}, {shipped.LAB_FILE.stat().st_size / 1e3:.0f} kB")
     rows = lag_sweep(base, lab.lags, epochs_at=lab.epochs_at, workers=default_workers()).to_dict("records")
     assert all(r["stopped"] in ("completed", "early stop") for r in rows), "a sweep run did not finish"
     shipped.save_sweep(shipped.action_key("sweep", lab), rows)
@@ -74,8 +77,9 @@ if __name__ == "__main__":
     if "--fingerprints" in sys.argv:
         write_fingerprints()
         sys.exit()
-    if "--lab" in sys.argv:
-        write_lab()
+    if "--lab" in sys.argv:  # --lab [LAG,LAG...]: only those comparisons, then the sweep
+        given = sys.argv[sys.argv.index("--lab") + 1:]
+        write_lab(tuple(int(v) for v in given[0].split(",")) if given else shipped.SHIPPED_LAGS)
         sys.exit()
     for cell in COMPARE_CELLS:
         cfg = in_shape(RunConfig(), cell)

@@ -21,6 +21,7 @@ from rnn_core.lab.seeds import seeds_of
 
 FORMAT = "rnn-playground-lab/1"
 LAB_FILE = ASSETS / "lab_compare.pt"  # the comparison at the lab's defaults
+SHIPPED_LAGS = (50, 200, 1000)  # the lags whose default comparison ships (the README's table and links)
 SWEEP_FILE = ASSETS / "lab_sweep.json"  # the lag sweep at the lab's defaults
 
 
@@ -33,6 +34,20 @@ def action_key(kind: str, lab: LabConfig) -> str:
     if kind == "seeds":
         return cfg.replace(seed=0).to_json() + repr(seeds_of(lab))
     return cfg.to_json()
+
+
+def comparison_file(lag: int):
+    """Where the default comparison at ``lag`` ships (the default lag's keeps its first name)."""
+    return LAB_FILE if lag == LabConfig().lab_lag else ASSETS / f"lab_compare_lag{lag}.pt"
+
+
+def shipped_lab(lab: LabConfig) -> LabConfig | None:
+    """The shipped comparison's settings that train the same runs as ``lab``, if one ships; else None."""
+    for lag in SHIPPED_LAGS:
+        shipped = LabConfig(lab_lag=lag)
+        if action_key("compare", lab) == action_key("compare", shipped):
+            return shipped
+    return None
 
 
 def save_comparison(base: RunConfig, results: list[CellResult], path=LAB_FILE) -> None:

@@ -20,7 +20,7 @@ from rnn_core.data.datasets import prepare
 from rnn_core.lab import jobs
 from rnn_core.lab.compare import compare_cells, lab_run_config
 from rnn_core.lab.seeds import SPREAD_SEEDS, seed_runs, seeds_of
-from rnn_core.lab.shipped import action_key, load_comparison, load_sweep
+from rnn_core.lab.shipped import action_key, comparison_file, load_comparison, load_sweep, shipped_lab
 from rnn_core.lab.sweep import lag_sweep
 from rnn_core.limits import budget
 from rnn_core.limits.cost import estimate_seconds
@@ -97,18 +97,18 @@ def stored(kind: str, lab: LabConfig):
     key = action_key(kind, lab)
     res = store.lookup(kind, key)
     if res is None and kind in ("compare", "sweep"):
-        res = _shipped(kind, key)
+        res = _shipped(kind, key, lab)
         if res is not None:
             store.remember(kind, key, res, True)
     return res
 
 
-@st.cache_resource(show_spinner=False)
-def _shipped(kind: str, key: str):
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _shipped(kind: str, key: str, lab: LabConfig):
     if kind == "sweep":
         return load_sweep(key)
-    default = LabConfig()
-    return load_comparison(lab_run_config(default)) if key == action_key("compare", default) else None
+    shipped = shipped_lab(lab)
+    return None if shipped is None else load_comparison(lab_run_config(shipped), comparison_file(shipped.lab_lag))
 
 
 def finished(kind: str, res) -> bool:

@@ -3,7 +3,7 @@ variants with Compare's other cells (assets/default_run_<cell>.pt), and assets/d
 Home draws of the default run, readable without torch) and assets/fingerprints.json (the fingerprint table,
 ``rnn_core.fingerprint``); with ``--names``, only assets/names_run.pt (the Names page's default surname
 run, about 15 s of training); with ``--fingerprints``, only the table; with ``--lab``, only the lab's default
-comparisons (assets/lab_compare*.pt: lags 50, 200 and 1,000, about 20 minutes on two cores) and lag sweep
+comparisons (assets/lab_compare*.pt: lags 50 and 200, about 5 minutes on two cores) and lag sweep
 (assets/lab_sweep.json).
 
 Every file is made under the pinned numerics (``rnn_core.numerics``: the script refuses otherwise). Run after
@@ -52,7 +52,7 @@ def write_fingerprints() -> None:
 
 
 def write_lab(lags=shipped.SHIPPED_LAGS) -> None:
-    for lag in lags:  # lag 1,000 takes about 15 minutes on two cores
+    for lag in lags:
         base, path = lab_run_config(LabConfig(lab_lag=lag)), shipped.comparison_file(lag)
         results = compare_cells(base, workers=default_workers())
         outcomes = {r.cell: r.result.stopped for r in results}

@@ -63,6 +63,7 @@ def test_the_defaults_open_drawn_from_the_shipped_runs_and_a_press_trains_nothin
 def test_the_epochs_follow_the_lag_until_a_number_is_typed_and_long_lags_say_how_long():
     at = lab(lab_lag="200")
     assert at.number_input(key="lab_epochs").value == 100 and "lab_epochs" not in at.query_params
+    assert list(at.dataframe[0].value.iloc[:, 0])[:2] == ["RNN", "LSTM"]  # lag 200 ships: drawn at once
     at.number_input(key="lab_lag").set_value(50).run()
     assert at.number_input(key="lab_epochs").value == 40 and "lab_epochs" not in at.query_params
     at.number_input(key="lab_epochs").set_value(7).run()

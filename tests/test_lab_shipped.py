@@ -7,7 +7,7 @@ from rnn_core.config import COMPARE_CELLS, LabConfig, in_shape
 from rnn_core.data.datasets import prepare
 from rnn_core.engine.train import train
 from rnn_core.lab.compare import compare_cells, lab_run_config
-from rnn_core.lab.shipped import action_key, load_comparison, load_sweep
+from rnn_core.lab.shipped import action_key, comparison_file, load_comparison, load_sweep, shipped_lab
 from rnn_core.lab.sweep import lag_sweep
 
 LAB = LabConfig()
@@ -21,16 +21,20 @@ def shipped():
     return results
 
 
-def test_every_cell_ships_finished_in_its_shape_and_starts_as_a_fresh_training(shipped):
-    assert [r.cell for r in shipped] == list(COMPARE_CELLS)
-    data = prepare(BASE.data)
+@pytest.mark.parametrize("lag, epochs", [(50, 2), (200, 1)])
+def test_every_cell_ships_finished_in_its_shape_and_starts_as_a_fresh_training(lag, epochs):
+    base = lab_run_config(LabConfig(lab_lag=lag))
+    shipped = load_comparison(base, comparison_file(lag))
+    assert shipped is not None and [r.cell for r in shipped] == list(COMPARE_CELLS)
+    assert shipped_lab(LabConfig(lab_lag=lag, lab_epochs=LabConfig(lab_lag=lag).epochs)) == LabConfig(lab_lag=lag)
+    data = prepare(base.data)
     for r in shipped:
         cfg = r.result.config
-        assert cfg == in_shape(BASE, r.cell).replace(time_budget=cfg.train.time_budget)
+        assert cfg == in_shape(base, r.cell).replace(time_budget=cfg.train.time_budget)
         assert r.result.stopped in ("completed", "early stop") and r.result.shipped
-        fresh = train(cfg.replace(epochs=2, snapshot_every=0), data, baselines=False)
+        fresh = train(cfg.replace(epochs=epochs, snapshot_every=0), data, baselines=False)
         for k in ("train_loss", "val_loss"):  # bit for bit: the same numbers, not close ones
-            assert fresh.history[k] == r.result.history[k][:2], (r.cell, k)
+            assert fresh.history[k] == r.result.history[k][:epochs], (r.cell, k)
 
 
 @pytest.mark.slow  # about 20 s on two cores
@@ -66,7 +70,8 @@ def test_the_shipped_sweep_is_the_default_ladder_and_its_rows_train_again():
 
 
 def test_other_settings_find_nothing_shipped():
-    assert load_comparison(BASE.replace(seed=1)) is None
+    assert load_comparison(BASE.replace(seed=1)) is None and shipped_lab(LabConfig(lab_seed=1)) is None
+    assert shipped_lab(LabConfig(lab_lag=1000)) is None
     assert load_sweep(action_key("sweep", LabConfig(lab_lags="5, 10"))) is None
     assert action_key("compare", LabConfig(lab_epochs=40)) == action_key("compare", LAB)  # the same runs
     assert action_key("sweep", LabConfig(lab_epochs=40)) != action_key("sweep", LAB)  # 40 at lag 80 too

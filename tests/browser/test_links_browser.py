@@ -153,6 +153,19 @@ def test_a_classroom_link_is_a_sessions_first_request(browser, fresh_url):
         context.close()
 
 
+def test_a_link_naming_an_uploaded_series_says_so_to_its_recipient(browser, fresh_url):
+    context, p = new_page(browser)
+    try:
+        for lang, words in (("en", "This link names an uploaded series"), ("zh", "这个链接指向一个上传的序列")):
+            _goto(p, f"{fresh_url}/Train?dataset=csv&lang={lang}", "训练" if lang == "zh" else "Train", 2)
+            notice = p.locator(f"{MAIN} [data-testid='stAlert']").all_inner_texts()
+            assert any(words in n for n in notice), notice
+            assert any(("Airline passengers" if lang == "en" else "航空") in n for n in notice), notice
+        screenshot(p, "link_csv_notice")
+    finally:
+        context.close()
+
+
 def _pick(page, key: str, option: str) -> None:
     """Choose ``option`` (its visible label) in the sidebar widget of ``key``."""
     page.locator(f"{SIDEBAR} .st-key-{key} input[role='combobox']").click()

@@ -38,6 +38,7 @@ _CSS = """<style>
 [data-testid="stSidebarUserContent"] [data-testid="stPageLink"] a {padding-top: 0; padding-bottom: 0;}
 [data-testid="stSidebarUserContent"] [data-testid="stPageLink"] {margin-bottom: -0.45rem;}
 [data-testid="stSidebarUserContent"] hr {margin: 0.4rem 0;}
+[data-testid="stMetricValue"] {line-height: 1.25; height: 1.25em;}
 </style>"""
 
 

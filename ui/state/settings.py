@@ -28,6 +28,7 @@ from rnn_core.config import (
 from rnn_core.fit import GLOBAL_DEFAULTS, fit, follow_choice, options
 from ui.state.fields import from_url, hidden_names, locked_caption, share_link, widget, write_url
 from ui.state.layout import FIELD_NAMES, PARAMS_KEY, Translator, current_lang, draw_nav
+from ui.text.labels import option_label
 from ui.text.safe import plain
 
 SECTIONS = ("model", "data", "train")  # drawing order: what a newcomer changes first comes first
@@ -88,7 +89,10 @@ def _start_values(locked, problems: list[str], t: Translator) -> dict:
             values[name] = from_url(name, t, problems)
     # a classroom link's values stay as the link has them, whatever a task's or cell's defaults say
     values = {**follow_choice(stored, values), **{name: values[name] for name in locked}}
-    return fit(values, st.session_state.get(_UPLOAD_POSITIVE))  # the widgets then show fitted values
+    fitted = fit(values, st.session_state.get(_UPLOAD_POSITIVE))  # the widgets then show fitted values
+    if values["dataset"] == "csv" and fitted["dataset"] != "csv":  # a link naming someone else's upload
+        problems.append(t("set.csv_missing", fallback=option_label(t, "dataset", fitted["dataset"])))
+    return fitted
 
 
 def note_upload(series) -> None:

@@ -208,7 +208,9 @@ def share_url(params: dict[str, str]) -> str:
     return f"{base}?{urlencode(params, safe=',')}" if params else base or "?"
 
 
-def share_link(params: dict[str, str], t: Translator) -> None:
-    """The sidebar's share link: the current page with ``params``, to copy."""
-    st.sidebar.caption(f":material/link: {t('set.share')}", help=t("set.share_help"))
-    st.sidebar.code(share_url(params), language=None, wrap_lines=True)
+def share_link(params: dict[str, str], t: Translator, where=None) -> None:
+    """The share link: the current page with ``params``, on one line (a URL never wraps mid-word), copied with
+    one click on its copy icon. In the sidebar unless ``where`` (a container, e.g. beside a Train button)."""
+    where = where if where is not None else st.sidebar
+    where.caption(f":material/link: {t('set.share')}", help=t("set.share_help"))
+    where.code(share_url(params), language=None, wrap_lines=False)

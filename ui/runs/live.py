@@ -61,15 +61,15 @@ def train_live(cfg: RunConfig, t, label: str = "", size: budget.Estimate | None 
             return None
         last_draw[0] = now
 
-        def draw():
-            shown[:] = [min(1.0, p.epoch / p.epochs), t("run.progress", label=label, epoch=p.epoch,
-                                                          epochs=p.epochs, train=p.train_loss, val=p.val_loss,
-                                                          s=p.elapsed)]
-            bar.progress(shown[0], text=shown[1])
-            if now - last_chart[0] >= CHART_S or p.epoch >= p.epochs:
+        def draw():  # the bar's words and the chart name the same epoch: both move only together
+            if now - last_chart[0] >= CHART_S or p.epoch >= p.epochs or not hist["epoch"][:-1]:
                 last_chart[0] = now
+                shown[:] = [min(1.0, p.epoch / p.epochs), t("run.progress", label=label, epoch=p.epoch,
+                                                              epochs=p.epochs, train=p.train_loss,
+                                                              val=p.val_loss, s=p.elapsed)]
                 chart.plotly_chart(loss_figure(hist, labels=labels(t, "chart.loss_figure")), width="stretch",
                                    theme=None, config=png_config("loss"))
+            bar.progress(shown[0], text=shown[1])
         return guarded(interrupted, draw)
 
     def should_stop() -> bool:  # per batch: a redraw is where a click or a closed tab arrives

@@ -22,7 +22,7 @@ from streamlit.errors import StreamlitAPIException
 
 from rnn_core.config import PARTS, InsideConfig, LabConfig, format_param
 from ui.state.layout import Translator
-from ui.text.labels import option_label
+from ui.text.labels import menu_label, option_label
 from ui.text.safe import code
 
 CONFIGS = (*(cls for _, cls in PARTS), LabConfig, InsideConfig)
@@ -99,7 +99,7 @@ def widget(name: str, value, t: Translator, options=None, disabled: bool = False
     # Assigned on every run: a widget's state does not carry over to another page's widget of the same key
     st.session_state[name] = value
     kw = dict(label=t(f"f.{name}"), key=name, help=_help(t, name), disabled=disabled, on_change=on_change, **extra)
-    label = format_func or (lambda v: option_label(t, name, v))
+    label = format_func or (lambda v: menu_label(t, name, v))
     if name in SEGMENTED:
         return st.segmented_control(options=options or meta["choices"], format_func=label, required=True, **kw)
     if "choices" in meta:

@@ -25,6 +25,14 @@ def option_label(t, field: str, value) -> str:
     return str(value) if text == key else text
 
 
+def menu_label(t, field: str, value) -> str:
+    """A choice as a sidebar menu shows it: its short label (``opt.<field>.<value>.short``) where the full one
+    would be cut at the menu's width, else its label."""
+    key = f"opt.{field}.{value}.short"
+    text = t(key)
+    return option_label(t, field, value) if text == key else text
+
+
 def cell_label(t, cell: str, nonlinearity: str = "tanh") -> str:
     """"LSTM", "GRU", "RNN", "Elman (scratch)"; a ReLU plain cell says so: "RNN (ReLU)", "Elman (scratch, ReLU)"."""
     name = option_label(t, "cell", cell)

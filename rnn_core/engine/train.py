@@ -21,6 +21,10 @@ from rnn_core.limits import budget as budget_mod
 from rnn_core.limits.clock import RunClock
 from rnn_core.names import bucket_by_length, class_weights
 
+# How a run ends (RunResult.stopped). These three are a pure function of its config, so a stored one stands for
+# any training of that config; "stopped" (a click) and "time budget" (a slow machine) are not.
+REPRODUCIBLE = ("completed", "early stop", "diverged")
+
 
 @dataclass
 class Progress:

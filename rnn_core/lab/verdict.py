@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from rnn_core.lab.compare import LEARNT_RATIO, CellResult
 
 REACH_FLOOR = 1e-3  # a gradient that keeps at least this share over the fitted window reaches back
-UNFINISHED = ("stopped", "time budget")  # outcomes that end a run before its epochs: no verdict on them
+UNFINISHED = ("stopped", "time budget")  # a run ended before its epochs (not REPRODUCIBLE): no verdict on it
 OUTCOMES = ("learnt", "fades", "reaches", "diverged", "unfinished")  # a cell's place in the verdict
 
 

@@ -17,6 +17,7 @@ import streamlit as st
 
 from rnn_core.config import COMPARE_CELLS, LabConfig, in_shape, lag_epochs
 from rnn_core.data.datasets import prepare
+from rnn_core.engine.train import REPRODUCIBLE
 from rnn_core.lab import jobs
 from rnn_core.lab.compare import compare_cells, lab_run_config
 from rnn_core.lab.seeds import SPREAD_SEEDS, seed_runs, seeds_of
@@ -34,7 +35,6 @@ TOP = ("lab_task", "lab_lag", "lab_epochs", "lab_seed", "lab_forget_bias")  # th
 INIT = ("lab_init", "lab_rho", "lab_act", "lab_clip", "lab_lr")  # the initialisation lab's row
 NAMES = tuple(f.name for f in fields(LabConfig))
 DEFAULTS = LabConfig()
-_DONE = ("completed", "early stop")  # outcomes that are a pure function of the settings
 _AUTO = "_lab_epochs_auto"  # session: the epochs the lag gave when the page last drew them
 
 
@@ -112,10 +112,10 @@ def _shipped(kind: str, key: str, lab: LabConfig):
 
 
 def finished(kind: str, res) -> bool:
-    """Whether a stored result is complete: every run trained its epochs or solved the task (a pure function
-    of the settings, so training it again would give the same numbers)."""
+    """Whether a stored result is complete: every run trained its epochs, solved the task or diverged (a pure
+    function of the settings, so training it again would give the same numbers)."""
     outcomes = [r.result.stopped for r in res] if kind == "compare" else [r["stopped"] for r in res]
-    return bool(outcomes) and all(s in _DONE for s in outcomes)
+    return bool(outcomes) and all(s in REPRODUCIBLE for s in outcomes)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

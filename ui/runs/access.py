@@ -15,14 +15,14 @@ import streamlit as st
 from rnn_core.config import COMPARE_CELLS, NAMES_DEFAULT, RunConfig
 from rnn_core.data.datasets import Prepared, prepare
 from rnn_core.engine.run_file import NAMES_RUN_FILE, load_run, shipped_file
-from rnn_core.engine.train import RunResult, train
+from rnn_core.engine.train import REPRODUCIBLE, RunResult, train
 from rnn_core.limits import budget
 from ui.runs import store
 from ui.runs.slots import SLOTS
 
 UPLOAD_KEY = "upload_series"  # session: the uploaded pd.Series, set by the Data page
 KIND = "run"  # the store's namespace of single runs
-FINISHED = ("completed", "early stop", "diverged")  # reproducible outcomes: a pure function of the settings
+FINISHED = REPRODUCIBLE  # outcomes that are a pure function of the settings: kept server-wide
 # The default config ships trained with each compared cell (the LSTM is the default): a cold server's Home,
 # Train and Compare show them without training; scripts/make_default_run.py writes them, a test checks them.
 SHIPPED_CELLS = COMPARE_CELLS

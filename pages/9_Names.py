@@ -71,7 +71,7 @@ st.caption(t(f"names.weights_{res.config.train.class_weight}"))
 
 # one typed name: no training here, only the stored run's weights
 typed = st.text_input(t("names.type"), value="Dostoevsky", max_chars=MAX_CHARS, key="names_name",
-                      help=t("names.type_help"))
+                      help=t("names.type_help", n=MAX_CHARS))
 name = fold(typed.strip())
 if not name:
     st.warning(t("names.empty"), icon=":material/keyboard:")

@@ -29,7 +29,8 @@ from charts.lab_seeds import sig
 from rnn_core.config import COMPARE_CELLS, in_shape
 from rnn_core.lab.compare import LEARNT_RATIO, lab_config
 from rnn_core.lab.jobs import default_workers
-from rnn_core.lab.seeds import seed_runs
+from rnn_core.lab.seeds import lag_summary, seed_runs
+from rnn_core.lab.shipped import LAGS_FILE, save_lag_rows
 from rnn_core.limits import budget
 
 CHUNK = 2  # seeds trained together between two writes of the CSV
@@ -63,19 +64,20 @@ def budget_line(lags, base=None) -> str:
 
 def table(df: pd.DataFrame) -> str:
     """README table: a row per cell; per lag the seeds learnt, the test ratio's median (range), median epochs."""
-    lags = sorted(df["lag"].unique())
+    summary = lag_summary(df)
+    lags = sorted(summary["lag"].unique())
     head = "| cell | " + " | ".join(f"lag {lag:,}: learnt · test/baseline · epochs · s" for lag in lags) + " |"
     lines = [head, "|---|" + "---|" * len(lags)]
-    for cell, rows in df.groupby("cell", sort=False):
+    for cell, rows in summary.groupby("cell", sort=False):
         out = []
         for lag in lags:
             r = rows.loc[rows["lag"] == lag]
             if r.empty:
                 out.append("–")
                 continue
-            q = r["test_ratio"]
-            out.append(f"**{(q < LEARNT_RATIO).sum()} of {len(r)}** · {sig(q.median())} ({sig(q.min())} – "
-                       f"{sig(q.max())}) · {r['epochs'].median():.0f} · {r['elapsed'].median():.0f}")
+            r = r.iloc[0]
+            out.append(f"**{r['learnt']} of {r['seeds']}** · {sig(r['test_median'])} ({sig(r['test_min'])} – "
+                       f"{sig(r['test_max'])}) · {r['epochs']:.0f} · {r['seconds']:.0f}")
         lines.append(f"| {cell.upper()} | " + " | ".join(out) + " |")
     epochs = df.groupby("lag")["budget_epochs"].max().to_dict() if "budget_epochs" in df else {}
     outcomes = dict(df["stopped"].value_counts())
@@ -92,6 +94,7 @@ def main(argv=None) -> pd.DataFrame:
     ap.add_argument("--csv", help="write the per-run rows here")
     ap.add_argument("--table", help="only print the table of these comma-separated CSVs")
     ap.add_argument("--workers", type=int, default=default_workers())
+    ap.add_argument("--asset", action="store_true", help=f"also write the rows the lab page shows ({LAGS_FILE.name})")
     ap.add_argument("--quick", action="store_true", help="two short lags, two seeds, tiny data: seconds")
     args = ap.parse_args(argv)
     torch.set_num_threads(1)
@@ -107,6 +110,8 @@ def main(argv=None) -> pd.DataFrame:
         df = run(args.cells.split(","), lags, range(a, b + 1), args.workers, csv=args.csv)
     if args.csv and not args.table:
         df.to_csv(args.csv, index=False)
+    if args.asset:
+        save_lag_rows(df)
     print(table(df))
     if not args.table:
         print("budget: " + budget_line(lags, base))

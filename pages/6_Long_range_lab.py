@@ -14,7 +14,7 @@ from rnn_core.lab.seeds import SPREAD_SEEDS
 from ui import page_setup
 from ui.glue.lab import compare_seconds, finished, lab_settings, lags_setting, run_compare, run_sweep, stored
 from ui.glue.lab_init import init_view
-from ui.glue.lab_seeds import horizon_text, seeds_view, sweep_table
+from ui.glue.lab_seeds import horizon_text, lags_view, seeds_view, sweep_table
 from ui.glue.lab_verdict import reading_line, verdict_lines
 from ui.text.catalog import labels
 from ui.text.labels import cell_label, duration_text, saturation_caption, shapes_line
@@ -96,6 +96,7 @@ with tabs[0]:
                 st.info(t("hidden.no_gates"), icon=":material/info:")
         pin_button(chosen.result, t, key=f"pin_lab_{pick}")
         seeds_view(lab, t)
+    lags_view(t)
 
 with tabs[1]:
     lags = lags_setting(t)

@@ -18,6 +18,11 @@ def lab(**params) -> AppTest:
     return at
 
 
+def frames(at) -> list:
+    """The page's tables, less the shipped ten-seed table every lab page shows."""
+    return [d.value for d in at.dataframe if "Lag 50" not in d.value.columns]
+
+
 def chart_titles(at) -> list[str]:
     out = []
     for el in at.get("plotly_chart"):
@@ -30,7 +35,7 @@ def test_compare_trains_five_cells_and_pins_one():
     at = lab(**QUICK)
     at.button(key="lab_go").click().run()
     assert not at.exception
-    table = at.dataframe[0].value
+    table = frames(at)[0]
     assert list(table.iloc[:, 0]) == ["RNN", "LSTM", "GRU", "LRU", "minGRU"]
     ratios = [float(v) for v in table.iloc[:, 3]]  # loss / baseline, 3 significant digits for reading
     assert all(r > 0 for r in ratios)  # shown with 3 significant digits by the table's column format
@@ -49,13 +54,16 @@ def test_the_defaults_open_drawn_from_the_shipped_runs_and_a_press_trains_nothin
 
     monkeypatch.setattr(compare, "train", refuse)
     at = lab()
-    table = at.dataframe[0].value
+    table = frames(at)[0]
     assert list(table.iloc[:, 0]) == ["RNN", "LSTM", "GRU", "LRU", "minGRU"]
     verdict = " ".join(m.value for m in at.markdown if "Verdict" in m.value)
     assert "**Learnt**: LSTM" in verdict and "RNN (test/baseline" in verdict
     learnt = table.columns[5]
     assert [c for c, ok in zip(table.iloc[:, 0], table[learnt], strict=True) if not ok] == ["RNN"]
     assert any("LRU 2 × 32" in c.value for c in at.caption)
+    lags = next(d.value for d in at.dataframe if "Lag 200" in d.value.columns)  # what ten seeds show, shipped
+    assert list(lags.columns)[:3] == ["Cell", "Lag 50", "Lag 200"]
+    assert lags.iloc[0, 1].startswith("0 of 10 learnt") and lags.iloc[1, 2].startswith("10 of 10 learnt")
     at.button(key="lab_go").click().run()
     assert not at.exception and any("trained already" in i.value for i in at.info)
 
@@ -63,7 +71,7 @@ def test_the_defaults_open_drawn_from_the_shipped_runs_and_a_press_trains_nothin
 def test_the_epochs_follow_the_lag_until_a_number_is_typed_and_long_lags_say_how_long():
     at = lab(lab_lag="200")
     assert at.number_input(key="lab_epochs").value == 100 and "lab_epochs" not in at.query_params
-    assert list(at.dataframe[0].value.iloc[:, 0])[:2] == ["RNN", "LSTM"]  # lag 200 ships: drawn at once
+    assert list(frames(at)[0].iloc[:, 0])[:2] == ["RNN", "LSTM"]  # lag 200 ships: drawn at once
     at.number_input(key="lab_lag").set_value(50).run()
     assert at.number_input(key="lab_epochs").value == 40 and "lab_epochs" not in at.query_params
     at.number_input(key="lab_epochs").set_value(7).run()
@@ -73,14 +81,14 @@ def test_the_epochs_follow_the_lag_until_a_number_is_typed_and_long_lags_say_how
     assert at.number_input(key="lab_epochs").value == 100 and "lab_epochs" not in at.query_params
     long = [w.value for w in at.warning if "large-run slot" in w.value]
     assert long and "lag 1000 takes about" in long[0] and "min on this server" in long[0]
-    assert not at.dataframe  # nothing trains by itself: a comparison at lag 1,000 waits for the click
+    assert not frames(at)  # nothing trains by itself: a comparison at lag 1,000 waits for the click
 
 
 def test_sweep_with_a_small_ladder():
     at = lab(lab_lags="5,8", lab_epochs="1")
     at.button(key="lab_sweep_go").click().run()
     assert not at.exception
-    frame = at.dataframe[0].value
+    frame = frames(at)[0]
     assert len(frame) == 10 and set(frame["Lag"]) == {"5", "8"}
     assert set(frame["Cell"]) == {"RNN", "LSTM", "GRU", "LRU", "minGRU"}
     assert any("Breaking point" in t for t in chart_titles(at))
@@ -121,7 +129,7 @@ def test_comparison_shows_its_seed_and_five_seeds_draw_the_spread():
     at.button(key="lab_go").click().run()
     assert not at.exception
     assert any("Seed 3" in m.value for m in at.markdown)
-    table = at.dataframe[0].value
+    table = frames(at)[0]
     horizons = list(table["Horizon τ (steps)"])
     assert all(isinstance(h, str) and "Infinity" not in h for h in horizons), horizons
     # the held-out ratio beside the validation one, and the verdict read from it

@@ -87,3 +87,16 @@ def seeds_of(lab: LabConfig) -> tuple[int, ...]:
     """The seeds the spread trains: the shown one and the next ones, inside the allowed range."""
     first = min(lab.lab_seed, LabConfig.limits("lab_seed")[1] - SPREAD_SEEDS + 1)
     return tuple(range(first, first + SPREAD_SEEDS))
+
+
+def lag_summary(df: pd.DataFrame, solved: float = SOLVED) -> pd.DataFrame:
+    """Per cell and lag of ``seed_runs`` rows with a ``lag`` column: seeds run, seeds whose test/baseline ended
+    below ``solved`` (``learnt``), the test ratio's median, min and max, and the median epochs and seconds."""
+    out = []
+    for (cell, lag), rows in df.groupby(["cell", "lag"], sort=False):
+        q = rows["test_ratio"].to_numpy(dtype=np.float64)
+        out.append({"cell": str(cell), "lag": int(lag), "seeds": len(rows), "learnt": int((q < solved).sum()),
+                    "test_median": float(np.nanmedian(q)), "test_min": float(np.nanmin(q)),
+                    "test_max": float(np.nanmax(q)), "epochs": float(rows["epochs"].median()),
+                    "seconds": float(rows["elapsed"].median())})
+    return pd.DataFrame(out)

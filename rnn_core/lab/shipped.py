@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import math
 
+import pandas as pd
 import torch
 
 from rnn_core.config import LabConfig, RunConfig
@@ -23,6 +24,9 @@ FORMAT = "rnn-playground-lab/1"
 LAB_FILE = ASSETS / "lab_compare.pt"  # the comparison at the lab's defaults
 SHIPPED_LAGS = (50, 200)  # the lags whose default comparison ships (lag 1,000 takes 15 minutes to make)
 SWEEP_FILE = ASSETS / "lab_sweep.json"  # the lag sweep at the lab's defaults
+LAGS_FILE = ASSETS / "lab_lags.csv"  # bench/bench_lab_lags.py's rows: seeds 0-9 at lags 50, 200 and 1,000
+LAGS_COLUMNS = ("lag", "seed", "cell", "test_ratio", "ratio", "horizon", "regime", "epochs", "budget_epochs",
+                "elapsed", "stopped")
 
 
 def action_key(kind: str, lab: LabConfig) -> str:
@@ -94,3 +98,17 @@ def _plain(v):
 
 def _number(v):
     return float(v) if v in ("nan", "inf", "-inf") else v
+
+
+def save_lag_rows(df: pd.DataFrame, path=LAGS_FILE) -> None:
+    """Keep the long-lag bench's rows (the columns the lab page's table reads) for the page."""
+    df.loc[:, list(LAGS_COLUMNS)].to_csv(path, index=False, float_format="%.6g")
+
+
+def load_lag_rows(path=LAGS_FILE) -> pd.DataFrame | None:
+    """The long-lag bench's rows as shipped, or None when the file is missing or not of this format."""
+    try:
+        df = pd.read_csv(path)
+    except (OSError, ValueError):
+        return None
+    return df if set(LAGS_COLUMNS) <= set(df.columns) else None

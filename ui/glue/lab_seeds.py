@@ -7,7 +7,8 @@ import streamlit as st
 
 from charts.lab_seeds import seed_horizon_figure, seed_ratio_figure, sig
 from rnn_core.config import LabConfig
-from rnn_core.lab.seeds import SOLVED, SPREAD_SEEDS, seeds_of, spread
+from rnn_core.lab.seeds import SOLVED, SPREAD_SEEDS, lag_summary, seeds_of, spread
+from rnn_core.lab.shipped import load_lag_rows
 from ui.glue.lab import compare_seconds, finished, run_seeds, stored
 from ui.text.catalog import labels
 from ui.text.labels import cell_label, duration_text, fmt_horizon, fmt_num
@@ -64,3 +65,30 @@ def sweep_table(rows: list[dict], t) -> pd.DataFrame:
                           t("met.time") + t("num.seconds"): fmt_num(r["elapsed"]),
                           t("lab.col_epochs"): fmt_num(int(r["epochs"])),
                           t("lab.col_outcome"): t(f"lab.outcome.{r['stopped']}")} for r in rows])
+
+
+@st.cache_data(show_spinner=False)
+def _lag_summary():
+    rows = load_lag_rows()
+    return None if rows is None else (lag_summary(rows), rows["seed"].min(), rows["seed"].max(),
+                                      rows.groupby("lag")["budget_epochs"].max().to_dict())
+
+
+def lags_view(t) -> None:
+    """The long-lag bench's table, as shipped: per cell and lag, the seeds that learnt, the test ratio's median
+    (range) and the median epochs, so the page publishes what ten seeds show beside the one it trains."""
+    shipped = _lag_summary()
+    if shipped is None:
+        return
+    summary, first, last, budgets = shipped
+    lags = sorted(summary["lag"].unique())
+    with st.expander(t("lab.lags_title", first=first, last=last), icon=":material/table_chart:"):
+        table = pd.DataFrame([{t("compare.cell"): cell_label(t, cell), **{
+            t("lab.lags_col", lag=fmt_num(int(lag))): t(
+                "lab.lags_cell", k=r["learnt"], n=r["seeds"], median=sig(r["test_median"]), lo=sig(r["test_min"]),
+                hi=sig(r["test_max"]), epochs=f"{r['epochs']:.0f}")
+            for lag in lags for _, r in rows.loc[rows["lag"] == lag].iterrows()}}
+            for cell, rows in summary.groupby("cell", sort=False)])
+        st.dataframe(table, hide_index=True, width="stretch", key="lab_lags_table")
+        st.caption(t("lab.lags_note", budgets=", ".join(t("lab.lags_budget", lag=fmt_num(int(k)), epochs=v)
+                                                        for k, v in sorted(budgets.items())), solved=SOLVED))

@@ -159,6 +159,12 @@ def test_the_readmes_classroom_link_opens_on_the_vanishing_gradient_it_promises(
     assert "Fixed by the link: Cell: RNN, Layers: 1" in " ".join(c.value for c in at.sidebar.caption)
 
 
+def test_a_link_naming_an_uploaded_series_says_what_it_shows_instead():
+    at = open_page("pages/2_Train.py", dataset="csv")
+    assert any("This link names an uploaded series" in e.value and "Airline passengers (1949–1960)" in e.value
+               for e in at.error), [e.value for e in at.error]
+
+
 def test_a_large_change_keeps_the_previous_charts_under_a_banner():
     at = open_page("pages/4_Gradients.py")
     drawn = len(at.get("plotly_chart"))

@@ -50,7 +50,7 @@ def test_inside_page_first_by_url_every_view_en(fresh_url, page):
     wait_charts(page, 2)
     assert_no_exception(page)
     main = page.locator(MAIN).inner_text()
-    assert "W_aa" in main and "Layer 2, t = 12" in main  # the default LSTM 2×32, window 12: the last step
+    assert "Wₐₐ" in main and "Layer 2, t = 12" in main  # the default LSTM 2×32, window 12: the last step
     assert page.locator('[data-testid="stSidebar"] a', has_text="Inside the cell").count() == 1
     screenshot(page, "inside")
     tall_screenshot(page, "inside_step_tall")

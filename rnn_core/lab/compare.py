@@ -23,6 +23,7 @@ from rnn_core.engine.train import Progress, RunResult, size_of, train
 from rnn_core.lab.horizon import gate_saturation, memory_horizon
 from rnn_core.lab.jobs import run_jobs
 from rnn_core.limits.budget import BUDGET, estimate
+from rnn_core.limits.cost import estimate_seconds
 
 # Lab defaults, chosen over seeds 0-9 (see bench/bench_lab.py, bench/bench_lab_lags.py and the README): at
 # lag 50 the LSTM leaves the 1/6 plateau between epochs 10 and 35 (its forget gate starting at σ(1) ≈ 0.73,
@@ -160,6 +161,19 @@ def cell_result(res: RunResult, data: Prepared) -> CellResult:
     test = res.metrics.get("test_loss", math.nan), data.trivial_loss("test") if len(data.y_test) else math.nan
     return CellResult(cell, res, res.metrics["val_loss"], res.metrics["baseline_loss"], tr.grad_norms,
                       memory_horizon(tr.grad_norms[-1]), gate_saturation(tr.gates), *test)
+
+
+def comparison_seconds(base_cfg: RunConfig, workers: int = 1, cells=COMPARE_CELLS) -> tuple[float, bool]:
+    """The comparison's expected wall time (each cell in its shape at its full epochs, ``workers`` at once; the
+    cost model's estimate) and whether it is large (a run's work above the heavy threshold), so it says how
+    long it takes before it starts and waits for the large-run slot."""
+    data, per, heavy = prepare(base_cfg.data), [], False
+    for cell in cells:
+        cfg = in_shape(base_cfg, cell)
+        size = estimate(cfg)
+        heavy |= size.total_macs > BUDGET.heavy_macs
+        per.append(estimate_seconds(cfg.replace(time_budget=size.max_seconds), data))
+    return max(max(per), sum(per) / max(1, workers)), heavy
 
 
 def _trace_batch(data: Prepared):

@@ -15,16 +15,14 @@ from dataclasses import fields, replace
 
 import streamlit as st
 
-from rnn_core.config import COMPARE_CELLS, LabConfig, in_shape, lag_epochs
-from rnn_core.data.datasets import prepare
+from rnn_core.config import COMPARE_CELLS, LabConfig, lag_epochs
 from rnn_core.engine.train import REPRODUCIBLE
 from rnn_core.lab import jobs
-from rnn_core.lab.compare import compare_cells, lab_run_config
+from rnn_core.lab.compare import compare_cells, comparison_seconds, lab_run_config
 from rnn_core.lab.seeds import SPREAD_SEEDS, seed_runs, seeds_of
 from rnn_core.lab.shipped import action_key, comparison_file, load_comparison, load_sweep, shipped_lab
 from rnn_core.lab.sweep import lag_sweep
 from rnn_core.limits import budget
-from rnn_core.limits.cost import estimate_seconds
 from ui.runs import store
 from ui.runs.live import TICK_S, guarded
 from ui.runs.slots import SLOTS
@@ -120,17 +118,8 @@ def finished(kind: str, res) -> bool:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def compare_seconds(lab: LabConfig) -> tuple[float, bool]:
-    """The comparison's expected wall time on this server (its cells at their full epochs, on the workers it
-    would get) and whether it needs the large-run slot."""
-    base, per, heavy = lab_run_config(lab), {}, False
-    data = prepare(base.data)
-    for cell in COMPARE_CELLS:
-        cfg = in_shape(base, cell)
-        size = budget.estimate(cfg)
-        heavy |= size.total_macs > budget.BUDGET.heavy_macs
-        per[cell] = estimate_seconds(cfg.replace(time_budget=size.max_seconds), data)
-    workers = jobs.default_workers()
-    return max(max(per.values()), sum(per.values()) / workers), heavy
+    """``comparison_seconds`` of the lab's comparison on this server's workers, cached per settings."""
+    return comparison_seconds(lab_run_config(lab), jobs.default_workers())
 
 
 def _live(kind: str, lab: LabConfig, total: int, work, t, heavy: bool = False):

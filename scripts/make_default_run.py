@@ -2,13 +2,14 @@
 variants with Compare's other cells (assets/default_run_<cell>.pt), and assets/default_example.json (what
 Home draws of the default run, readable without torch) and assets/fingerprints.json (the fingerprint table,
 ``rnn_core.fingerprint``); with ``--names``, only assets/names_run.pt (the Names page's default surname
-run, about 15 s of training); with ``--fingerprints``, only the table; with ``--lab``, only the lab's default
+run, about 15 s of training); with ``--namegen``, only assets/namegen.pt (the Generate-names page's default
+generator, about 25 s); with ``--fingerprints``, only the table; with ``--lab``, only the lab's default
 comparisons (assets/lab_compare*.pt: lags 50 and 200, about 5 minutes on two cores) and lag sweep
 (assets/lab_sweep.json).
 
 Every file is made under the pinned numerics (``rnn_core.numerics``: the script refuses otherwise). Run after
 any change that alters a default run's numbers (tests/test_run_file.py and tests/test_fingerprints.py say when):
-    PYTHONPATH=. .venv/bin/python scripts/make_default_run.py [--names | --fingerprints | --lab]
+    PYTHONPATH=. .venv/bin/python scripts/make_default_run.py [--names | --namegen | --fingerprints | --lab]
 """
 
 import json
@@ -45,6 +46,15 @@ def write_names() -> None:
           f"{NAMES_RUN_FILE.stat().st_size / 1e3:.0f} kB")
 
 
+def write_namegen() -> None:
+    from rnn_core.namegen import train as gen
+
+    res = gen.train(gen.GenConfig())
+    gen.save(res)
+    print(f"{gen.SHIPPED.name}: test loss {res.test_loss:.4f} (bigram {res.bigram_loss:.4f}) in {res.elapsed:.1f} s, "
+          f"{gen.SHIPPED.stat().st_size / 1e3:.0f} kB")
+
+
 def write_fingerprints() -> None:
     table = fingerprint.make_table()
     fingerprint.TABLE.write_text(json.dumps(table, indent=1) + "\n", encoding="utf-8")
@@ -73,6 +83,9 @@ if __name__ == "__main__":
     torch.set_num_threads(1)
     if "--names" in sys.argv:
         write_names()
+        sys.exit()
+    if "--namegen" in sys.argv:
+        write_namegen()
         sys.exit()
     if "--fingerprints" in sys.argv:
         write_fingerprints()

@@ -15,7 +15,7 @@ CHOICES = {f.name: f.metadata["choices"] for _, cls in PARTS for f in fields(cls
 IDENTIFIERS = frozenset(v for values in CHOICES.values() for v in values)
 ENGLISH_WORDS = frozenset({"forecast", "denoise", "classify", "adding", "recall", "sine", "square", "sawtooth",
                            "none", "log", "diff", "seasonal", "standard", "scratch", "tanh", "default",
-                           "orthogonal", "identity", "spectral"})
+                           "orthogonal", "identity", "spectral", "names"})
 MATH_NAMES = frozenset({"tanh"})
 
 

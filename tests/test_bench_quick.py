@@ -95,6 +95,16 @@ def test_bench_names_quick():
     assert df["accuracy"].between(0, 1).all() and df["balanced"].between(0, 1).all()
 
 
+def test_bench_namegen_quick():
+    import bench_namegen
+
+    df = bench_namegen.main(["--quick", "--workers", "1"])
+    assert sorted(df["seed"].unique()) == [0, 1] and sorted(df["temp"].unique()) == list(bench_namegen.TEMPS)
+    shares = df[[f"share_{k}" for k in ("new", "train", "held_out")]].sum(axis=1)
+    assert (shares - 1).abs().max() < 1e-12  # every sampled name is of one kind
+    assert (df["test_loss"] > 0).all() and (df["best_epoch"] == 1).all()
+
+
 @pytest.mark.slow
 def test_footprint_quick():  # a fresh server of its own
     import footprint

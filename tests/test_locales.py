@@ -24,7 +24,7 @@ DYNAMIC = {
     "data.", "desc.", "err.", "f.", "grad.horizon_", "h.", "in.cap_", "in.regime.", "in.sal_",
     "in.tab_", "in.term.", "l.act.note.", "l.k.", "l.lin.", "lab.action.", "lab.outcome.", "lab.reading.",
     "lab.shape_why.", "lab.verdict.", "met.one_step_", "met.recursive_",
-    "met.why_", "names.weights_", "nav.", "opt.", "opt.cell.", "opt.lab_task.", "run.queued",
+    "gen.kind.", "met.why_", "names.weights_", "nav.", "opt.", "opt.cell.", "opt.lab_task.", "run.queued",
     "set.", "stop.", "task.", "unit.",
 }
 DYNAMIC_TUPLE = tuple(DYNAMIC)

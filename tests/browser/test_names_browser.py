@@ -1,6 +1,6 @@
 """The Names page in a real browser on one fresh server: opened first by its URL in Chinese (the server's
 first request), then in English in a new session; typing a name redraws the per-letter predictions
-without training, in both languages."""
+without training, in both languages. The Generate-names page by link on a fresh server, in both languages."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from browser_helpers import (
     wait_rerun,
     watch_runs,
 )
+from words import word_problems
 
 pytestmark = pytest.mark.browser
 
@@ -88,3 +89,34 @@ def test_names_page_first_on_a_fresh_server_in_chinese_then_in_english(browser):
     print(f"names page: first open (in Chinese) {first:.1f} s, a typed name redrawn in {typed:.2f} s")
     record_timing("names_first_open_s", round(first, 2))
     record_timing("names_typed_name_s", round(typed, 2))
+
+
+@pytest.mark.slow  # over 10 s
+def test_generate_names_by_link_on_a_fresh_server_in_chinese_then_english(browser):
+    """The generator's page as a fresh server's first request (Chinese), then a link with a language, a first
+    letter and a sampling seed (English): drawn without a click, no raw identifier, the link's names."""
+    with serve("streamlit-generate.log") as (url, _):
+        context, page = new_page(browser)
+        try:
+            page.set_default_timeout(120_000)
+            page.goto(f"{url}/Generate_names?lang=zh")
+            wait_ready(page, f"{MAIN} h1:has-text('生成姓氏')", timeout=120_000)
+            wait_charts(page, 2, timeout=120_000)
+            assert_no_exception(page)
+            assert page.locator(MAIN, has_text="留出集逐字母损失").count() >= 1
+            problems = word_problems(page, "/Generate_names [zh]", "zh")
+            screenshot(page, "generate_zh")
+            tall_screenshot(page, "generate_zh_full", max_height=2400)
+
+            page.goto(f"{url}/Generate_names?gen_lang=Italian&gen_first=B&gen_sample=2")
+            wait_ready(page, f"{MAIN} h1:has-text('Generate names')")
+            wait_charts(page, 2)
+            assert_no_exception(page)
+            problems += word_problems(page, "/Generate_names [en]", "en")
+            assert "Italian" in page.locator(MAIN).inner_text()
+            ticks = page.evaluate(f"() => document.querySelector('{MAIN} .js-plotly-plot').layout.xaxis.ticktext")
+            assert ticks[0] == "1<br><b>B</b>", ticks  # the first name's first letter is the link's
+            screenshot(page, "generate_en")
+        finally:
+            context.close()
+    assert not problems, "\n".join(problems)

@@ -25,6 +25,7 @@ PAGES = (
     ("learn", "pages/7_Learn.py", ":material/school:"),
     ("inside", "pages/8_Inside_the_cell.py", ":material/memory:"),
     ("names", "pages/9_Names.py", ":material/abc:"),
+    ("generate", "pages/10_Generate_names.py", ":material/auto_awesome:"),
 )
 _ICONS = {key: icon for key, _, icon in PAGES}
 FIELD_NAMES = frozenset(f.name for _, cls in PARTS for f in fields(cls))

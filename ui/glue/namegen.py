@@ -1,0 +1,103 @@
+"""Glue of the Generate-names page: GenConfig's fields as widgets kept in the URL, the trained generator and
+its samples.
+
+A trained generator is a pure function of its training fields, so it is kept in the run store
+(``ui.runs.store``, kind ``namegen``) server-wide once finished; the default one ships in ``assets/``. Samples
+are cached per model and sampling fields: moving the temperature redraws from the same weights.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+import streamlit as st
+
+from rnn_core.namegen.config import TRAIN_FIELDS, GenConfig
+from ui.runs import store
+from ui.runs.live import TICK_S, guarded
+from ui.runs.slots import SLOTS
+from ui.state.fields import current, draw
+from ui.text.catalog import labels
+from ui.text.labels import option_label
+
+KIND = "namegen"
+SAMPLING = ("gen_lang", "gen_first", "gen_temp", "gen_count", "gen_sample")  # the row above the names
+SECONDS_PER_EPOCH = 3.2  # default model, two cores (README): the wait a Train button announces
+
+
+def gen_settings(t) -> GenConfig:
+    """The sampling row and, in an expander, the model's fields; the config they make."""
+    values = {f.name: current(f.name) for f in fields(GenConfig)}
+    lang_names = labels(t, "names.lang")
+    formats = {"gen_lang": lambda v: lang_names.get(v, v), "gen_first": lambda v: option_label(t, "gen_first", v)}
+    for col, name in zip(st.columns([3, 2, 3, 2, 2]), SAMPLING, strict=True):
+        with col:
+            values[name] = draw(name, t, format_func=formats.get(name))
+    with st.expander(t("gen.model"), icon=":material/tune:", expanded=False):
+        for col, name in zip(st.columns(len(TRAIN_FIELDS)), TRAIN_FIELDS, strict=True):
+            with col:
+                fmt = (lambda v: option_label(t, "cell", v)) if name == "gen_cell" else None
+                values[name] = draw(name, t, format_func=fmt)
+        st.caption(t("gen.model_note"))
+    return GenConfig(**values)
+
+
+def key_of(cfg: GenConfig) -> str:
+    return cfg.training().to_json()
+
+
+def gen_model(cfg: GenConfig):
+    """The trained generator of ``cfg``: stored, else the shipped default, else None."""
+    res = store.lookup(KIND, key_of(cfg))
+    if res is None and cfg.training() == GenConfig().training():
+        res = _shipped()
+    return res
+
+
+@st.cache_resource(show_spinner=False)
+def _shipped():
+    from rnn_core.namegen.train import SHIPPED, load
+
+    return load() if SHIPPED.is_file() else None
+
+
+def train_gen(cfg: GenConfig, t):
+    """Train ``cfg``'s model with a progress bar; a click ends it after the current batch and keeps it (this
+    session only), then the click's rerun goes on."""
+    import time
+
+    from rnn_core.namegen.train import train
+
+    shown = [0.0, t("gen.starting")]  # the bar's value and words, redrawn by every tick
+    bar = st.progress(*shown)
+    interrupted, last = [], [0.0]
+
+    def redraw() -> bool:
+        last[0] = time.perf_counter()
+        return guarded(interrupted, lambda: bar.progress(shown[0], text=shown[1])) is False
+
+    def on_epoch(p: dict) -> bool:
+        shown[:] = [p["epoch"] / p["epochs"], t("gen.progress", **p)]
+        return redraw()
+
+    def should_stop() -> bool:  # per batch: a redraw is where a click or a closed tab arrives
+        return time.perf_counter() - last[0] >= TICK_S and redraw()
+
+    with SLOTS.slot("light", lambda k: bar.progress(0.0, text=t("gen.queued", k=k))):
+        res = train(cfg, on_epoch, should_stop=should_stop)
+    store.remember(KIND, key_of(cfg), res, finished=res.stopped == "completed")
+    if interrupted:
+        raise interrupted[0]
+    bar.empty()
+    return res
+
+
+def samples_of(res, cfg: GenConfig):
+    return _samples(key_of(cfg), cfg, res)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _samples(key: str, cfg: GenConfig, _res):
+    from rnn_core.namegen.sample import sample_names
+
+    return sample_names(_res.model, cfg)

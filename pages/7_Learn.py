@@ -40,6 +40,7 @@ st.markdown(t("l.rec.symbols"))
 st.page_link("pages/8_Inside_the_cell.py", label=t("in.learn_link"), icon=":material/memory:",
              query_params=link_params() or None)
 
+LIVE = {"one_to_many": "pages/10_Generate_names.py"}
 st.header(t("l.kinds.h"), divider="gray")
 st.markdown(t("l.kinds.body"))
 diagram_labels = labels(t, "chart.rnn_kind_figure")
@@ -52,6 +53,9 @@ for kind, tab in zip(KINDS, st.tabs([t(f"l.k.{kind}") for kind in KINDS]), stric
             st.markdown(t(f"l.k.{kind}.desc"))
             st.markdown(f"**{t('l.example')}:** {t(f'l.k.{kind}.ex')}")
             st.markdown(f"**{t('l.here')}:** {t(f'l.k.{kind}.here')}")
+            if kind in LIVE:  # a live language example of this kind
+                st.page_link(LIVE[kind], label=t(f"l.k.{kind}.live"), icon=":material/arrow_forward:",
+                             query_params=link_params() or None)
 
 st.header(t("l.sw.h"), divider="gray")
 good, bad = st.columns(2)

@@ -91,3 +91,11 @@ def test_ui_does_not_import_torch():
     code = ("import sys, ui, ui.state.settings, charts.learn; "
             "assert 'torch' not in sys.modules, 'torch imported'")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_one_to_many_kind_links_to_the_live_generator(lang):
+    at = open_page("pages/7_Learn.py", lang)
+    links = [el.proto for el in at.get("page_link") if "Generate_names" in el.proto.page]
+    live = [p.label for p in links if p.icon == ":material/arrow_forward:"]  # the sidebar links it too
+    assert live == [TEXT["l.k.one_to_many.live"][lang]], links

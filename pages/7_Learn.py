@@ -40,7 +40,7 @@ st.markdown(t("l.rec.symbols"))
 st.page_link("pages/8_Inside_the_cell.py", label=t("in.learn_link"), icon=":material/memory:",
              query_params=link_params() or None)
 
-LIVE = {"one_to_many": "pages/10_Generate_names.py"}
+LIVE = {"one_to_many": "pages/10_Generate_names.py", "encoder_decoder": "pages/11_Translate_dates.py"}
 st.header(t("l.kinds.h"), divider="gray")
 st.markdown(t("l.kinds.body"))
 diagram_labels = labels(t, "chart.rnn_kind_figure")

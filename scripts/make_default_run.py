@@ -3,13 +3,14 @@ variants with Compare's other cells (assets/default_run_<cell>.pt), and assets/d
 Home draws of the default run, readable without torch) and assets/fingerprints.json (the fingerprint table,
 ``rnn_core.fingerprint``); with ``--names``, only assets/names_run.pt (the Names page's default surname
 run, about 15 s of training); with ``--namegen``, only assets/namegen.pt (the Generate-names page's default
-generator, about 25 s); with ``--fingerprints``, only the table; with ``--lab``, only the lab's default
+generator, about 25 s); with ``--dates``, only assets/dates.pt (the Translate-dates page's default pair, with
+and without attention, about 40 s); with ``--fingerprints``, only the table; with ``--lab``, only the lab's default
 comparisons (assets/lab_compare*.pt: lags 50 and 200, about 5 minutes on two cores) and lag sweep
 (assets/lab_sweep.json).
 
 Every file is made under the pinned numerics (``rnn_core.numerics``: the script refuses otherwise). Run after
 any change that alters a default run's numbers (tests/test_run_file.py and tests/test_fingerprints.py say when):
-    PYTHONPATH=. .venv/bin/python scripts/make_default_run.py [--names | --namegen | --fingerprints | --lab]
+    PYTHONPATH=. .venv/bin/python scripts/make_default_run.py [--names | --namegen | --dates | --fingerprints | --lab]
 """
 
 import json
@@ -55,6 +56,15 @@ def write_namegen() -> None:
           f"{gen.SHIPPED.stat().st_size / 1e3:.0f} kB")
 
 
+def write_dates() -> None:
+    from rnn_core.dates import train as dates
+
+    pair = tuple(dates.train(dates.DateConfig(), attention) for attention in (True, False))
+    dates.save_pair(pair)
+    print(f"{dates.SHIPPED.name}: exact match {pair[0].exact:.3f} with attention, {pair[1].exact:.3f} without, in "
+          f"{sum(r.elapsed for r in pair):.1f} s, {dates.SHIPPED.stat().st_size / 1e3:.0f} kB")
+
+
 def write_fingerprints() -> None:
     table = fingerprint.make_table()
     fingerprint.TABLE.write_text(json.dumps(table, indent=1) + "\n", encoding="utf-8")
@@ -86,6 +96,9 @@ if __name__ == "__main__":
         sys.exit()
     if "--namegen" in sys.argv:
         write_namegen()
+        sys.exit()
+    if "--dates" in sys.argv:
+        write_dates()
         sys.exit()
     if "--fingerprints" in sys.argv:
         write_fingerprints()

@@ -21,7 +21,7 @@ from browser_helpers import CHROMIUM_ARGS, MAIN, VIEWPORT, serve, wait_ready  # 
 
 PAGES = {"home": "", "data": "Data", "train": "Train", "hidden": "Hidden_states", "gradients": "Gradients",
          "compare": "Compare", "lab": "Long_range_lab", "learn": "Learn", "inside": "Inside_the_cell",
-         "names": "Names", "generate": "Generate_names"}
+         "names": "Names", "generate": "Generate_names", "dates": "Translate_dates"}
 SETTLE_MS = 1500  # plotly draws after the script has finished
 
 

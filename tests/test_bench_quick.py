@@ -95,6 +95,14 @@ def test_bench_names_quick():
     assert df["accuracy"].between(0, 1).all() and df["balanced"].between(0, 1).all()
 
 
+def test_bench_dates_quick():
+    import bench_dates
+
+    df = bench_dates.main(["--quick", "--workers", "1"])
+    assert sorted(df["seed"].unique()) == [0, 1] and set(df["attention"]) == {True, False}
+    assert df["exact"].between(0, 1).all() and "len 1–9" in df
+
+
 def test_bench_namegen_quick():
     import bench_namegen
 

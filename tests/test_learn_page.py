@@ -94,8 +94,9 @@ def test_ui_does_not_import_torch():
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_one_to_many_kind_links_to_the_live_generator(lang):
+def test_the_language_kinds_link_to_their_live_examples(lang):
     at = open_page("pages/7_Learn.py", lang)
-    links = [el.proto for el in at.get("page_link") if "Generate_names" in el.proto.page]
-    live = [p.label for p in links if p.icon == ":material/arrow_forward:"]  # the sidebar links it too
-    assert live == [TEXT["l.k.one_to_many.live"][lang]], links
+    live = [(p.label, p.page) for p in (el.proto for el in at.get("page_link"))
+            if p.icon == ":material/arrow_forward:"]  # the sidebar links the pages too, with their own icons
+    assert live == [(TEXT["l.k.one_to_many.live"][lang], "Generate_names"),
+                    (TEXT["l.k.encoder_decoder.live"][lang], "Translate_dates")], live

@@ -5,12 +5,14 @@ without training, in both languages. The Generate-names page by link on a fresh 
 from __future__ import annotations
 
 import time
+from urllib.parse import urlencode
 
 import pytest
 from browser_helpers import (
     MAIN,
     SIDEBAR,
     assert_no_exception,
+    metric_values,
     new_page,
     record_timing,
     screenshot,
@@ -92,9 +94,10 @@ def test_names_page_first_on_a_fresh_server_in_chinese_then_in_english(browser):
 
 
 @pytest.mark.slow  # over 10 s
-def test_generate_names_by_link_on_a_fresh_server_in_chinese_then_english(browser):
+def test_language_examples_by_link_on_a_fresh_server_in_chinese_then_english(browser):
     """The generator's page as a fresh server's first request (Chinese), then a link with a language, a first
-    letter and a sampling seed (English): drawn without a click, no raw identifier, the link's names."""
+    letter and a sampling seed (English); the translator by links in both languages: drawn without a click, no
+    raw identifier, the link's names and the link's date."""
     with serve("streamlit-generate.log") as (url, _):
         context, page = new_page(browser)
         try:
@@ -117,6 +120,16 @@ def test_generate_names_by_link_on_a_fresh_server_in_chinese_then_english(browse
             ticks = page.evaluate(f"() => document.querySelector('{MAIN} .js-plotly-plot').layout.xaxis.ticktext")
             assert ticks[0] == "1<br><b>B</b>", ticks  # the first name's first letter is the link's
             screenshot(page, "generate_en")
+
+            for lang, title, text in (("zh", "翻译日期", "二〇二六年十二月七日"),
+                                      ("en", "Translate dates", "Mon 7 Dec 26")):
+                page.goto(f"{url}/Translate_dates?{urlencode({'lang': lang, 'dt_text': text})}")
+                wait_ready(page, f"{MAIN} h1:has-text('{title}')")
+                wait_charts(page, 3)
+                assert_no_exception(page)
+                assert metric_values(page)[next(iter(metric_values(page)))] == "2026-12-07"
+                problems += word_problems(page, f"/Translate_dates [{lang}]", lang)
+                screenshot(page, f"dates_{lang}")
         finally:
             context.close()
     assert not problems, "\n".join(problems)

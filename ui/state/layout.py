@@ -26,6 +26,7 @@ PAGES = (
     ("inside", "pages/8_Inside_the_cell.py", ":material/memory:"),
     ("names", "pages/9_Names.py", ":material/abc:"),
     ("generate", "pages/10_Generate_names.py", ":material/auto_awesome:"),
+    ("dates", "pages/11_Translate_dates.py", ":material/translate:"),
 )
 _ICONS = {key: icon for key, _, icon in PAGES}
 FIELD_NAMES = frozenset(f.name for _, cls in PARTS for f in fields(cls))

@@ -1,0 +1,78 @@
+"""Translate dates: an RNN encoder reads a date as people write it, an RNN decoder writes it as ISO 8601,
+with and without attention (encoder–decoder)."""
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from charts.dates import accuracy_by_length_figure, attention_figure, exact_per_epoch_figure
+from rnn_core.dates.data import FORMATS, clean
+from ui import page_setup
+from ui.glue.dates import SECONDS_PER_EPOCH, date_pair, date_settings, train_pair, translation
+from ui.state.fields import current_params, share_link
+from ui.text.catalog import labels
+from ui.text.labels import option_label
+from ui.text.safe import code
+from ui.views.blocks import chart
+
+t = page_setup("dates")
+st.title(f":material/translate: {t('nav.dates')}")
+st.caption(t("dt.caption"))
+cfg = date_settings(t)
+share_link(current_params(), t)
+pair = date_pair(cfg)
+if pair is None:
+    st.info(t("dt.none", s=round(SECONDS_PER_EPOCH * cfg.dt_epochs)), icon=":material/info:")
+    if st.button(t("dt.train"), type="primary", icon=":material/play_arrow:", key="dt_train"):
+        pair = train_pair(cfg, t)
+    if not pair or len(pair) < 2:
+        st.stop()
+if any(r.stopped == "stopped" for r in pair):
+    st.warning(t("dt.stopped"), icon=":material/pause_circle:")
+
+attn, plain = pair
+names = {True: t("dt.with"), False: t("dt.without")}
+sub = t("dt.subtitle", cell=option_label(t, "cell", attn.config.dt_cell), H=attn.config.dt_hidden,
+        epochs=attn.config.dt_epochs, teacher=t(f"opt.dt_teacher.{attn.config.dt_teacher}"), seed=attn.config.dt_seed)
+text = clean(cfg.dt_text)
+if not text:
+    st.warning(t("dt.empty"), icon=":material/keyboard:")
+else:
+    if text != cfg.dt_text.casefold():
+        st.caption(t("dt.cleaned", text=code(text)))
+    (iso_a, weights), (iso_p, _) = translation(pair, text)
+    cols = st.columns(3)
+    for col, res, iso in ((cols[0], attn, iso_a), (cols[1], plain, iso_p)):
+        try:
+            dt.date.fromisoformat(iso)
+            valid = t("dt.valid")
+        except ValueError:
+            valid = t("dt.invalid")
+        col.metric(names[res.attention], iso, border=True, help=t("dt.metric_help", acc=res.exact))
+        col.caption(valid)
+    cols[2].metric(t("dt.test_exact"), f"{attn.exact:.1%} · {plain.exact:.1%}", border=True,
+                   help=t("dt.test_exact_help"))
+    chart(attention_figure(text, iso_a, weights[:, :len(text)], labels=labels(t, "chart.attention_figure")),
+          "attention", subtitle=sub)
+    st.caption(t("dt.read_attention"))
+
+rows = [{"label": names[r.attention], "attention": r.attention, "bands": list(r.by_length),
+         "accuracy": [v[0] for v in r.by_length.values()], "count": [v[1] for v in r.by_length.values()]}
+        for r in pair]
+left, right = st.columns(2)
+with left:
+    chart(accuracy_by_length_figure(rows, labels=labels(t, "chart.accuracy_by_length_figure")), "exact_by_length",
+          subtitle=sub)
+with right:
+    chart(exact_per_epoch_figure([{"label": names[r.attention], "attention": r.attention, "history": r.history}
+                                  for r in pair], labels=labels(t, "chart.exact_per_epoch_figure")),
+          "exact_per_epoch", subtitle=sub)
+st.caption(t("dt.read_bottleneck"))
+fmt = labels(t, "dt.format")
+st.dataframe(pd.DataFrame({t("dt.col_format"): [fmt[f] for f in FORMATS],
+                           t("dt.col_example"): [FORMATS[f](dt.date(2026, 12, 7)) for f in FORMATS],
+                           names[True]: [attn.by_format.get(f, float("nan")) for f in FORMATS],
+                           names[False]: [plain.by_format.get(f, float("nan")) for f in FORMATS]}),
+             hide_index=True, width="stretch", height=38 + 35 * len(FORMATS),
+             column_config={names[k]: st.column_config.NumberColumn(format="percent") for k in names})

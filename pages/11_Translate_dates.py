@@ -34,7 +34,8 @@ if any(r.stopped == "stopped" for r in pair):
 attn, plain = pair
 names = {True: t("dt.with"), False: t("dt.without")}
 sub = t("dt.subtitle", cell=option_label(t, "cell", attn.config.dt_cell), H=attn.config.dt_hidden,
-        epochs=attn.config.dt_epochs, teacher=t(f"opt.dt_teacher.{attn.config.dt_teacher}"), seed=attn.config.dt_seed)
+        epochs=attn.config.dt_epochs, teacher=option_label(t, "dt_teacher", attn.config.dt_teacher),
+        seed=attn.config.dt_seed)
 text = clean(cfg.dt_text)
 if not text:
     st.warning(t("dt.empty"), icon=":material/keyboard:")

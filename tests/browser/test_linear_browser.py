@@ -1,7 +1,8 @@
-"""The linear cells by URL on a fresh server: every page opens with cell=lru and cell=mingru, the Gradients
-page draws the unit disk, Inside the cell writes the cell's formula, the new views open in Chinese and
-Learn links to them (screenshots at 1280×800 with ``RNN_SCREENSHOTS=1``). The lab's sweep of the new cells
-is in ``test_lab_browser.py``; the engine's in ``tests/test_lab.py``."""
+"""The linear cells by URL on a fresh server: every page opens with cell=lru, and the pages that draw what
+differs between the linear cells with cell=mingru too; the Gradients page draws the unit disk, Inside the cell
+writes the cell's formula, the new views open in Chinese and Learn links to them (screenshots at 1280×800 with
+``RNN_SCREENSHOTS=1``). The lab's sweep of the new cells is in ``test_lab_browser.py``; the engine's in
+``tests/test_lab.py``."""
 
 from __future__ import annotations
 
@@ -25,9 +26,11 @@ pytestmark = pytest.mark.browser
 
 LINK = {"num_layers": "1", "hidden_size": "16", "epochs": "40", "patience": "0"}
 # URL path, English title, charts the page draws at least (Names trains its own surname run), and whether
-# the page is opened for the first cell only: Compare draws every compared cell whatever the link's cell,
-# Names its own surname run. Data, the lab and Learn read no run's cell (their pages by URL: the app test).
-PAGES = [("Train", "Train", 2, False), ("Hidden_states", "Hidden states", 1, False),
+# the page is opened for the first cell only: Train and Hidden states draw any cell's run alike, Compare draws every
+# compared cell whatever the link's cell, Names its own surname run; Gradients (the disk) and Inside the cell (the
+# formula) draw what differs between the two linear cells. Data, the lab and Learn read no run's cell (their pages
+# by URL: the app test).
+PAGES = [("Train", "Train", 2, True), ("Hidden_states", "Hidden states", 1, True),
          ("Gradients", "Gradients", 4, False), ("Inside_the_cell", "Inside the cell", 1, False),
          ("Compare", "Compare", 3, True), ("Names", "Names", 0, True)]
 

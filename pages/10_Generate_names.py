@@ -8,6 +8,7 @@ from rnn_core.namegen.sample import novelty
 from rnn_core.names import ALPHABET
 from ui import page_setup
 from ui.glue.namegen import SECONDS_PER_EPOCH, gen_model, gen_settings, samples_of, train_gen
+from ui.runs.ticks import trained_or_button
 from ui.state.fields import current_params, share_link
 from ui.text.catalog import labels
 from ui.text.labels import option_label
@@ -18,13 +19,8 @@ st.title(f":material/auto_awesome: {t('nav.generate')}")
 st.caption(t("gen.caption"))
 cfg = gen_settings(t)
 share_link(current_params(), t)
-res = gen_model(cfg)
-if res is None:
-    st.info(t("gen.none", s=round(SECONDS_PER_EPOCH * cfg.gen_epochs)), icon=":material/info:")
-    if st.button(t("gen.train"), type="primary", icon=":material/play_arrow:", key="gen_train"):
-        res = train_gen(cfg, t)
-    if res is None:
-        st.stop()
+res = trained_or_button(gen_model(cfg), t, t("gen.none", s=round(SECONDS_PER_EPOCH * cfg.gen_epochs)),
+                        t("gen.train"), "gen_train", lambda: train_gen(cfg, t))
 if res.stopped == "stopped":
     st.warning(t("gen.stopped", n=len(res.history["epoch"])), icon=":material/pause_circle:")
 

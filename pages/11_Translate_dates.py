@@ -10,6 +10,7 @@ from charts.dates import accuracy_by_length_figure, attention_figure, exact_per_
 from rnn_core.dates.data import FORMATS, clean
 from ui import page_setup
 from ui.glue.dates import SECONDS_PER_EPOCH, date_pair, date_settings, train_pair, translation
+from ui.runs.ticks import trained_or_button
 from ui.state.fields import current_params, share_link
 from ui.text.catalog import labels
 from ui.text.labels import option_label
@@ -21,13 +22,8 @@ st.title(f":material/translate: {t('nav.dates')}")
 st.caption(t("dt.caption"))
 cfg = date_settings(t)
 share_link(current_params(), t)
-pair = date_pair(cfg)
-if pair is None:
-    st.info(t("dt.none", s=round(SECONDS_PER_EPOCH * cfg.dt_epochs)), icon=":material/info:")
-    if st.button(t("dt.train"), type="primary", icon=":material/play_arrow:", key="dt_train"):
-        pair = train_pair(cfg, t)
-    if not pair or len(pair) < 2:
-        st.stop()
+pair = trained_or_button(date_pair(cfg), t, t("dt.none", s=round(SECONDS_PER_EPOCH * cfg.dt_epochs)),
+                         t("dt.train"), "dt_train", lambda: train_pair(cfg, t))
 if any(r.stopped == "stopped" for r in pair):
     st.warning(t("dt.stopped"), icon=":material/pause_circle:")
 

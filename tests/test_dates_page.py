@@ -1,23 +1,13 @@
 """The Translate-dates page through AppTest: the shipped pair opens drawn, a typed date is translated without
 training, another pair waits for its Train button, Chinese labels, text the models cannot read."""
 
-import json
-
-from streamlit.testing.v1 import AppTest
+from apptest_pages import chart_titles, open_link
 
 PAGE = "pages/11_Translate_dates.py"
 
 
-def _page(**params) -> AppTest:
-    at = AppTest.from_file("../streamlit_app.py", default_timeout=120)
-    for k, v in params.items():
-        at.query_params[k] = v
-    at.switch_page(PAGE)
-    return at
-
-
-def _titles(at) -> list[str]:
-    return [json.loads(el.proto.spec)["layout"]["title"]["text"] for el in at.get("plotly_chart")]
+def _page(**params):
+    return open_link(PAGE, **params)
 
 
 def test_the_default_opens_drawn_and_a_typed_date_translates_without_training():
@@ -25,7 +15,7 @@ def test_the_default_opens_drawn_and_a_typed_date_translates_without_training():
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     assert [m.value for m in at.metric][0] == "2026-12-07"
-    assert _titles(at) == ["Where the decoder looks while it writes each symbol",
+    assert chart_titles(at) == ["Where the decoder looks while it writes each symbol",
                            "Exact match by the length of the text (test dates)",
                            "Exact match per epoch (validation dates)"]
     assert not at.button
@@ -45,5 +35,5 @@ def test_another_pair_waits_for_train_then_draws_in_chinese():
     at.button(key="dt_train").click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert [m.label for m in at.metric] == ["有注意力", "无注意力", "测试集完全匹配（有 · 无）"]
-    assert _titles(at) == ["解码器写每个符号时在看哪里", "按文字长度统计的完全匹配率（测试日期）",
+    assert chart_titles(at) == ["解码器写每个符号时在看哪里", "按文字长度统计的完全匹配率（测试日期）",
                            "每轮的完全匹配率（验证日期）"]

@@ -1,27 +1,17 @@
 """The Generate-names page through AppTest: the shipped default opens drawn, sampling settings redraw without
 training, another model waits for its Train button, Chinese labels, a link's names."""
 
-import json
-
-from streamlit.testing.v1 import AppTest
+from apptest_pages import chart_titles, open_link
 
 PAGE = "pages/10_Generate_names.py"
 
 
-def _page(**params) -> AppTest:
-    at = AppTest.from_file("../streamlit_app.py", default_timeout=120)
-    for k, v in params.items():
-        at.query_params[k] = v
-    at.switch_page(PAGE)
-    return at
+def _page(**params):
+    return open_link(PAGE, **params)
 
 
 def _names(at) -> list[str]:
     return list(at.dataframe[0].value.iloc[:, 0])
-
-
-def _titles(at) -> list[str]:
-    return [json.loads(el.proto.spec)["layout"]["title"]["text"] for el in at.get("plotly_chart")]
 
 
 def test_the_default_opens_drawn_and_sampling_settings_redraw_without_training():
@@ -30,7 +20,7 @@ def test_the_default_opens_drawn_and_sampling_settings_redraw_without_training()
     assert not at.exception, [e.value for e in at.exception]
     assert [m.label for m in at.metric] == ["Held-out letter loss", "Bigram table", "New names", "Training time"]
     assert float(at.metric[0].value) < float(at.metric[1].value)  # the RNN beats the letter-pair table
-    assert _titles(at) == ["The next letter, step by step", "Letter loss per epoch"]
+    assert chart_titles(at) == ["The next letter, step by step", "Letter loss per epoch"]
     first = _names(at)
     assert len(first) == 10 and not at.button  # shipped: nothing to train
     at.selectbox(key="gen_first").set_value("K").run()
@@ -57,9 +47,9 @@ def test_a_link_gives_its_names_and_another_model_waits_for_train_in_chinese():
     at.button(key="gen_train").click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert [m.label for m in at.metric] == ["留出集逐字母损失", "二元组表", "新姓氏", "训练时间"]
-    assert _titles(at) == ["逐步看下一个字母", "每轮的逐字母损失"]
+    assert chart_titles(at) == ["逐步看下一个字母", "每轮的逐字母损失"]
     assert at.dataframe[0].value.columns[1] == "是真的吗？"
     at.slider(key="gen_temp").set_value(0.5).run()  # the trained model stays: no Train button again
     assert not at.exception
     assert not [b for b in at.button if b.key == "gen_train"]
-    assert _titles(at) == ["逐步看下一个字母", "每轮的逐字母损失"]
+    assert chart_titles(at) == ["逐步看下一个字母", "每轮的逐字母损失"]

@@ -7,14 +7,12 @@ finished; the default pair ships in ``assets/dates.pt``.
 
 from __future__ import annotations
 
-import time
-
 import streamlit as st
 
 from rnn_core.dates.config import DateConfig
 from ui.runs import store
-from ui.runs.live import TICK_S, guarded
 from ui.runs.slots import SLOTS
+from ui.runs.ticks import TickBar
 from ui.state.fields import current, draw
 from ui.text.labels import option_label
 
@@ -62,35 +60,18 @@ def train_pair(cfg: DateConfig, t):
     session (partial), then the click's rerun goes on."""
     from rnn_core.dates.train import train
 
-    shown = [0.0, t("dt.starting")]
-    bar = st.progress(*shown)
-    interrupted, last, pair = [], [0.0], []
-
-    def redraw() -> bool:
-        last[0] = time.perf_counter()
-        return guarded(interrupted, lambda: bar.progress(shown[0], text=shown[1])) is False
-
-    def should_stop() -> bool:
-        return bool(interrupted) or (time.perf_counter() - last[0] >= TICK_S and redraw())
-
-    with SLOTS.slot("light", lambda k: bar.progress(0.0, text=t("gen.queued", k=k))):
+    bar, pair = TickBar(t("dt.starting")), []
+    with SLOTS.slot("light", lambda k: bar.show(0.0, t("gen.queued", k=k))):
         for k, attention in enumerate((True, False)):
             name = t("dt.with" if attention else "dt.without")
-
-            def on_epoch(p: dict, k=k, name=name) -> bool:
-                shown[:] = [(k + p["epoch"] / p["epochs"]) / 2, t("dt.progress", model=name, **p)]
-                return redraw()
-
-            pair.append(train(cfg, attention, on_epoch, should_stop))
-            if interrupted:
+            pair.append(train(cfg, attention, lambda p, k=k, name=name: bar.show(
+                (k + p["epoch"] / p["epochs"]) / 2, t("dt.progress", model=name, **p)), bar.should_stop))
+            if bar.interrupted:
                 break
-    finished = len(pair) == 2 and all(r.stopped == "completed" for r in pair)
     if len(pair) == 2:
-        store.remember(KIND, key_of(cfg), tuple(pair), finished=finished)
-    if interrupted:
-        raise interrupted[0]
-    bar.empty()
-    return tuple(pair)
+        store.remember(KIND, key_of(cfg), tuple(pair), finished=all(r.stopped == "completed" for r in pair))
+    bar.done()
+    return tuple(pair) if len(pair) == 2 else None
 
 
 def translation(pair, text: str):

@@ -14,8 +14,8 @@ import streamlit as st
 
 from rnn_core.namegen.config import TRAIN_FIELDS, GenConfig
 from ui.runs import store
-from ui.runs.live import TICK_S, guarded
 from ui.runs.slots import SLOTS
+from ui.runs.ticks import TickBar
 from ui.state.fields import current, draw
 from ui.text.catalog import labels
 from ui.text.labels import option_label
@@ -64,31 +64,13 @@ def _shipped():
 def train_gen(cfg: GenConfig, t):
     """Train ``cfg``'s model with a progress bar; a click ends it after the current batch and keeps it (this
     session only), then the click's rerun goes on."""
-    import time
-
     from rnn_core.namegen.train import train
 
-    shown = [0.0, t("gen.starting")]  # the bar's value and words, redrawn by every tick
-    bar = st.progress(*shown)
-    interrupted, last = [], [0.0]
-
-    def redraw() -> bool:
-        last[0] = time.perf_counter()
-        return guarded(interrupted, lambda: bar.progress(shown[0], text=shown[1])) is False
-
-    def on_epoch(p: dict) -> bool:
-        shown[:] = [p["epoch"] / p["epochs"], t("gen.progress", **p)]
-        return redraw()
-
-    def should_stop() -> bool:  # per batch: a redraw is where a click or a closed tab arrives
-        return time.perf_counter() - last[0] >= TICK_S and redraw()
-
-    with SLOTS.slot("light", lambda k: bar.progress(0.0, text=t("gen.queued", k=k))):
-        res = train(cfg, on_epoch, should_stop=should_stop)
+    bar = TickBar(t("gen.starting"))
+    with SLOTS.slot("light", lambda k: bar.show(0.0, t("gen.queued", k=k))):
+        res = train(cfg, lambda p: bar.show(p["epoch"] / p["epochs"], t("gen.progress", **p)), bar.should_stop)
     store.remember(KIND, key_of(cfg), res, finished=res.stopped == "completed")
-    if interrupted:
-        raise interrupted[0]
-    bar.empty()
+    bar.done()
     return res
 
 

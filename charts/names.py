@@ -112,7 +112,8 @@ def per_class_figure(recall: np.ndarray, frequency: np.ndarray, languages: list[
     fig = new_figure(lab["title"], height=440)
     fig.add_trace(go.Scatter(
         x=as_float32(frequency), y=as_float32(recall), mode="markers+text", text=languages,
-        textposition="top center", marker=dict(size=10, color=list(LANGUAGE_COLORS[:len(languages)])),
+        textposition=label_positions(frequency, recall, languages, balanced), cliponaxis=False, textfont=dict(size=12),
+        marker=dict(size=10, color=list(LANGUAGE_COLORS[:len(languages)])),
         showlegend=False, hovertemplate="%{text}<br>%{x:.1%} · %{y:.0%}<extra></extra>"))
     if balanced is not None:
         fig.add_hline(y=balanced, line=dict(color=MUTED, dash="dash"),
@@ -121,6 +122,47 @@ def per_class_figure(recall: np.ndarray, frequency: np.ndarray, languages: list[
     fig.update_xaxes(title_text=lab["x"])
     fig.update_yaxes(title_text=lab["y"], range=[-0.05, 1.08], tickformat=".0%")
     return fig
+
+
+# Label placement on the per-language scatter, in pixels of its plot area at half the page's width (1280×800)
+PLOT_W, PLOT_H, CHAR_W, TEXT_H, GAP = 300.0, 290.0, 6.6, 15.0, 7.0
+PLACES = ("top center", "bottom center", "middle right", "middle left", "top right", "top left", "bottom right",
+          "bottom left")
+
+
+def label_positions(frequency: np.ndarray, recall: np.ndarray, labels: list[str], balanced: float | None = None,
+                    ) -> list[str]:
+    """Where each point's label goes (plotly ``textposition``) so that none leaves the plot or lies on another
+    label, a marker or the balanced-accuracy note: the first of ``PLACES`` that is free, points taken from the
+    most crowded; the least covered place when none is."""
+    lx = np.log10(np.clip(np.asarray(frequency, float), 1e-12, None))
+    u = (lx - lx.min()) / max(lx.max() - lx.min(), 1e-9) * PLOT_W  # pixels from the left
+    v = (np.nan_to_num(np.asarray(recall, float)) + 0.05) / 1.13 * PLOT_H  # pixels from the bottom
+    taken = [(u[k] - GAP, u[k] + GAP, v[k] - GAP, v[k] + GAP) for k in range(len(u))]  # the markers
+    if balanced is not None:  # its note sits under the dashed line, at the right
+        b = (balanced + 0.05) / 1.13 * PLOT_H
+        taken.append((PLOT_W - 130, PLOT_W, b - TEXT_H - 2, b))
+    crowd = [sum(abs(u - u[k]) < 60) + sum(abs(v - v[k]) < 20) for k in range(len(u))]
+    out = [""] * len(u)
+    for k in sorted(range(len(u)), key=lambda k: -crowd[k]):
+        width = CHAR_W * sum(2 if ord(c) >= 0x2E80 else 1 for c in labels[k])  # a CJK character is about two wide
+        boxes = [(place, _box(place, u[k], v[k], width)) for place in PLACES]
+        inside = [(p, b) for p, b in boxes if b[0] >= -4 and b[1] <= PLOT_W + 4 and b[3] <= PLOT_H + TEXT_H]
+        place, box = min(inside or boxes, key=lambda pb: sum(_overlap(pb[1], t) for t in taken))
+        out[k] = place
+        taken.append(box)
+    return out
+
+
+def _box(place: str, x: float, y: float, w: float) -> tuple[float, float, float, float]:
+    vert, horiz = place.split()
+    x0 = {"center": x - w / 2, "right": x + GAP, "left": x - GAP - w}[horiz]
+    y0 = {"top": y + GAP, "bottom": y - GAP - TEXT_H, "middle": y - TEXT_H / 2}[vert]
+    return x0, x0 + w, y0, y0 + TEXT_H
+
+
+def _overlap(a, b) -> float:
+    return max(0.0, min(a[1], b[1]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[2], b[2]))
 
 
 def accuracy_compare_figure(rows: list[dict], labels: dict) -> go.Figure:

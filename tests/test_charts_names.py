@@ -50,3 +50,20 @@ def test_confusion_rows_sum_to_one_and_per_class():
     bars = accuracy_compare_figure([{"label": "a", "accuracy": 0.8, "balanced": 0.5}],
                                    labels=en("accuracy_compare_figure"))
     assert [d.name for d in bars.data] == ["accuracy", "balanced accuracy"]
+
+
+def test_per_language_labels_stay_inside_and_apart():
+    """The crowded corner of a trained run (rare languages, low accuracy): no label on another, none past the
+    plot's left or right edge (labels were cut to "tuguese" and "tnamese" and lay on each other)."""
+    from charts.names import CHAR_W, PLOT_W, _box, _overlap, label_positions
+
+    names = ["Portuguese", "Vietnamese", "Korean", "Irish", "Spanish", "Polish", "Greek", "Russian", "Arabic"]
+    freq = np.array([0.004, 0.004, 0.0045, 0.014, 0.014, 0.007, 0.0105, 0.47, 0.1])
+    acc = np.array([0.14, 0.0, 0.09, 0.47, 0.41, 0.50, 0.50, 0.90, 0.47])
+    places = label_positions(freq, acc, names, balanced=0.51)
+    lx = np.log10(freq)
+    u = (lx - lx.min()) / (lx.max() - lx.min()) * PLOT_W
+    v = (acc + 0.05) / 1.13 * 290.0
+    boxes = [_box(p, u[k], v[k], CHAR_W * len(names[k])) for k, p in enumerate(places)]
+    assert all(b[0] >= -4 and b[1] <= PLOT_W + 4 for b in boxes), places
+    assert not [(names[i], names[j]) for i in range(len(boxes)) for j in range(i) if _overlap(boxes[i], boxes[j])]

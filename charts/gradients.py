@@ -62,7 +62,10 @@ def grad_norm_figure(grad_norms, *, labels: dict, fit: dict | None = None, cell:
         fig.add_trace(_fit_trace(fit, lab["fit"].format(horizon=float(fit["horizon"])), colors[k], "dash"))
         shown.append(np.asarray(fit["values"], dtype=float))
     fig.update_layout(xaxis_title=lab["x"], yaxis_title=lab["y"])
-    legend_on_top(fig)
+    if len(fig.data) > 1:
+        legend_on_top(fig)
+    else:  # one layer, no fit: a legend band would stay empty (plotly hides a lone trace's legend)
+        fig.update_layout(showlegend=False)
     _log_y(fig, shown)
     return fig
 

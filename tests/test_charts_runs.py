@@ -369,3 +369,14 @@ def test_grad_reading_cases_and_translation():
     assert "not a finite number" in gr.grad_reading(np.array([[np.nan, 1.0]]), labels=en("grad_reading"))
     assert gr.grad_reading(np.zeros((0, 0)), labels=en("grad_reading")) == "No gradients recorded yet."
     assert "single time step" in gr.grad_reading(np.ones((1, 1)), labels=en("grad_reading"))
+
+
+def test_a_one_layer_gradient_chart_keeps_no_empty_legend_band():
+    from charts.gradients import grad_norm_figure
+    from ui.text.catalog import labels
+
+    lab = labels("en", "chart.grad_norm_figure")
+    one = grad_norm_figure(np.array([[1e-3, 1e-2, 1e-1]]), labels=lab)
+    two = grad_norm_figure(np.array([[1e-3, 1e-2, 1e-1], [1e-2, 1e-1, 1.0]]), labels=lab)
+    assert one.layout.showlegend is False and one.layout.margin.t is None  # the template's margin, no band
+    assert two.layout.legend.orientation == "h" and two.layout.margin.t == 88

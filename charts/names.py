@@ -130,7 +130,7 @@ PLACES = ("top center", "bottom center", "middle right", "middle left", "top rig
           "bottom left")
 
 
-def label_positions(frequency: np.ndarray, recall: np.ndarray, labels: list[str], balanced: float | None = None,
+def label_positions(frequency: np.ndarray, recall: np.ndarray, texts: list[str], balanced: float | None = None,
                     ) -> list[str]:
     """Where each point's label goes (plotly ``textposition``) so that none leaves the plot or lies on another
     label, a marker or the balanced-accuracy note: the first of ``PLACES`` that is free, points taken from the
@@ -145,7 +145,7 @@ def label_positions(frequency: np.ndarray, recall: np.ndarray, labels: list[str]
     crowd = [sum(abs(u - u[k]) < 60) + sum(abs(v - v[k]) < 20) for k in range(len(u))]
     out = [""] * len(u)
     for k in sorted(range(len(u)), key=lambda k: -crowd[k]):
-        width = CHAR_W * sum(2 if ord(c) >= 0x2E80 else 1 for c in labels[k])  # a CJK character is about two wide
+        width = CHAR_W * sum(2 if ord(c) >= 0x2E80 else 1 for c in texts[k])  # a CJK character is about two wide
         boxes = [(place, _box(place, u[k], v[k], width)) for place in PLACES]
         inside = [(p, b) for p, b in boxes if b[0] >= -4 and b[1] <= PLOT_W + 4 and b[3] <= PLOT_H + TEXT_H]
         place, box = min(inside or boxes, key=lambda pb: sum(_overlap(pb[1], t) for t in taken))

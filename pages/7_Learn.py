@@ -12,7 +12,7 @@ from charts.learn import (
     vanishing_figure,
 )
 from ui import page_setup
-from ui.glue.learn_code import SCRATCH_CODE, TORCH_CODE
+from ui.glue.learn_code import scratch_code, torch_code
 from ui.state.layout import link_params
 from ui.text.catalog import labels
 from ui.views.blocks import cached_figure, chart
@@ -119,7 +119,7 @@ st.markdown(t("l.code.body"))
 left, right = st.columns(2)
 with left:
     st.markdown(f"##### {t('l.code.scratch')}")
-    st.code(SCRATCH_CODE, language="python", wrap_lines=True)
+    st.code(scratch_code(t), language="python", wrap_lines=True)
 with right:
     st.markdown(f"##### {t('l.code.torch')}")
-    st.code(TORCH_CODE, language="python", wrap_lines=True)
+    st.code(torch_code(t), language="python", wrap_lines=True)

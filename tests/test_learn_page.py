@@ -100,3 +100,12 @@ def test_the_language_kinds_link_to_their_live_examples(lang):
             if p.icon == ":material/arrow_forward:"]  # the sidebar links the pages too, with their own icons
     assert live == [(TEXT["l.k.one_to_many.live"][lang], "Generate_names"),
                     (TEXT["l.k.encoder_decoder.live"][lang], "Translate_dates")], live
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_code_comments_are_in_the_pages_language(lang):
+    at = open_page("pages/7_Learn.py", lang)
+    code = "\n".join(el.proto.code_text for el in at.get("code"))
+    for key in ("l.code.step", "l.code.same", "l.code.bias"):
+        assert f"# {TEXT[key][lang]}" in code, key
+    assert "W_x = rnn.weight_ih_l0" in code and not {"{step}", "{same}", "{bias}"} & set(code.split("# "))

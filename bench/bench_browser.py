@@ -1,6 +1,8 @@
 """Browser timings of the playground, the way a visitor meets them: a fresh server, Chromium at 1280×800.
 
-Each repetition starts its own server and measures, in this order:
+Each repetition starts its own servers and measures, in this order:
+- the floor: a bare Streamlit page with two tiny plotly charts (``bench/floor_app.py``) on a server of its own,
+  cold and then by URL; every row below is also given as a ratio to it (a cold row to the cold floor);
 - cold Home: the first request of a fresh server until Home's two charts are drawn;
 - first load by URL (the server warm, the browser holding the app's files): each page until its charts are drawn;
 - sidebar navigation from Home: the first visit of a page, then later visits (back and forth);
@@ -38,12 +40,15 @@ READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 # page key -> (path, charts it draws for the default settings at least)
-PAGES = {"home": ("", 2), "train": ("Train", 2), "hidden": ("Hidden_states", 1), "gradients": ("Gradients", 1),
-         "inside": ("Inside_the_cell", 1), "compare": ("Compare", 1), "learn": ("Learn", 1), "names": ("Names", 1)}
+PAGES = {"floor": ("", 2), "home": ("", 2), "train": ("Train", 2), "hidden": ("Hidden_states", 1),
+         "gradients": ("Gradients", 1), "inside": ("Inside_the_cell", 1), "compare": ("Compare", 1),
+         "learn": ("Learn", 1), "names": ("Names", 1)}
 URL_PAGES = ("train", "hidden", "gradients", "inside", "compare", "learn")
 NAV_PAGES = ("train", "hidden", "compare")
 LINK = "Train?cell=gru&dataset=sine"  # a run no server has stored: it trains on open
-TARGETS = {"cold_home": 1.5, "url": 1.0, "nav_first": 0.7, "nav_later": 0.4, "names": 1.5, "link": None}
+# the targets, as ratios to the floor measured in the same run (a later navigation: seconds)
+RATIO_TARGETS = {"cold_home": 1.5, "url": 1.5, "nav_first": 1.5, "nav_later": "≤ 0.5 s", "names": 1.5, "link": 2.0,
+                 "train": "≤ 1 s"}
 
 _DRAWN = """([n]) => {
     const app = document.querySelector('[data-testid="stApp"]');
@@ -57,6 +62,8 @@ _DRAWN = """([n]) => {
 
 
 def _title(key: str) -> str:
+    if key == "floor":
+        return "Floor"
     return TEXT["app.name" if key == "home" else f"nav.{key}"]["en"]
 
 
@@ -80,12 +87,33 @@ def timed(action, page, key: str, timeout_s: float = 60) -> float:
     return time.perf_counter() - start
 
 
+def floor_server(browser) -> dict:
+    """The bare Streamlit + plotly page (``bench/floor_app.py``) on a fresh server of its own: its cold first
+    request, and a later load by URL (a new session, the browser holding Streamlit's files)."""
+    port = load_test.free_port()
+    url = f"http://127.0.0.1:{port}"
+    log = open(ROOT / "tests" / "artifacts" / "bench-browser-floor.log", "w")  # noqa: SIM115 - closed below
+    proc = load_test.start_server(port, log, script="bench/floor_app.py")
+    out: dict = {}
+    try:
+        ctx = browser.new_context(viewport={"width": 1280, "height": 800}, locale="en-US")
+        page = ctx.new_page()
+        out["floor.cold"] = timed(lambda: page.goto(url + "/"), page, "floor")
+        out["floor.url"] = timed(lambda: page.goto(url + "/"), page, "floor")
+        ctx.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+        log.close()
+    return out
+
+
 def one_server(browser, quick: bool) -> dict:
     """Every row's figure on one fresh server."""
     port = load_test.free_port()
     url = f"http://127.0.0.1:{port}"
-    out: dict = {}
     (ROOT / "tests" / "artifacts").mkdir(parents=True, exist_ok=True)
+    out: dict = floor_server(browser)  # measured side by side with the app, on the same machine at the same time
     log = open(ROOT / "tests" / "artifacts" / "bench-browser-server.log", "w")  # noqa: SIM115 - closed below
     launched = time.perf_counter()
     proc = load_test.start_server(port, log)
@@ -162,12 +190,19 @@ def table(runs: list[dict], train_s: list[float]) -> str:
         rows.append((f"a link not trained yet (`/{LINK}`) → charts drawn", [med["link"]], "link", ""))
     rows.append(("default LSTM 2×32 airline run, seed 0, to its early stop", [statistics.median(train_s)],
                  "train", ""))
-    lines = ["| measure | measured s | target s |", "|---|---|---|"]
+    # a cold row (a cold server, or a browser holding nothing) against the cold floor, a warm one against the warm
+    floor = {"cold_home": med["floor.cold"], "link": med["floor.cold"]}
+    rows.insert(0, ("bare Streamlit page with two tiny plotly charts, cold · by URL (the floor)",
+                    [med["floor.cold"], med["floor.url"]], "floor", ""))
+    lines = ["| measure | measured s | × the floor | target |", "|---|---|---|---|"]
     for name, values, target, note in rows:
         shown = " – ".join if note == "(range)" else " · ".join
-        goal = {"train": 1.0}.get(target, TARGETS.get(target))
+        base = floor.get(target, med["floor.url"])
+        ratio = "–" if target in ("floor", "train") else shown(f"{v / base:.1f}×" for v in values)
+        goal = RATIO_TARGETS.get(target)
+        goal = f"≤ {goal}×" if isinstance(goal, float) else goal or "–"
         lines.append(f"| {name} {note if note != '(range)' else ''}".rstrip() +
-                     f" | {shown(f'{v:.2f}' for v in values)} | {'≤ ' + str(goal) if goal else '–'} |")
+                     f" | {shown(f'{v:.2f}' for v in values)} | {ratio} | {goal} |")
     lines.append(f"\nmedian of {len(runs)} fresh servers; server RSS after these visits "
                  f"{statistics.median(r['rss_mb'] for r in runs):.0f} MB")
     return "\n".join(lines)

@@ -45,8 +45,8 @@ def rss_mb(pid: int) -> float:
     return 0.0
 
 
-def start_server(port: int, log, root: Path = ROOT) -> subprocess.Popen:
-    cmd = [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.port", str(port),
+def start_server(port: int, log, root: Path = ROOT, script: str = "streamlit_app.py") -> subprocess.Popen:
+    cmd = [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
            "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
            "--browser.gatherUsageStats", "false"]
     proc = subprocess.Popen(cmd, cwd=root, stdout=log, stderr=subprocess.STDOUT)

@@ -17,6 +17,6 @@ def test_browser_bench_quick(browser):  # the fixture skips where Debian's chrom
 
     raw = bench_browser.main(["--quick"], browser)
     (run,) = raw["runs"]
-    assert {"cold_home", "url.train", "nav_first.train", "nav_later.train"} <= set(run)
+    assert {"floor.cold", "floor.url", "cold_home", "url.train", "nav_first.train", "nav_later.train"} <= set(run)
     assert all(math.isfinite(v) and v > 0 for k, v in run.items()), run  # inf: a page never drew its charts
     assert len(raw["default_run_s"]) == 1

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from charts.data import samples_figure, series_split_figure, transformed_figure, window_figure
-from rnn_core.data.csv_series import DataError, SeveralColumns, load_csv
+from rnn_core.data.csv_series import DataError, SeveralColumns, load_csv, season_of
 from ui import page_setup, settings_sidebar
 from ui.runs.access import prepared, upload, use_upload
 from ui.state.settings import note_upload
@@ -26,7 +26,10 @@ def _use(series, name: str) -> None:
     st.session_state["dataset"] = "csv"
     if not cfg.data.is_series:
         st.session_state["task"] = "forecast"
-    st.session_state["_csv_msg"] = ("ok", name)
+    season = season_of(series.index)
+    if season is not None:  # the dates' step suggests it; the Period setting shows it and can change it
+        st.session_state["period"] = float(season)
+    st.session_state["_csv_msg"] = ("ok", (name, season))
 
 
 def _load(raw: bytes, name: str, column: str | None = None) -> None:
@@ -63,7 +66,9 @@ with st.expander(t("data.upload"), icon=":material/upload_file:", expanded=cfg.d
     if kind == "error":
         st.error(f"{t('data.upload_failed')} {error_text(t, text)}", icon=":material/error:")
     elif kind == "ok":
-        st.success(t("data.upload_ok", name=code(text), n=len(upload())), icon=":material/check_circle:")
+        name, season = text
+        found = t("data.season_found", s=season) if season else t("data.season_none", s=f"{cfg.data.period:g}")
+        st.success(f"{t('data.upload_ok', name=code(name), n=len(upload()))} {found}", icon=":material/check_circle:")
     if cfg.data.dataset == "csv":
         st.caption(t("data.csv_share_note"))
 

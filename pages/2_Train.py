@@ -14,7 +14,7 @@ from ui.runs.flow import page_run
 from ui.state.fields import share_link
 from ui.state.layout import PARAMS_KEY
 from ui.text.catalog import labels
-from ui.text.labels import fmt_frame
+from ui.text.labels import fmt_frame, subscript
 from ui.views.blocks import chart, downloads, metric_row, run_subtitle, status
 from ui.views.history import pin_button
 
@@ -52,7 +52,8 @@ if sd is not None and "model" in res.metrics:
     table = metrics_table(res.metrics["model"], baselines_of(res), labels=labels(t, "chart.metrics_table"),
                           metrics=(headline, "mae" if headline == "rmse" else "rmse"))
     st.dataframe(fmt_frame(table), hide_index=True)
-    st.caption(t("train.metrics_caption", n=sd.n_test))
+    sarima = t("train.metrics_sarima", s=subscript(sd.season)) if "sarima" in baselines_of(res) else ""
+    st.caption(t("train.metrics_caption", n=sd.n_test, s=sd.season) + sarima)
 elif sd is None:
     kind = "classify" if res.data.loss == "nll" else res.data.output_mode
     chart(sample_prediction_figure(*predict_sample(res.model, res.data), kind,

@@ -182,3 +182,12 @@ def test_a_costly_link_on_a_fresh_session_offers_train_with_the_estimate():
     at = open_page("pages/3_Hidden_states.py", epochs="3000", patience="0", hidden_size="128")
     assert any(b.key == "flow_train" for b in at.button)
     assert any("about" in w.value and " s" in w.value for w in at.warning)
+
+
+def test_the_metrics_caption_names_only_the_baselines_computed_and_their_season():
+    at = open_page("pages/2_Train.py")
+    caption = next(c.value for c in at.caption if c.value.startswith("Errors on the last"))
+    assert "one season (12 steps) ago" in caption and "(0,1,1)(0,1,1)₁₂" in caption  # the airline series: SARIMA
+    at = open_page("pages/2_Train.py", dataset="sine", period="20", epochs="2", patience="0")
+    caption = next(c.value for c in at.caption if c.value.startswith("Errors on the last"))
+    assert "one season (20 steps) ago" in caption and "SARIMA" not in caption  # below zero: no SARIMA fitted

@@ -230,3 +230,14 @@ def test_csv_rejects_only_with_data_error():
     for junk in (b",,,\n,,,\n", b'"\n', b"\xff\xfe\x00a", b"a\n" + b"1e999\n" * 40, b";;;"):
         with pytest.raises(DataError):
             load_csv(junk)
+
+
+def test_an_uploads_dates_give_its_season():
+    from rnn_core.data.csv_series import season_of
+
+    def dates(freq, n=40):
+        return pd.date_range("2020-01-01", periods=n, freq=freq)
+
+    assert [season_of(dates(f)) for f in ("h", "D", "W", "MS", "ME", "QS")] == [24, 7, 52, 12, 12, 4]
+    assert season_of(dates("MS").delete(5)) == 12  # a missing month changes nothing
+    assert season_of(dates("2D")) is None and season_of(pd.RangeIndex(40)) is None

@@ -296,3 +296,16 @@ def _to_dates(col: pd.Series, lines: np.ndarray, name: str) -> pd.Series:
     if getattr(dates.dt, "tz", None) is not None:
         dates = dates.dt.tz_convert(None)  # one clock for every row
     return dates.reset_index(drop=True)
+
+
+# the season of a series by the step between its dates, in days: (shortest, longest, season)
+_STEPS = ((0.03, 0.06, 24), (0.9, 1.1, 7), (6.5, 7.5, 52), (28, 31.5, 12), (89, 93, 4))
+
+
+def season_of(index) -> int | None:
+    """The seasonal period a dated series suggests: hourly 24, daily 7, weekly 52, monthly 12, quarterly 4; None
+    when its index holds no dates or steps irregularly (the median step decides: a missing month changes nothing)."""
+    if not isinstance(index, pd.DatetimeIndex) or len(index) < 3:
+        return None
+    step = (index[1:] - index[:-1]).median() / pd.Timedelta(days=1)  # days, whatever the index's time unit
+    return next((s for lo, hi, s in _STEPS if lo <= step <= hi), None)

@@ -15,8 +15,10 @@ from __future__ import annotations
 from dataclasses import fields
 from urllib.parse import urlencode
 
+import numpy as np
+import pandas as pd
 import pytest
-from browser_helpers import EXCEPTION, MAIN, assert_no_exception, wait_ready, wait_rerun, watch_runs
+from browser_helpers import EXCEPTION, MAIN, SIDEBAR, assert_no_exception, wait_ready, wait_rerun, watch_runs
 
 from rnn_core.config import PARTS, LabConfig
 
@@ -102,3 +104,21 @@ def test_uploaded_names_headers_and_cells_never_become_links(app_url, page):
     found = _upload(page, f"www.{HOST}.csv", good, "check_circle")
     assert f"www.{HOST}.csv" in found["text"], found["text"]  # the file name, as code
     assert not found["links"] and not found["images"], found
+
+
+def test_a_monthly_upload_gets_its_season_and_the_caption_names_only_what_ran(app_url, page):
+    page.goto(f"{app_url}/Data")
+    wait_ready(page, f"{MAIN} h1", timeout=120_000)
+    page.locator(f'{MAIN} [data-testid="stExpander"] summary').first.click()
+    months = pd.date_range("2010-01-01", periods=120, freq="MS")
+    rows = "".join(f"{d:%Y-%m-%d},{100 + 10 * np.sin(2 * np.pi * k / 12) + k:.2f}\n" for k, d in enumerate(months))
+    found = _upload(page, "monthly.csv", ("date,sales\n" + rows).encode(), "check_circle")
+    assert "a season of 12 steps" in found["text"], found["text"]
+    period = page.locator(f'{SIDEBAR} .st-key-period input').first.input_value()
+    assert float(period) == 12, period  # shown, and set from the dates
+    page.locator(f'{SIDEBAR} a[data-testid="stPageLink-NavLink"][href^="Train"]').first.click()
+    wait_ready(page, f"{MAIN} h1:has-text('Train')", timeout=120_000)
+    page.locator(f"{MAIN} [data-testid='stCaptionContainer']", has_text="Errors on the last").first.wait_for(
+        timeout=120_000)
+    caption = page.locator(f"{MAIN} [data-testid='stCaptionContainer']", has_text="Errors on the last").inner_text()
+    assert "one season (12 steps) ago" in caption and "(0,1,1)(0,1,1)₁₂" in caption, caption

@@ -46,7 +46,9 @@ def relevant(name: str, v: dict) -> bool:
     rules = {
         "dataset": series, "transform": series, "scale": series, "test_size": series, "val_size": series,
         "n_points": synthetic,
-        "period": (synthetic and v["dataset"] not in APERIODIC_SERIES) or task == "classify",
+        # an upload's season: found from its dates on upload, shown so that it can be seen and changed
+        "period": (synthetic and v["dataset"] not in APERIODIC_SERIES) or task == "classify" or
+                  (series and v["dataset"] == "csv"),
         "noise": synthetic or task == "classify",
         "data_seed": synthetic or not series,
         "n_samples": not series,

@@ -205,3 +205,8 @@ def shapes_line(base: RunConfig, t) -> str:
                                       for (layers, hidden), names in groups.items())
     deeper = [c for c in COMPARE_CELLS if CELL[c].min_layers > base.model.num_layers]
     return t("lab.shapes", items=items, why=" ".join(t(f"lab.shape_why.{c}") for c in deeper)).strip()
+
+
+def subscript(n: int) -> str:
+    """A whole number as subscript digits, as the airline model's season: 12 -> ₁₂."""
+    return str(n).translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"))

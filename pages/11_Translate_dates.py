@@ -1,13 +1,11 @@
 """Translate dates: an RNN encoder reads a date as people write it, an RNN decoder writes it as ISO 8601,
 with and without attention (encoder–decoder)."""
 
-import datetime as dt
-
 import pandas as pd
 import streamlit as st
 
 from charts.dates import accuracy_by_length_figure, attention_figure, exact_per_epoch_figure
-from rnn_core.dates.data import FORMATS, clean
+from rnn_core.dates.data import EXAMPLE, FORMATS, clean, is_date
 from ui import page_setup
 from ui.glue.dates import SECONDS_PER_EPOCH, date_pair, date_settings, train_pair, translation
 from ui.runs.ticks import trained_or_button
@@ -41,11 +39,7 @@ else:
     (iso_a, weights), (iso_p, _) = translation(pair, text)
     cols = st.columns(3)
     for col, res, iso in ((cols[0], attn, iso_a), (cols[1], plain, iso_p)):
-        try:
-            dt.date.fromisoformat(iso)
-            valid = t("dt.valid")
-        except ValueError:
-            valid = t("dt.invalid")
+        valid = t("dt.valid" if is_date(iso) else "dt.invalid")
         col.metric(names[res.attention], iso, border=True, help=t("dt.metric_help", acc=res.exact))
         col.caption(valid)
     cols[2].metric(t("dt.test_exact"), f"{attn.exact:.1%} · {plain.exact:.1%}", border=True,
@@ -68,7 +62,7 @@ with right:
 st.caption(t("dt.read_bottleneck"))
 fmt = labels(t, "dt.format")
 st.dataframe(pd.DataFrame({t("dt.col_format"): [fmt[f] for f in FORMATS],
-                           t("dt.col_example"): [FORMATS[f](dt.date(2026, 12, 7)) for f in FORMATS],
+                           t("dt.col_example"): [FORMATS[f](EXAMPLE) for f in FORMATS],
                            names[True]: [attn.by_format.get(f, float("nan")) for f in FORMATS],
                            names[False]: [plain.by_format.get(f, float("nan")) for f in FORMATS]}),
              hide_index=True, width="stretch", height=38 + 35 * len(FORMATS),

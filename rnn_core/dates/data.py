@@ -16,6 +16,7 @@ DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sun
 ZH_DIGITS = "〇一二三四五六七八九"
 ZH_WEEK = "一二三四五六日"
 FIRST, LAST = dt.date(1950, 1, 1), dt.date(2049, 12, 31)
+EXAMPLE = dt.date(2026, 12, 7)  # the date the page writes in every format
 MAX_IN = 40  # symbols read at most; a longer text is cut
 OUT = "0123456789-"  # the ISO form's symbols
 OUT_LEN = 10  # YYYY-MM-DD
@@ -59,6 +60,15 @@ FORMATS = {
 
 def iso(d: dt.date) -> str:
     return d.isoformat()
+
+
+def is_date(text: str) -> bool:
+    """Whether a translation is a date of the calendar (2026-02-30 is not)."""
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def clean(text: str) -> str:

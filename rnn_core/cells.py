@@ -26,6 +26,7 @@ class Cell:
     cell_state: bool = False  # a second state c_t beside h_t (LSTM)
     # the fewest layers of the shape its paper gives it; Compare and the long-range lab build it with at least these
     min_layers: int = 1
+    bidirectional: bool = False  # torch's fused module runs it both ways (``bidirectional`` setting)
     # the size and time budget (rnn_core/limits/budget.py): per layer, the weights are in_blocks H×in blocks
     # and state_blocks H×H blocks, plus bias_per_unit·H other parameters; a step also does scan_macs·H
     in_blocks: int = 1
@@ -69,13 +70,14 @@ _TUTORIAL = dict(tutorial=True, w_hh_blocks=("h",), stored_per_unit=3, trace_per
 
 # In the order the cell menu lists them.
 REGISTRY = (
-    Cell("rnn", elman=True, compare=True, w_hh_blocks=("h",), **_ELMAN_BUDGET, step_overhead_s=0.06e-3,
-         terms=_ELMAN_TERMS),
-    Cell("lstm", compare=True, w_hh_blocks=("i", "f", "g", "o"), gates=("i", "f", "g", "o"), cell_state=True,
+    Cell("rnn", elman=True, compare=True, bidirectional=True, w_hh_blocks=("h",), **_ELMAN_BUDGET,
+         step_overhead_s=0.06e-3, terms=_ELMAN_TERMS),
+    Cell("lstm", compare=True, bidirectional=True, w_hh_blocks=("i", "f", "g", "o"), gates=("i", "f", "g", "o"),
+         cell_state=True,
          in_blocks=4, state_blocks=4, bias_per_unit=8, stored_per_unit=7, trace_per_unit=25, snapshot_per_unit=12,
          step_overhead_s=0.13e-3, terms=("f", "i", "g", "o", "c_prev", "f_c", "i_g", "c", "a"),
          saturation_key="hidden.saturation_lstm", spectrum_key="read.spectrum_gated"),
-    Cell("gru", compare=True, w_hh_blocks=("r", "z", "n"), gates=("r", "z", "n"),
+    Cell("gru", compare=True, bidirectional=True, w_hh_blocks=("r", "z", "n"), gates=("r", "z", "n"),
          in_blocks=3, state_blocks=3, bias_per_unit=6, stored_per_unit=5, trace_per_unit=20, snapshot_per_unit=10,
          step_overhead_s=0.2e-3, terms=("r", "u", "n", "a_prev", "u_a", "n_mix", "a"),
          saturation_key="hidden.saturation_gru", spectrum_key="read.spectrum_gated", inside_note_key="in.gru_note"),

@@ -29,6 +29,10 @@ LINEAR_CELLS = cells(linear=True)
 TUTORIAL_CELLS = cells(tutorial=True)  # the names tutorial's i2h/i2o model, without and with tanh
 # side by side on Compare and in the long-range lab: PyTorch's fused cells and two linear recurrences
 COMPARE_CELLS = cells(compare=True)
+BIDIR_CELLS = cells(bidirectional=True)  # the fused cells that also run backwards in time
+# tasks that see the whole sequence before they answer: denoise (aligned many-to-many) and the classifiers. A forecast
+# stays one-directional: a backward pass would read the future it is asked to predict.
+BIDIR_TASKS = ("denoise", "classify", "names")
 ELMAN_CELLS = cells(elman=True)  # h_t = act(W_ih x_t + W_hh h_{t-1} + b): the cells with a nonlinearity choice
 TRANSFORMS = ("none", "log", "diff", "logdiff", "seasonal", "logseasonal")
 LOG_TRANSFORMS = ("log", "logdiff", "logseasonal")  # defined for positive series only
@@ -194,10 +198,19 @@ class ModelConfig(_Config):
     rho: float = field(default=1.0, metadata=RHO)  # spectral radius for init=spectral
     # LSTM only: b_ih + b_hh of the forget gate at initialisation; 0 keeps PyTorch's random biases
     forget_bias: float = field(default=0.0, metadata=_range(0.0, 5.0))
+    # a second layer of the same cell reads each sequence from its end; both states feed the read-out
+    bidirectional: str = field(default="off", metadata=_choice("off", "on"))
 
     def _check(self):
         if self.cell in TUTORIAL_CELLS and self.num_layers != 1:
             raise ValueError("num_layers: the tutorial's model has one layer; set num_layers to 1")
+        if self.bidirectional == "on" and self.cell not in BIDIR_CELLS:
+            raise ValueError(f"bidirectional: only {', '.join(BIDIR_CELLS)} run both ways")
+
+    @property
+    def directions(self) -> int:
+        """1, or 2 for a bidirectional network: each layer's output has ``directions * hidden_size`` units."""
+        return 2 if self.bidirectional == "on" else 1
 
 
 @dataclass(frozen=True)
@@ -226,6 +239,11 @@ class RunConfig:
     data: DataConfig = field(default_factory=DataConfig)
     model: ModelConfig = field(default_factory=ModelConfig)
     train: TrainConfig = field(default_factory=TrainConfig)
+
+    def __post_init__(self):
+        if self.model.bidirectional == "on" and self.data.task not in BIDIR_TASKS:
+            raise ValueError(f"bidirectional: {self.data.task} predicts what comes next, which a backward pass would "
+                             f"read; only {', '.join(BIDIR_TASKS)} see the whole sequence first")
 
     def to_params(self, only_changed: bool = False) -> dict[str, str]:
         out = {}
@@ -348,6 +366,27 @@ def in_shape(cfg: RunConfig, cell: str) -> RunConfig:
 
 
 NAMES_DEFAULT = RunConfig().replace(task="names", **TASK_DEFAULTS["names"])  # the Names page's default run
+# One way against both ways (Compare, from the Learn page's third weakness; bench/bench_bidir.py): a noisy sine
+# cleaned step by step. A one-way denoiser has no past at a window's first steps; a bidirectional one reads the
+# steps after them too.
+BIDIR_DEMO = RunConfig().replace(task="denoise", dataset="sine", transform="none", noise=0.3, cell="gru",
+                                 num_layers=1, hidden_size=16, epochs=150, patience=20)
+
+
+@dataclass(frozen=True)
+class CompareConfig(_Config):
+    """What Compare sets side by side, with the prefix ``cmp_`` so it never clashes with a run's field in a URL."""
+
+    # the compared cells in their papers' shapes, or the sidebar's network one way and both ways
+    cmp_by: str = field(default="cell", metadata=_choice("cell", "direction"))
+
+
+def compared_runs(cfg: RunConfig, cmp: CompareConfig) -> dict[str, RunConfig]:
+    """Compare's runs by key: one per compared cell, or ``off``/``on`` for one way and both ways (when the task
+    and the cell allow both ways; otherwise the cells)."""
+    if cmp.cmp_by == "direction" and cfg.data.task in BIDIR_TASKS and cfg.model.cell in BIDIR_CELLS:
+        return {b: cfg.replace(bidirectional=b) for b in ("off", "on")}
+    return {c: in_shape(cfg, c) for c in COMPARE_CELLS}
 
 
 INSIDE_VIEWS = ("step", "saliency", "jacobian")  # the Inside-the-cell page's views, by their URL names

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import fields
 
-from rnn_core.config import CELL_DEFAULTS, LOG_TRANSFORMS, PARTS, TASK_DEFAULTS, DataConfig
+from rnn_core.config import BIDIR_CELLS, BIDIR_TASKS, CELL_DEFAULTS, LOG_TRANSFORMS, PARTS, TASK_DEFAULTS, DataConfig
 from rnn_core.data.series import CLEAN_SHAPES
 
 POSITIVE_SERIES = ("air_passengers",)  # built-in series that stay above zero (a CSV is checked on upload)
@@ -50,8 +50,11 @@ def fit(values: dict, upload_positive: bool | None = None) -> dict:
     """A copy of ``values`` in which every data choice is one that ``options`` offers.
 
     A dataset that does not fit the task becomes the task's first fitting series; a transform that does
-    not fit the series becomes the default transform where it fits, else the series' fallback."""
+    not fit the series becomes the default transform where it fits, else the series' fallback; a network
+    runs one way unless the task sees whole sequences and the cell has a backward pass."""
     out = dict(values)
+    if out.get("task") not in BIDIR_TASKS or out.get("cell") not in BIDIR_CELLS:
+        out["bidirectional"] = "off"  # a forecast reads only the past; only the fused cells run both ways
     for name in _DATA_CHOICES:
         allowed = options(name, out, upload_positive)
         if out.get(name) in allowed:

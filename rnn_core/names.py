@@ -139,6 +139,8 @@ def per_letter(model, name: str) -> np.ndarray:
     model makes if the name ended at letter t (the readout on every prefix, one forward pass)."""
     x = encode([name])  # (1, T, 57)
     model.eval()
+    if model.cfg.directions == 2:  # the backward pass of each prefix starts at its own last letter
+        return torch.cat([model(x[:, :t]) for t in range(1, x.shape[1] + 1)]).exp().double().numpy()
     out, _ = model.rnn(x)  # (1, T, H)
     logits = model.head(model.features(x, out))  # (1, T, classes)
     return torch.softmax(logits[0], -1).double().numpy()

@@ -10,7 +10,7 @@ import torch
 
 from rnn_core.data.datasets import Prepared, SeriesData
 from rnn_core.engine.baselines import forecast_baselines
-from rnn_core.engine.metrics import regression_metrics
+from rnn_core.engine.metrics import regression_metrics, step_mse
 
 
 @torch.no_grad()
@@ -146,3 +146,11 @@ def predict_sample(model, data: Prepared, split: str = "test", i: int = 0):
     if data.loss == "nll":
         out = out.exp()
     return x[0].numpy(), y[0].numpy(), out[0].numpy()
+
+
+@torch.no_grad()
+def step_errors(model, data: Prepared, split: str = "test") -> np.ndarray:
+    """Mean squared error of an aligned many-to-many model (denoise) at each step of its windows: (T,)."""
+    model.eval()
+    x, y = getattr(data, f"x_{split}"), getattr(data, f"y_{split}")
+    return step_mse(y.numpy(), model(x.to(_device(model))).cpu().numpy())

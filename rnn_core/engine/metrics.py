@@ -80,3 +80,12 @@ def headline_metric(values) -> str:
     if len(v) == 0 or v.min() <= 0:
         return "rmse"
     return "mape" if v.min() >= 0.1 * v.mean() else "rmse"
+
+
+def step_mse(y, yhat) -> np.ndarray:
+    """Mean squared error at each step of aligned sequence outputs (N, T, ...) -> (T,): where in a window a
+    many-to-many model errs (a one-way denoiser at its first steps, which have no past to lean on)."""
+    y, yhat = np.asarray(y, dtype=float), np.asarray(yhat, dtype=float)
+    if y.shape != yhat.shape or y.ndim < 2:
+        raise ValueError(f"y and yhat must be (N, T, ...) of one shape: {y.shape} vs {yhat.shape}")
+    return ((y - yhat) ** 2).reshape(y.shape[0], y.shape[1], -1).mean(axis=(0, 2))

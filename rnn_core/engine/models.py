@@ -14,6 +14,7 @@ import threading
 import torch
 import torch.nn.functional as F
 from torch import nn
+from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
 from rnn_core.cells import CELL
 from rnn_core.config import (  # tutorial cells read out from cat(x_t, h_{t-1})
@@ -133,6 +134,8 @@ BUILDERS = {
 def _make_rnn(cfg: ModelConfig, input_size: int) -> nn.Module:
     kw = dict(input_size=input_size, hidden_size=cfg.hidden_size, num_layers=cfg.num_layers,
               dropout=cfg.dropout if cfg.num_layers > 1 else 0.0, batch_first=True)
+    if cfg.directions == 2:  # only the fused cells take it (ModelConfig checks)
+        kw["bidirectional"] = True
     return BUILDERS[cfg.cell](cfg, kw)
 
 
@@ -192,7 +195,9 @@ class RNNModel(nn.Module):
     - ``last_valid``: many-to-one over end-padded sequences (all-zero rows): read out each sequence at
       its own last step, so padding never reaches the result
 
-    The tutorial's cells read out from cat(x_t, h_{t-1}) instead of h_t (see ``features``).
+    The tutorial's cells read out from cat(x_t, h_{t-1}) instead of h_t (see ``features``). A bidirectional
+    network reads out cat(→h_t, ←h_t) at every step, and a whole sequence as cat(→h_T, ←h_1): each direction's
+    state after it has read everything (``summary``).
     """
 
     def __init__(self, cfg: ModelConfig, input_size: int, output_size: int, output_mode: str = "last",
@@ -203,7 +208,8 @@ class RNNModel(nn.Module):
         self.cfg, self.output_mode, self.loss_kind, self.horizon = cfg, output_mode, loss, horizon
         self.rnn = _make_rnn(cfg, input_size)
         extra = input_size if cfg.cell in TUTORIAL_CELLS else 0
-        self.head = nn.Linear(cfg.hidden_size + extra, output_size)  # the tutorial's i2o takes cat(x, h)
+        # both passes' states side by side when bidirectional; the tutorial's i2o takes cat(x, h)
+        self.head = nn.Linear(cfg.directions * cfg.hidden_size + extra, output_size)
         init_recurrent(self.rnn, cfg.cell, cfg.init, cfg.rho, seed)
         init_forget_bias(self.rnn, cfg.forget_bias)
 
@@ -214,18 +220,35 @@ class RNNModel(nn.Module):
         first = out.new_zeros(out.shape[0], 1, out.shape[2]) if h0 is None else h0[-1].unsqueeze(1)
         return torch.cat((x, torch.cat((first, out[:, :-1]), 1)), -1)  # (B, T, I + H)
 
+    def summary(self, feats, n=None):
+        """A whole sequence's read-out features (B, T, F) -> (B, F): its last step ``n - 1`` (default T - 1); a
+        bidirectional network's backward half at step 0, where the backward pass ends."""
+        last = feats[:, -1] if n is None else feats[torch.arange(len(feats)), (n - 1).clamp_min(0)]
+        if self.cfg.directions == 1:
+            return last
+        H = self.cfg.hidden_size
+        return torch.cat((last[:, :H], feats[:, 0, H:]), -1)  # (B, 2H)
+
+    def recur(self, x, state=None, n=None):
+        """The recurrent module on ``x``; a bidirectional one over end-padded sequences of lengths ``n`` packed, so
+        its backward pass starts at each sequence's own last step, not on the padding."""
+        if n is None or self.cfg.directions == 1:
+            return self.rnn(x, state)
+        packed = pack_padded_sequence(x, n.clamp_min(1).cpu(), batch_first=True, enforce_sorted=False)
+        out, state_out = self.rnn(packed, state)
+        return pad_packed_sequence(out, batch_first=True, total_length=x.shape[1])[0], state_out
+
     def forward(self, x, state=None):
+        n = None
         if self.output_mode == "last_valid":
             n = valid_lengths(x)  # (B,)
             x = x[:, :max(int(n.max()), 1)]  # drop the padding that no sequence of this batch needs
-        out, state_out = self.rnn(x, state)  # (B, T, H)
+        out, state_out = self.recur(x, state, n)  # (B, T, D*H)
         feats = self.features(x, out, state)
         if self.output_mode == "all":
             y = self.head(feats)  # (B, T, O)
-        elif self.output_mode == "last":
-            y = self.head(feats[:, -1])  # (B, O)
-        elif self.output_mode == "last_valid":
-            y = self.head(feats[torch.arange(len(x)), (n - 1).clamp_min(0)])  # (B, O)
+        elif self.output_mode in ("last", "last_valid"):
+            y = self.head(self.summary(feats, n))  # (B, O)
         else:
             preds, state = [self.head(feats[:, -1])], state_out
             for _ in range(self.horizon - 1):

@@ -62,7 +62,9 @@ def save_comparison(base: RunConfig, results: list[CellResult], path=LAB_FILE) -
 def load_comparison(base: RunConfig, path=LAB_FILE) -> list[CellResult] | None:
     """The comparison stored at ``path`` if it was trained from ``base``, else None."""
     payload = load_payload(path)
-    if not isinstance(payload, dict) or payload.get("format") != FORMAT or payload.get("base") != base.to_json():
+    if not isinstance(payload, dict) or payload.get("format") != FORMAT or not isinstance(payload.get("base"), str):
+        return None
+    if RunConfig.from_json(payload["base"]) != base:  # parsed: a setting added since, at its default, still matches
         return None
     data = prepare(base.data)
     runs = [run_from_payload(p, data=data) for p in payload["runs"]]

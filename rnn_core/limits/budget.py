@@ -131,10 +131,11 @@ def layer_macs(cell: str, n_in: int, H: int) -> int:
     return CELL[cell].layer_macs(n_in, H)
 
 
-def count_params(cell: str, num_layers: int, hidden_size: int, input_size: int, output_size: int) -> int:
-    H = hidden_size
-    n = sum(CELL[cell].layer_params(input_size if layer == 0 else H, H) for layer in range(num_layers))
-    return n + H * output_size + output_size
+def count_params(cell: str, num_layers: int, hidden_size: int, input_size: int, output_size: int,
+                 directions: int = 1) -> int:
+    H, D = hidden_size, directions  # a bidirectional layer is two layers reading D*H units above the first
+    n = D * sum(CELL[cell].layer_params(input_size if layer == 0 else D * H, H) for layer in range(num_layers))
+    return n + D * H * output_size + output_size
 
 
 def estimate(cfg: RunConfig, shape: Shape | None = None, n_train: int | None = None,
@@ -153,9 +154,9 @@ def estimate(cfg: RunConfig, shape: Shape | None = None, n_train: int | None = N
     n_eval = n_eval if n_eval is not None else max(1, n_train // 8)
     batch = n_train if tc.batch_size == 0 else min(tc.batch_size, n_train)
     steps = shape.steps + (shape.horizon - 1 if shape.output_mode == "generate" else 0)
-    L, H = m.num_layers, m.hidden_size
-    P = count_params(m.cell, L, H, shape.input_size, shape.output_size)
-    unit_steps = steps * L * H  # one window's (step, layer, unit) cells
+    L, H, D = m.num_layers, m.hidden_size, m.directions
+    P = count_params(m.cell, L, H, shape.input_size, shape.output_size, D)
+    unit_steps = steps * L * D * H  # one window's (step, layer, unit) cells, both passes of a bidirectional one
     n_windows = n_train + 2 * n_eval
     out_per_window = steps if shape.output_mode == "all" else shape.horizon
     # weights, gradients, Adam's two moments, the best-epoch copy, the stored result
@@ -164,14 +165,14 @@ def estimate(cfg: RunConfig, shape: Shape | None = None, n_train: int | None = N
     # tensors (float32) and the float64 arrays they are built from; surnames are one-hot float32 from the start
     per_value = 4.0 if d.task == "names" else 12.0
     data_bytes = per_value * n_windows * (shape.steps * shape.input_size + out_per_window)
-    eval_bytes = 4.0 * n_eval * steps * H * 2  # a layer's input and output sequence, no graph
+    eval_bytes = 4.0 * n_eval * steps * D * H * 2  # a layer's input and output sequence, no graph
     snaps = tc.epochs // tc.snapshot_every + 1 if tc.snapshot_every else 0
     snapshot_bytes = (snapshot_windows(cfg, steps, n_train) * snapshot_window_bytes(cfg, steps)
                       + 8.0 * snaps * L * steps) if snaps else 0.0
     trace_bytes = min(BUDGET.max_trace_bytes, trace_window_bytes(cfg, steps) * min(VIEW_WINDOWS, n_train))
-    step_macs = sum(layer_macs(m.cell, shape.input_size if k == 0 else H, H) for k in range(L))
+    step_macs = D * sum(layer_macs(m.cell, shape.input_size if k == 0 else D * H, H) for k in range(L))
     overhead = SCAN_STEP_OVERHEAD_MACS if CELL[m.cell].linear else STEP_OVERHEAD_MACS
-    step_work = step_macs + overhead * L  # what a step costs in time, as multiply-adds
+    step_work = step_macs + overhead * L * D  # what a step costs in time, as multiply-adds
     batch_macs = 3.0 * batch * steps * step_work  # forward, and backward at about twice the forward
     eval_macs = 1.0 * n_eval * steps * step_work
     total_macs = 3.0 * n_train * steps * step_macs * tc.epochs  # (the heavy-slot threshold counts multiply-adds)
@@ -182,7 +183,7 @@ def estimate(cfg: RunConfig, shape: Shape | None = None, n_train: int | None = N
 def snapshot_window_bytes(cfg: RunConfig, steps: int) -> float:
     """Peak bytes of one window in a gradient snapshot (∂L/∂h_t of every step, weights detached)."""
     m = cfg.model
-    return 4.0 * steps * m.num_layers * m.hidden_size * CELL[m.cell].snapshot_per_unit
+    return 4.0 * steps * m.num_layers * m.directions * m.hidden_size * CELL[m.cell].snapshot_per_unit
 
 
 def snapshot_windows(cfg: RunConfig, steps: int, n_train: int) -> int:
@@ -195,7 +196,7 @@ def snapshot_windows(cfg: RunConfig, steps: int, n_train: int) -> int:
 def trace_window_bytes(cfg: RunConfig, steps: int) -> float:
     """Peak bytes of tracing one window of ``cfg`` (hidden states, gates and ∂L/∂h_t)."""
     m = cfg.model
-    return 4.0 * steps * m.num_layers * m.hidden_size * CELL[m.cell].trace_per_unit
+    return 4.0 * steps * m.num_layers * m.directions * m.hidden_size * CELL[m.cell].trace_per_unit
 
 
 def trace_windows(cfg: RunConfig, steps: int, wanted: int) -> int:

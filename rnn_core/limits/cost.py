@@ -26,13 +26,15 @@ TASK_PATIENCES = {"denoise": 6, "multistep": 6}
 FULL_RUN_SERIES = ("sine",)
 
 
-def step_seconds(cell: str, num_layers: int, hidden_size: int, input_size: int, batch: int, steps: int) -> float:
-    """Seconds of one training step (forward, backward, update) of one batch."""
+def step_seconds(cell: str, num_layers: int, hidden_size: int, input_size: int, batch: int, steps: int,
+                 directions: int = 1) -> float:
+    """Seconds of one training step (forward, backward, update) of one batch; a bidirectional network runs
+    each layer twice, the layers above the first reading both passes."""
     flops = 0.0
     for layer in range(num_layers):
-        n_in = input_size if layer == 0 else hidden_size
-        flops += 6 * batch * steps * layer_macs(cell, n_in, hidden_size)  # 2 forward + 4 backward per MAC
-    return FIXED_STEP_S + steps * num_layers * CELL[cell].step_overhead_s + flops / FLOPS_PER_S
+        n_in = input_size if layer == 0 else directions * hidden_size
+        flops += 6 * batch * steps * directions * layer_macs(cell, n_in, hidden_size)  # 2 forward + 4 backward
+    return FIXED_STEP_S + steps * num_layers * directions * CELL[cell].step_overhead_s + flops / FLOPS_PER_S
 
 
 def epoch_seconds(cfg: RunConfig, data: Prepared) -> tuple[float, float]:
@@ -42,10 +44,12 @@ def epoch_seconds(cfg: RunConfig, data: Prepared) -> tuple[float, float]:
     batch = n if tc.batch_size == 0 else min(tc.batch_size, n)
     batches = -(-n // max(batch, 1))
     steps = data.x_train.shape[1] + (data.horizon - 1 if data.output_mode == "generate" else 0)
-    per_step = step_seconds(m.cell, m.num_layers, m.hidden_size, data.input_size, batch, steps)
-    val = step_seconds(m.cell, m.num_layers, m.hidden_size, data.input_size, max(len(data.x_val), 1), steps) / 3
+    per_step = step_seconds(m.cell, m.num_layers, m.hidden_size, data.input_size, batch, steps, m.directions)
+    val = step_seconds(m.cell, m.num_layers, m.hidden_size, data.input_size, max(len(data.x_val), 1), steps,
+                       m.directions) / 3
     windows = snapshot_windows(cfg, steps, n)
-    snap = SNAPSHOT_FACTOR * step_seconds(m.cell, m.num_layers, m.hidden_size, data.input_size, windows, steps)
+    snap = SNAPSHOT_FACTOR * step_seconds(m.cell, m.num_layers, m.hidden_size, data.input_size, windows, steps,
+                                          m.directions)
     return batches * per_step + val, snap
 
 

@@ -9,7 +9,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from charts.common import _marker_mode, as_float32, legend_on_top
+from charts.common import _marker_mode, as_float32, empty_note, legend_on_top, run_styles
 from charts.theme import ROLE_COLORS, TEMPLATE, new_figure
 
 INPUT_COLORS = ("#0ea5e9", "#64748b", "#0891b2", "#94a3b8")
@@ -97,3 +97,22 @@ def _classify_figure(x, y_true, y_pred, class_names, lab: dict, height: int) -> 
     fig.update_xaxes(title_text=lab["class"], row=1, col=2)
     fig.update_yaxes(title_text=lab["probability"], range=[0, 1.15], tickformat=".0%", row=1, col=2)
     return fig
+
+
+def step_error_figure(profiles: list[dict], *, labels: dict, height: int = 360) -> go.Figure:
+    """Several runs' error at each step of an output window, on one axis: where in a window each one errs.
+
+    Each profile is ``{"label", "cell", "errors": (T,)}``; runs that share a cell get another shade and dash.
+    """
+    lab = labels
+    fig = new_figure(lab["title"], height=height)
+    fig.update_layout(xaxis_title=lab["x"], yaxis_title=lab["y"], yaxis_rangemode="tozero")
+    if not profiles:
+        return empty_note(fig, lab["empty"])
+    for p, (color, dash) in zip(profiles, run_styles([p["cell"] for p in profiles]), strict=True):
+        e = as_float32(p["errors"])
+        fig.add_trace(go.Scatter(x=np.arange(1, e.size + 1), y=e, name=p["label"], mode="lines+markers",
+                                 line=dict(color=color, width=2.5, dash=dash), marker=dict(size=6),
+                                 hovertemplate=f"{p['label']}<br>{lab['t']} %{{x}}: %{{y:.4g}}<extra></extra>"))
+    fig.update_xaxes(dtick=1 if len(as_float32(profiles[0]["errors"])) <= 24 else None)
+    return legend_on_top(fig)

@@ -23,6 +23,8 @@ st.markdown(t("hidden.reading", cell=cell_label(t, res.config.model.cell, res.co
                T=T))
 if tr.hiddens_imag is not None:
     st.caption(t("hidden.lru_note"))
+if res.config.model.directions == 2:
+    st.caption(t("hidden.bidir_note", H=res.config.model.hidden_size))
 
 tabs = st.tabs([t("hidden.tab_states"), t("hidden.tab_gates"), t("hidden.tab_units")])
 with tabs[0]:

@@ -32,6 +32,8 @@ tr = trace_of(res, "train", 0, n)
 L, T = tr.grad_norms.shape
 fit = memory_horizon(tr.grad_norms[-1])
 st.info(grad_reading(tr.grad_norms, labels=labels(t, "chart.grad_reading")), icon=":material/lightbulb:")
+if res.config.model.directions == 2:
+    st.caption(t("grad.bidir_note"))
 chart(grad_norm_figure(tr.grad_norms, fit={"layer": L - 1, **fit} if fit["regime"] == "vanishes" else None,
                        labels=labels(t, "chart.grad_norm_figure", title=t("grad.profile_title", n=n))), "grad_norms",
       subtitle=run_subtitle(res.config, t))

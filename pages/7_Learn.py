@@ -12,6 +12,7 @@ from charts.learn import (
     vanishing_figure,
 )
 from ui import page_setup
+from ui.glue.compare import direction_button
 from ui.glue.learn_code import scratch_code, torch_code
 from ui.state.layout import link_params
 from ui.text.catalog import labels
@@ -65,6 +66,8 @@ with good:
 with bad:
     st.markdown(f"##### :material/thumb_down: {t('l.sw.weaknesses')}")
     st.markdown(t("l.sw.w"))
+    st.markdown(t("l.sw.future"))
+    direction_button(t, "learn_direction")
 
 st.header(t("l.act.h"), divider="gray")
 st.markdown(t("l.act.body"))

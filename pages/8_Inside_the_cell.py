@@ -16,4 +16,7 @@ res = need_run(page_run(cfg, t), t)  # the run drawn: every view reads res.confi
 if holdout_size(res) == 0:
     st.info(t("view.no_run"), icon=":material/info:")
     st.stop()
+if res.config.model.directions == 2:  # one step of one recurrence: a bidirectional layer has two
+    st.info(t("in.one_way_only"), icon=":material/info:")
+    st.stop()
 draw_view(res, inside_settings(res, t), t)

@@ -1,10 +1,11 @@
 """Screenshots of every page at 1280×800, in English and Chinese, from a fresh server: the way to compare
 what users see before and after a change (the test suite takes screenshots only where a test needs one).
 
-    .venv/bin/python scripts/screenshots.py OUT_DIR [--pages home,train] [--langs en,zh] [--tall]
+    .venv/bin/python scripts/screenshots.py OUT_DIR [--pages home,train] [--langs en,zh] [--tall] [--query a=1&b=2]
 
 Each page is opened by URL and shot once its script has finished and its charts have drawn; ``--tall``
-shoots the whole main area (up to 2,400 px) instead of the first screen.
+shoots the whole main area (up to 2,400 px) instead of the first screen; ``--query`` adds settings to every link
+(``--query "cmp_by=direction&task=denoise"``) and ``--suffix`` to every file name.
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pages", default=",".join(PAGES))
     ap.add_argument("--langs", default="en,zh")
     ap.add_argument("--tall", action="store_true")
+    ap.add_argument("--query", default="")
+    ap.add_argument("--suffix", default="")
     args = ap.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
@@ -54,8 +57,9 @@ def main(argv: list[str] | None = None) -> int:
         page = context.new_page()
         for lang in args.langs.split(","):
             for name in args.pages.split(","):
-                path = args.out / f"{name}_{lang}.png"
-                shoot(page, f"{url}/{PAGES[name]}?lang={lang}", path, args.tall)
+                path = args.out / f"{name}{args.suffix}_{lang}.png"
+                query = f"&{args.query}" if args.query else ""
+                shoot(page, f"{url}/{PAGES[name]}?lang={lang}{query}", path, args.tall)
                 print(path, flush=True)
         browser.close()
     return 0

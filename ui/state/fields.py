@@ -1,7 +1,7 @@
 """Config fields as widgets kept in step with the URL: one layer for every config with field metadata.
 
-A field of ``CONFIGS`` (RunConfig's three parts, LabConfig, InsideConfig, GenConfig and DateConfig; names are
-unique across them) is drawn, parsed from a link and written back to the URL from its metadata in its config
+A field of ``CONFIGS`` (RunConfig's three parts, LabConfig, InsideConfig, GenConfig, DateConfig, CompareConfig;
+names are unique across them) is drawn, parsed from a link and written back to the URL from its metadata in its config
 (range, step, choices, options), so its limits live in one place. The URL holds the stable identifiers (``cell=lstm``)
 while the widgets show human labels in the page's language: a selectbox bound to the URL by Streamlit
 would write its displayed label there, so no widget here is bound: ``write_url`` writes the params, for
@@ -20,20 +20,21 @@ from urllib.parse import urlencode
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from rnn_core.config import PARTS, InsideConfig, LabConfig, format_param
+from rnn_core.config import PARTS, CompareConfig, InsideConfig, LabConfig, format_param
 from rnn_core.dates.config import DateConfig
 from rnn_core.namegen.config import GenConfig
 from ui.state.layout import Translator
 from ui.text.labels import menu_label, option_label
 from ui.text.safe import code
 
-CONFIGS = (*(cls for _, cls in PARTS), LabConfig, InsideConfig, GenConfig, DateConfig)
+CONFIGS = (*(cls for _, cls in PARTS), LabConfig, InsideConfig, GenConfig, DateConfig, CompareConfig)
 FIELDS = {f.name: f for cls in CONFIGS for f in fields(cls)}
 DEFAULTS = {f.name: getattr(cls(), f.name) for cls in CONFIGS for f in fields(cls)}
 SLIDERS = frozenset({"num_layers", "dropout", "noise", "rho", "lab_forget_bias", "lab_rho", "lab_clip", "in_sample",
                      "in_t", "in_out", "in_rho", "gen_temp"})
 # a row of buttons, each choice in sight
-SEGMENTED = frozenset({"in_view", "in_signed", "in_layer", "gen_cell", "dt_cell", "dt_teacher"})
+SEGMENTED = frozenset({"bidirectional", "cmp_by", "in_view", "in_signed", "in_layer", "gen_cell", "dt_cell",
+                       "dt_teacher"})
 PICKS = {"hidden_size": (1, 2, 4, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256)}  # picked from, not slid over
 FORMATS = {"period": "%g", "lr": "%g", "clip": "%g", "time_budget": "%g"}
 

@@ -15,6 +15,8 @@ import streamlit as st
 
 from rnn_core.config import (
     APERIODIC_SERIES,
+    BIDIR_CELLS,
+    BIDIR_TASKS,
     CLASS_TASKS,
     ELMAN_CELLS,
     LAG_TASKS,
@@ -61,6 +63,7 @@ def relevant(name: str, v: dict) -> bool:
         "forget_bias": v["cell"] == "lstm",
         "class_weight": task in CLASS_TASKS,
         "num_layers": v["cell"] not in TUTORIAL_CELLS,
+        "bidirectional": task in BIDIR_TASKS and v["cell"] in BIDIR_CELLS,
         "threads": False,  # the server sets one torch thread for the process; a link cannot change it
     }
     if task == "names":  # surnames: fixed data, split by data_seed
@@ -94,6 +97,9 @@ def _start_values(locked, problems: list[str], t: Translator) -> dict:
     fitted = fit(values, st.session_state.get(_UPLOAD_POSITIVE))  # the widgets then show fitted values
     if values["dataset"] == "csv" and fitted["dataset"] != "csv":  # a link naming someone else's upload
         problems.append(t("set.csv_missing", fallback=option_label(t, "dataset", fitted["dataset"])))
+    if values["bidirectional"] != fitted["bidirectional"]:  # a forecast, a lag task or a cell without a backward pass
+        problems.append(t("set.one_way", task=option_label(t, "task", values["task"]),
+                          cell=option_label(t, "cell", values["cell"])))
     return fitted
 
 

@@ -151,11 +151,14 @@ def spectrum_caption(t, cell: str) -> str:
     return t(CELL[cell].spectrum_key, cell=option_label(t, "cell", cell))
 
 
-def compare_subtitle(cfg, t) -> str:
-    """The subtitle of a chart that overlays the compared cells of one config: what they share."""
+def compare_subtitle(cfg, t, two_ways: bool = False) -> str:
+    """The subtitle of a chart that overlays the compared runs of one config: what they share (the cell too,
+    when the runs are one network one way and both ways)."""
     m = cfg.model
     layers = t("run.layer" if m.num_layers == 1 else "run.layers", n=m.num_layers)
-    return t("compare.subtitle", layers=layers, hidden=m.hidden_size, data=data_label(t, cfg), seed=cfg.train.seed)
+    key = "compare.subtitle_direction" if two_ways else "compare.subtitle"
+    return t(key, cell=cell_label(t, m.cell, m.nonlinearity), layers=layers, hidden=m.hidden_size,
+             data=data_label(t, cfg), seed=cfg.train.seed)
 
 
 def outcome(t, res) -> str:
@@ -164,12 +167,13 @@ def outcome(t, res) -> str:
              n=len(res.history["epoch"]))
 
 
-def compare_table(runs: dict, t) -> pd.DataFrame:
-    """One row per cell (``runs``: cell -> RunResult): errors, time and outcome, formatted for reading."""
+def compare_table(runs: dict, t, names: dict | None = None) -> pd.DataFrame:
+    """One row per run (``runs``: cell -> RunResult, or any key named by ``names``): errors, time and outcome,
+    formatted for reading."""
     rows = []
     for c, r in runs.items():
         m = r.metrics
-        row = {t("compare.cell"): cell_label(t, c, r.config.model.nonlinearity),
+        row = {t("compare.cell"): names[c] if names else cell_label(t, c, r.config.model.nonlinearity),
                t("met.val_loss"): fmt_num(m.get("val_loss")), t("met.baseline"): fmt_num(m.get("baseline_loss"))}
         if "model" in m:
             from rnn_core.engine.metrics import headline_metric

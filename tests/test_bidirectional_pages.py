@@ -1,0 +1,59 @@
+"""Bidirectional runs through the pages (AppTest): Compare one way against both ways by link, a bidirectional
+denoiser on every page that shows a run, and a link that asks a forecast to run both ways."""
+
+from streamlit.testing.v1 import AppTest
+
+from rnn_core.config import BIDIR_DEMO
+from ui.runs.store import session_key
+
+RUNS = session_key("run")
+QUICK = {**BIDIR_DEMO.to_params(only_changed=True), "epochs": "12"}
+
+
+def _open(page, **params) -> AppTest:
+    at = AppTest.from_file("../streamlit_app.py", default_timeout=120)
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.switch_page(page)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_compare_one_way_against_both_ways_by_link_then_every_page():
+    at = _open("pages/5_Compare.py", cmp_by="direction", **QUICK)  # light runs: they train by themselves
+    table = at.dataframe[0].value
+    assert list(table.iloc[:, 0]) == ["GRU → one way", "GRU ↔ both ways"]
+    ways = sorted(r.config.model.bidirectional for r in at.session_state[RUNS].values())
+    assert ways == ["off", "on"]
+    titles = [el.proto.spec for el in at.get("plotly_chart")]
+    assert any("Error at each step of the window" in s for s in titles)
+
+
+def test_a_bidirectional_denoiser_on_every_page_that_shows_a_run():
+    at = _open("pages/2_Train.py", bidirectional="on", **QUICK)
+    at.button(key="train").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.exception]
+    (run,) = at.session_state[RUNS].values()
+    assert run.config.model.bidirectional == "on"
+    for page in ("pages/3_Hidden_states.py", "pages/4_Gradients.py", "pages/8_Inside_the_cell.py", "pages/1_Data.py"):
+        at.switch_page(page).run()
+        assert not at.exception, (page, [e.value for e in at.exception])
+        assert not at.error, (page, [e.value for e in at.error])
+
+
+def test_a_forecast_link_asking_for_both_ways_runs_one_way_and_says_so():
+    at = _open("pages/2_Train.py", bidirectional="on")
+    shown = [e.value for e in at.error]
+    assert any("Bidirectional is off here" in w for w in shown), shown
+    assert at.session_state["_ui_last_valid"].model.bidirectional == "off"
+
+
+def test_learn_lists_the_future_input_weakness_and_opens_the_comparison():
+    at = _open("pages/7_Learn.py")
+    assert any("cannot take any future input" in m.value for m in at.markdown)
+    at.button(key="learn_direction").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.query_params["cmp_by"] == ["direction"] or at.query_params["cmp_by"] == "direction"
+    table = at.dataframe[0].value
+    assert list(table.iloc[:, 0]) == ["GRU → one way", "GRU ↔ both ways"]

@@ -36,7 +36,7 @@ def one_run(args) -> dict:
         res.model.eval()
         steps = step_mse(res.data.y_test.numpy(), res.model(res.data.x_test).numpy())
     return {"seed": seed, "bidirectional": bidirectional, "test_loss": res.metrics["test_loss"],
-            "first_step": steps[0], "middle_step": steps[len(steps) // 2], "last_step": steps[-1],
+            "first_step": steps[0], "middle_step": steps[len(steps) // 2], "last_step": steps[-1], "mean_step": steps.mean(),
             "epochs": len(res.history["epoch"]), "elapsed": elapsed}
 
 

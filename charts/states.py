@@ -80,12 +80,14 @@ def _layers(a) -> np.ndarray:
     return arr
 
 
-def layer_states_figure(hiddens, cells=None, *, labels: dict, height: int | None = None) -> go.Figure:
+def layer_states_figure(hiddens, cells=None, *, labels: dict, height: int | None = None,
+                        split: int | None = None) -> go.Figure:
     """h_t of every layer, one row per layer, and the LSTM's c_t beside it; white at 0.
 
     ``hiddens`` and ``cells`` are (L, T, H) (one sample); a (T, H) array is a single layer. h and c get a
     colour axis each (shared across layers): c is not squashed by tanh and often reaches ±3 where h stays
-    within ±1, so one shared scale would wash h out.
+    within ±1, so one shared scale would wash h out. ``split``: a bidirectional network's units per pass, drawn
+    as a line between the forward pass's units and the backward pass's.
     """
     lab = labels
     hs = _layers(hiddens)
@@ -116,6 +118,10 @@ def layer_states_figure(hiddens, cells=None, *, labels: dict, height: int | None
     fig.update_xaxes(showgrid=False)
     for c in range(1, cols + 1):
         fig.update_xaxes(title_text=lab["x"], row=L, col=c)
+    if split:
+        for r in range(1, L + 1):
+            for c in range(1, cols + 1):
+                fig.add_hline(y=split + 0.5, line=dict(color="#111827", width=2), row=r, col=c)
     return fig
 
 

@@ -23,13 +23,14 @@ st.markdown(t("hidden.reading", cell=cell_label(t, res.config.model.cell, res.co
                T=T))
 if tr.hiddens_imag is not None:
     st.caption(t("hidden.lru_note"))
-if res.config.model.directions == 2:
-    st.caption(t("hidden.bidir_note", H=res.config.model.hidden_size))
+per_pass = res.config.model.hidden_size if res.config.model.directions == 2 else None  # units of each pass
+if per_pass:
+    st.caption(t("hidden.bidir_note", H=per_pass, H1=per_pass + 1, H2=2 * per_pass))
 
 tabs = st.tabs([t("hidden.tab_states"), t("hidden.tab_gates"), t("hidden.tab_units")])
 with tabs[0]:
     cells = tr.cells[:, 0] if tr.cells is not None else None
-    chart(layer_states_figure(tr.hiddens[:, 0], cells,
+    chart(layer_states_figure(tr.hiddens[:, 0], cells, split=per_pass,
                               labels=labels(t, "chart.layer_states_figure", title=t("hidden.states_title"))),
           "hidden_states", subtitle=run_subtitle(res.config, t))
     csv_button(states_frame(tr), "hidden_states", t)

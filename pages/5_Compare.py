@@ -28,6 +28,8 @@ two_ways = by_direction(cfg, cmp)
 st.caption(t("compare.caption_direction" if two_ways else "compare.caption"))
 if cmp.cmp_by == "direction" and not two_ways:
     st.info(t("compare.direction_needs"), icon=":material/info:")
+elif cfg.model.directions == 2 and not two_ways:  # the sidebar's network runs both ways, the cells one way
+    st.caption(t("compare.cells_one_way"))
 with st.expander(t("pin.title"), icon=":material/push_pin:"):
     pinned_view(t)
 cfgs = compared_runs(cfg, cmp)

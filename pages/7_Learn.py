@@ -57,6 +57,8 @@ for kind, tab in zip(KINDS, st.tabs([t(f"l.k.{kind}") for kind in KINDS]), stric
             if kind in LIVE:  # a live language example of this kind
                 st.page_link(LIVE[kind], label=t(f"l.k.{kind}.live"), icon=":material/arrow_forward:",
                              query_params=link_params() or None)
+            if kind == "many_to_many":  # aligned outputs may read the whole sequence: one way against both ways
+                direction_button(t, "learn_direction_kind")
 
 st.header(t("l.sw.h"), divider="gray")
 good, bad = st.columns(2)

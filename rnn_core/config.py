@@ -361,8 +361,9 @@ def lag_epochs(lag: int) -> int:
 
 
 def in_shape(cfg: RunConfig, cell: str) -> RunConfig:
-    """``cfg`` with ``cell`` in the shape its paper gives it (Compare and the lab): at least its ``min_layers``."""
-    return cfg.replace(cell=cell, num_layers=shaped_layers(cell, cfg.model.num_layers))
+    """``cfg`` with ``cell`` in the shape its paper gives it (Compare and the lab): at least its ``min_layers``,
+    one way (the linear cells have no backward pass, so the cells compare as one-way networks)."""
+    return cfg.replace(cell=cell, num_layers=shaped_layers(cell, cfg.model.num_layers), bidirectional="off")
 
 
 NAMES_DEFAULT = RunConfig().replace(task="names", **TASK_DEFAULTS["names"])  # the Names page's default run

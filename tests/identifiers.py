@@ -15,8 +15,11 @@ CHOICES = {f.name: f.metadata["choices"] for _, cls in PARTS for f in fields(cls
 IDENTIFIERS = frozenset(v for values in CHOICES.values() for v in values)
 ENGLISH_WORDS = frozenset({"forecast", "denoise", "classify", "adding", "recall", "sine", "square", "sawtooth",
                            "none", "log", "diff", "seasonal", "standard", "scratch", "tanh", "default",
-                           "orthogonal", "identity", "spectral", "names"})
+                           "orthogonal", "identity", "spectral", "names", "on", "off"})
 MATH_NAMES = frozenset({"tanh"})
+# identifiers that are also an English label of their own ("on"/"off" of bidirectional, the labels of the date
+# translator's teacher-forcing switch): an English widget may show them
+LABEL_WORDS = frozenset({"on", "off"})
 
 
 def forbidden(lang: str) -> frozenset[str]:

@@ -139,3 +139,13 @@ def test_bench_numerics_quick():
     out = bench_numerics.main(["--quick"])
     assert out["pinned"]["numerics"] == "pinned" and out["native"]["numerics"] == "native"
     assert all(out[m][k] > 0 for m in out for k in ("step_ms", "default_run_s", "lab_s"))
+
+
+def test_bench_bidir_quick():
+    import bench_bidir
+
+    df = bench_bidir.main(["--quick", "--workers", "1"])
+    assert sorted(df["seed"].unique()) == [0, 1] and set(df["bidirectional"]) == {"off", "on"}
+    assert (df["epochs"] == 5).all() and (df[["test_loss", "first_step", "last_step"]] > 0).all().all()
+    # the error by step averages to the run's own test loss (windows of one length, one output each step)
+    assert ((df["mean_step"] - df["test_loss"]).abs() < 1e-6 * df["test_loss"].abs().max() + 1e-7).all()

@@ -1,6 +1,9 @@
 """Bidirectional runs through the pages (AppTest): Compare one way against both ways by link, a bidirectional
 denoiser on every page that shows a run, and a link that asks a forecast to run both ways."""
 
+import json
+
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from rnn_core.config import BIDIR_DEMO
@@ -57,3 +60,26 @@ def test_learn_lists_the_future_input_weakness_and_opens_the_comparison():
     assert at.query_params["cmp_by"] == ["direction"] or at.query_params["cmp_by"] == "direction"
     table = at.dataframe[0].value
     assert list(table.iloc[:, 0]) == ["GRU → one way", "GRU ↔ both ways"]
+
+
+@pytest.mark.slow  # a surname run: over 10 s
+def test_a_bidirectional_surname_classifier_reads_each_prefix_both_ways():
+    at = AppTest.from_file("../streamlit_app.py", default_timeout=300)
+    small = {"task": "names", "cell": "gru", "num_layers": "1", "hidden_size": "8", "epochs": "1",
+             "batch_size": "256", "lr": "0.01", "patience": "0", "snapshot_every": "0", "bidirectional": "on"}
+    for k, v in small.items():
+        at.query_params[k] = v
+    at.switch_page("pages/9_Names.py").run()
+    at.button(key="names_train").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    (run,) = at.session_state[RUNS].values()
+    assert run.config.model.bidirectional == "on"
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert [a["text"] for a in spec["layout"]["annotations"]][:2] == ["1. D", "2. Do"]
+
+
+def test_compare_by_cell_from_a_bidirectional_sidebar_compares_one_way_networks():
+    at = _open("pages/5_Compare.py", bidirectional="on", **{**QUICK, "epochs": "3"})
+    assert list(at.dataframe[0].value.iloc[:, 0]) == ["RNN", "LSTM", "GRU", "LRU", "minGRU"]
+    assert any("run one way here" in c.value for c in at.caption)
+    assert {r.config.model.bidirectional for r in at.session_state[RUNS].values()} == {"off"}

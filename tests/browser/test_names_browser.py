@@ -25,6 +25,8 @@ from browser_helpers import (
 )
 from words import word_problems
 
+from rnn_core.config import BIDIR_DEMO
+
 pytestmark = pytest.mark.browser
 
 PANELS = f"() => Array.from(document.querySelectorAll('{MAIN} .js-plotly-plot')[0]" \
@@ -96,8 +98,8 @@ def test_names_page_first_on_a_fresh_server_in_chinese_then_in_english(browser):
 @pytest.mark.slow  # over 10 s
 def test_language_examples_by_link_on_a_fresh_server_in_chinese_then_english(browser):
     """The generator's page as a fresh server's first request (Chinese), then a link with a language, a first
-    letter and a sampling seed (English); the translator by links in both languages: drawn without a click, no
-    raw identifier, the link's names and the link's date."""
+    letter and a sampling seed (English); the translator and the one-way/both-ways comparison by links in both
+    languages: drawn without a click, no raw identifier, the link's names and the link's date."""
     with serve("streamlit-generate.log") as (url, _):
         context, page = new_page(browser)
         try:
@@ -130,6 +132,18 @@ def test_language_examples_by_link_on_a_fresh_server_in_chinese_then_english(bro
                 assert metric_values(page)[next(iter(metric_values(page)))] == "2026-12-07"
                 problems += word_problems(page, f"/Translate_dates [{lang}]", lang)
                 screenshot(page, f"dates_{lang}")
+
+            # one way against both ways: the Learn page's comparison, trained by itself on a fresh server's link
+            link = {**BIDIR_DEMO.to_params(only_changed=True), "cmp_by": "direction"}
+            for lang, title, steps in (("zh", "对比", "窗口中每一步的误差"), ("en", "Compare", "Error at each step")):
+                page.goto(f"{url}/Compare?{urlencode({'lang': lang, **link})}")
+                wait_ready(page, f"{MAIN} h1:has-text('{title}')")
+                wait_charts(page, 3)
+                assert_no_exception(page)
+                assert page.locator(MAIN, has_text=steps).count() >= 1
+                assert page.locator(f"{MAIN} [data-testid='stDataFrame']").count() == 1
+                problems += word_problems(page, f"/Compare?cmp_by=direction [{lang}]", lang)
+                screenshot(page, f"compare_direction_{lang}")
         finally:
             context.close()
     assert not problems, "\n".join(problems)

@@ -119,4 +119,4 @@ def states_frame(name: str, hiddens: np.ndarray) -> pd.DataFrame:
 def tutorial_configs(cfg: RunConfig) -> dict[str, RunConfig]:
     """The tutorial's model without and with tanh, trained as the tutorial does, on this run's split."""
     return {c: cfg.replace(cell=c, hidden_size=128, class_weight="none", epochs=TUTORIAL_EPOCHS, patience=0,
-                           **CELL_DEFAULTS[c]) for c in ("tutorial", "tutorial_tanh")}
+                           bidirectional="off", **CELL_DEFAULTS[c]) for c in ("tutorial", "tutorial_tanh")}

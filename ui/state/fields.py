@@ -33,7 +33,7 @@ DEFAULTS = {f.name: getattr(cls(), f.name) for cls in CONFIGS for f in fields(cl
 SLIDERS = frozenset({"num_layers", "dropout", "noise", "rho", "lab_forget_bias", "lab_rho", "lab_clip", "in_sample",
                      "in_t", "in_out", "in_rho", "gen_temp"})
 # a row of buttons, each choice in sight
-SEGMENTED = frozenset({"bidirectional", "cmp_by", "in_view", "in_signed", "in_layer", "gen_cell", "dt_cell",
+SEGMENTED = frozenset({"cmp_by", "in_view", "in_signed", "in_layer", "gen_cell", "dt_cell",
                        "dt_teacher"})
 PICKS = {"hidden_size": (1, 2, 4, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256)}  # picked from, not slid over
 FORMATS = {"period": "%g", "lr": "%g", "clip": "%g", "time_budget": "%g"}

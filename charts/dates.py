@@ -49,16 +49,23 @@ def accuracy_by_length_figure(rows: list[dict], *, labels: dict) -> go.Figure:
 
 
 def exact_per_epoch_figure(rows: list[dict], *, labels: dict) -> go.Figure:
-    """Validation exact-match accuracy per epoch, one line per model. ``rows``: {"label", "attention", "history"}."""
+    """Validation exact-match accuracy per epoch, one line per model. ``rows``: {"label", "attention", "history"},
+    and ``"dash": True`` for a pair trained the other way (teacher forcing), drawn dashed and thinner."""
     lab = labels
     fig = new_figure(lab["title"], height=340)
     for r in rows:
         h = r["history"]
+        dashed = r.get("dash", False)
         fig.add_trace(go.Scatter(
             x=h["epoch"], y=as_float32(h["val_exact"]), name=r["label"], mode="lines+markers",
-            line=dict(color=COLORS[r["attention"]], width=3), marker=dict(size=7),
+            line=dict(color=COLORS[r["attention"]], width=2 if dashed else 3, dash="dash" if dashed else "solid"),
+            marker=dict(size=5 if dashed else 7, symbol="circle-open" if dashed else "circle"),
             hovertemplate=f"{r['label']}<br>{lab['x']} %{{x}}: %{{y:.1%}}<extra></extra>"))
     fig.update_xaxes(title_text=lab["x"], dtick=1)
     fig.update_yaxes(title_text=lab["y"], range=[-0.02, 1.02], tickformat=".0%")
-    fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.0, x=1, xanchor="right"))
+    if len(rows) > 2:  # two pairs: four entries fit under the axis, not beside the title of a half-width chart
+        fig.update_layout(height=440, margin=dict(b=150),
+                          legend=dict(orientation="h", yanchor="top", y=-0.38, x=0, xanchor="left"))
+    else:
+        fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.0, x=1, xanchor="right"))
     return fig

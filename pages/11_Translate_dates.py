@@ -7,7 +7,7 @@ import streamlit as st
 from charts.dates import accuracy_by_length_figure, attention_figure, exact_per_epoch_figure
 from rnn_core.dates.data import EXAMPLE, FORMATS, clean, is_date
 from ui import page_setup
-from ui.glue.dates import SECONDS_PER_EPOCH, date_pair, date_settings, train_pair, translation
+from ui.glue.dates import SECONDS_PER_EPOCH, date_pair, date_settings, other_teacher, train_pair, translation
 from ui.runs.ticks import trained_or_button
 from ui.state.fields import current_params, share_link
 from ui.text.catalog import labels
@@ -55,11 +55,18 @@ left, right = st.columns(2)
 with left:
     chart(accuracy_by_length_figure(rows, labels=labels(t, "chart.accuracy_by_length_figure")), "exact_by_length",
           subtitle=sub)
-with right:
-    chart(exact_per_epoch_figure([{"label": names[r.attention], "attention": r.attention, "history": r.history}
-                                  for r in pair], labels=labels(t, "chart.exact_per_epoch_figure")),
-          "exact_per_epoch", subtitle=sub)
+with right:  # beside the pair shown, the same pair trained the other way (teacher forcing), when there is one
+    other = date_pair(other_teacher(attn.config))
+    pairs = [(pair, False)] + ([(other, True)] if other is not None else [])
+    per_epoch = [{"label": t("dt.teacher_label", model=names[r.attention],
+                        teacher=option_label(t, "dt_teacher", r.config.dt_teacher)) if other is not None
+             else names[r.attention], "attention": r.attention, "history": r.history, "dash": dash}
+            for p, dash in pairs for r in p]
+    chart(exact_per_epoch_figure(per_epoch, labels=labels(t, "chart.exact_per_epoch_figure")), "exact_per_epoch",
+          subtitle=sub)
 st.caption(t("dt.read_bottleneck"))
+st.caption(t("dt.read_teacher" if other is not None else "dt.read_teacher_none",
+             other=option_label(t, "dt_teacher", other_teacher(attn.config).dt_teacher)))
 fmt = labels(t, "dt.format")
 st.dataframe(pd.DataFrame({t("dt.col_format"): [fmt[f] for f in FORMATS],
                            t("dt.col_example"): [FORMATS[f](EXAMPLE) for f in FORMATS],

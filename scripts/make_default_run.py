@@ -3,8 +3,9 @@ variants with Compare's other cells (assets/default_run_<cell>.pt), and assets/d
 Home draws of the default run, readable without torch) and assets/fingerprints.json (the fingerprint table,
 ``rnn_core.fingerprint``); with ``--names``, only assets/names_run.pt (the Names page's default surname
 run, about 15 s of training); with ``--namegen``, only assets/namegen.pt (the Generate-names page's default
-generator, about 25 s); with ``--dates``, only assets/dates.pt (the Translate-dates page's default pair, with
-and without attention, about 40 s); with ``--fingerprints``, only the table; with ``--lab``, only the lab's default
+generator, about 25 s); with ``--dates``, only assets/dates.pt and assets/dates_free.pt (the Translate-dates
+page's default pair, with and without attention, about 40 s, trained with teacher forcing and without; ``--dates
+--free``: only the second); with ``--fingerprints``, only the table; with ``--lab``, only the lab's default
 comparisons (assets/lab_compare*.pt: lags 50 and 200, about 5 minutes on two cores) and lag sweep
 (assets/lab_sweep.json).
 
@@ -59,10 +60,13 @@ def write_namegen() -> None:
 def write_dates() -> None:
     from rnn_core.dates import train as dates
 
-    pair = tuple(dates.train(dates.DateConfig(), attention) for attention in (True, False))
-    dates.save_pair(pair)
-    print(f"{dates.SHIPPED.name}: exact match {pair[0].exact:.3f} with attention, {pair[1].exact:.3f} without, in "
-          f"{sum(r.elapsed for r in pair):.1f} s, {dates.SHIPPED.stat().st_size / 1e3:.0f} kB")
+    for teacher in ("on", "off") if "--free" not in sys.argv else ("off",):
+        cfg = dates.DateConfig(dt_teacher=teacher)
+        path = dates.shipped_file(cfg)
+        pair = tuple(dates.train(cfg, attention) for attention in (True, False))
+        dates.save_pair(pair, path)
+        print(f"{path.name}: exact match {pair[0].exact:.3f} with attention, {pair[1].exact:.3f} without, in "
+              f"{sum(r.elapsed for r in pair):.1f} s, {path.stat().st_size / 1e3:.0f} kB")
 
 
 def write_fingerprints() -> None:

@@ -99,7 +99,7 @@ def test_bench_dates_quick():
     import bench_dates
 
     df = bench_dates.main(["--quick", "--workers", "1"])
-    assert sorted(df["seed"].unique()) == [0, 1] and set(df["attention"]) == {True, False}
+    assert sorted(df["seed"].unique()) == [0] and set(df["attention"]) == {True, False}
     assert df["exact"].between(0, 1).all() and "len 1–9" in df
 
 

@@ -10,7 +10,7 @@ import torch
 from rnn_core.dates.config import DateConfig
 from rnn_core.dates.data import FIRST, FORMATS, LAST, VOCAB, _zh_number, clean, make, split
 from rnn_core.dates.model import build, encode_iso, encode_texts
-from rnn_core.dates.train import BANDS, SHIPPED, bands, load_pair, train, translate
+from rnn_core.dates.train import BANDS, SHIPPED_FREE, bands, load_pair, shipped_file, train, translate
 
 
 @pytest.fixture(scope="module")
@@ -95,11 +95,24 @@ def test_should_stop_ends_the_run_with_its_epoch_judged():
     assert 0 <= res.exact <= 1
 
 
-@pytest.mark.claims  # about 40 s
-def test_the_shipped_pair_is_a_fresh_training_of_the_default(shipped):
-    assert SHIPPED.is_file()
-    for old in shipped:
-        fresh = train(DateConfig(), old.attention)
+def test_the_pair_without_teacher_forcing_ships_too_and_retraces():
+    """The default trained free-running ships beside it (the per-epoch chart's dashed lines): its own config,
+    and a fresh first epoch with its own numbers."""
+    free = load_pair(SHIPPED_FREE)
+    assert [r.config.training() for r in free] == [DateConfig(dt_teacher="off").training()] * 2
+    assert shipped_file(DateConfig(dt_teacher="off", dt_text="7 Dec 2026")) == SHIPPED_FREE
+    assert shipped_file(DateConfig(dt_seed=1)) is None
+    fresh = train(DateConfig(dt_epochs=1, dt_teacher="off"), attention=False)
+    assert fresh.history["train_loss"][0] == free[1].history["train_loss"][0]
+
+
+@pytest.mark.claims  # about 80 s
+@pytest.mark.parametrize("teacher", ["on", "off"])
+def test_the_shipped_pair_is_a_fresh_training_of_the_default(teacher):
+    path = shipped_file(DateConfig(dt_teacher=teacher))
+    assert path.is_file()
+    for old in load_pair(path):
+        fresh = train(DateConfig(dt_teacher=teacher), old.attention)
         assert fresh.history == old.history
         for (name, a), b in zip(fresh.model.state_dict().items(), old.model.state_dict().values(), strict=True):
             assert torch.equal(a, b), name

@@ -21,6 +21,15 @@ from rnn_core.dates.model import Translator, build, decode, encode_iso, encode_t
 BATCH, LR, CLIP = 64, 1e-2, 1.0
 LENGTHS = (10, 15, 20, 25, 41)  # upper bounds (exclusive) of the input-length bands the accuracy is given by
 SHIPPED = Path(__file__).resolve().parents[2] / "assets" / "dates.pt"  # the default pair, trained
+SHIPPED_FREE = SHIPPED.with_name("dates_free.pt")  # the default pair trained without teacher forcing
+
+
+def shipped_file(cfg: DateConfig) -> Path | None:
+    """Where the pair that ``cfg`` trains ships: the default with teacher forcing on or off; else None."""
+    for teacher, path in (("on", SHIPPED), ("off", SHIPPED_FREE)):
+        if cfg.training() == DateConfig(dt_teacher=teacher).training():
+            return path
+    return None
 
 
 @dataclass

@@ -2,7 +2,8 @@
 without attention) and the typed date's translation.
 
 A trained pair is a pure function of its training fields: kept in the run store (kind ``dates``) server-wide once
-finished; the default pair ships in ``assets/dates.pt``.
+finished; the default pair ships in ``assets/dates.pt``, and trained without teacher forcing in
+``assets/dates_free.pt``.
 """
 
 from __future__ import annotations
@@ -41,18 +42,29 @@ def key_of(cfg: DateConfig) -> str:
 
 
 def date_pair(cfg: DateConfig):
-    """(with attention, without) of ``cfg``: stored, else the shipped default, else None."""
+    """(with attention, without) of ``cfg``: stored, else shipped (the default, with teacher forcing on or off),
+    else None."""
     pair = store.lookup(KIND, key_of(cfg))
-    if pair is None and cfg.training() == DateConfig().training():
-        pair = _shipped()
+    if pair is None:
+        pair = _shipped(cfg.training().dt_teacher) if cfg.training() == _default(cfg.dt_teacher) else None
     return pair
 
 
-@st.cache_resource(show_spinner=False)
-def _shipped():
-    from rnn_core.dates.train import SHIPPED, load_pair
+def other_teacher(cfg: DateConfig) -> DateConfig:
+    """``cfg`` trained the other way: teacher forcing off where it is on, and on where it is off."""
+    return cfg.replace(dt_teacher="off" if cfg.dt_teacher == "on" else "on")
 
-    return load_pair() if SHIPPED.is_file() else None
+
+def _default(teacher: str) -> DateConfig:
+    return DateConfig(dt_teacher=teacher).training()
+
+
+@st.cache_resource(show_spinner=False)
+def _shipped(teacher: str):
+    from rnn_core.dates.train import load_pair, shipped_file
+
+    path = shipped_file(_default(teacher))
+    return load_pair(path) if path is not None and path.is_file() else None
 
 
 def train_pair(cfg: DateConfig, t):

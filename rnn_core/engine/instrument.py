@@ -117,8 +117,8 @@ def unroll(model: RNNModel, x, detach=True, perturb=None):
 def _reversal(x, n):
     """(B, T) indices that read each sequence from its last valid step back to its first, padding left in place;
     reading twice gives the sequence back."""
-    t = torch.arange(x.shape[1]).expand(x.shape[0], -1)  # (B, T)
-    n = torch.full((x.shape[0], 1), x.shape[1]) if n is None else n.unsqueeze(1)
+    t = torch.arange(x.shape[1], device=x.device).expand(x.shape[0], -1)  # (B, T)
+    n = torch.full((x.shape[0], 1), x.shape[1], device=x.device) if n is None else n.unsqueeze(1)
     return torch.where(t < n, n - 1 - t, t)
 
 

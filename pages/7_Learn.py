@@ -67,8 +67,7 @@ with good:
     st.markdown(t("l.sw.s"))
 with bad:
     st.markdown(f"##### :material/thumb_down: {t('l.sw.weaknesses')}")
-    st.markdown(t("l.sw.w"))
-    st.markdown(t("l.sw.future"))
+    st.markdown(f"{t('l.sw.w')}\n{t('l.sw.future')}")  # one list: the tutorial's weaknesses, the future last
     direction_button(t, "learn_direction")
 
 st.header(t("l.act.h"), divider="gray")

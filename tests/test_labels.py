@@ -55,6 +55,9 @@ def test_run_subtitle_names_the_run_in_words():
     assert labels.run_subtitle(lab, EN) == ("Elman (scratch, ReLU) · 1 layer × 32 units · Adding problem, lag 50 · "
                                             "seed 0")
     assert labels.cell_label(ZH, "scratch", "relu") == "Elman（手写，ReLU）"
+    both = cfg.replace(task="denoise", dataset="sine", transform="none", cell="gru", bidirectional="on")
+    assert labels.run_subtitle(both, EN).startswith("GRU ↔ both ways · 2 layers × 32 units · ")
+    assert labels.run_subtitle(both, ZH).startswith("GRU ↔ 双向 · ")
     for c in (cfg, lab, cfg.replace(task="denoise", dataset="noisy_sine", transform="none"),
               cfg.replace(init="spectral", rho=1.5)):
         for t in (EN, ZH):

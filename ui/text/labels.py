@@ -124,8 +124,11 @@ def run_subtitle(cfg, t) -> str:
     """One line naming a run: "LSTM · 2 layers × 32 units · Airline passengers (1949–1960) · seed 0"."""
     m = cfg.model
     layers = t("run.layer" if m.num_layers == 1 else "run.layers", n=m.num_layers)
-    return t("run.subtitle", cell=cell_label(t, m.cell, m.nonlinearity), layers=layers, hidden=m.hidden_size,
-             data=data_label(t, cfg), seed=cfg.train.seed)
+    cell = cell_label(t, m.cell, m.nonlinearity)
+    if m.directions == 2:  # "GRU ↔ both ways": the units per layer are per pass
+        cell = f"{cell} {option_label(t, 'bidirectional', m.bidirectional)}"
+    return t("run.subtitle", cell=cell, layers=layers, hidden=m.hidden_size, data=data_label(t, cfg),
+             seed=cfg.train.seed)
 
 
 def run_label(cfg, t) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
 
 import pandas as pd
 
@@ -19,6 +18,7 @@ import rnn_core  # noqa: F401 - first: pins torch's CPU numerics (rnn_core/numer
 
 # isort: split
 import torch
+from seed_runs import parse_seeds, run_jobs
 
 from rnn_core.config import BIDIR_DEMO, RunConfig
 from rnn_core.engine.metrics import step_mse
@@ -41,12 +41,6 @@ def one_run(args) -> dict:
             "epochs": len(res.history["epoch"]), "elapsed": elapsed}
 
 
-def parse_seeds(text: str) -> list[int]:
-    if "-" in text:
-        lo, hi = map(int, text.split("-"))
-        return list(range(lo, hi + 1))
-    return [int(s) for s in text.split(",")]
-
 
 def main(argv=None) -> pd.DataFrame:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -59,11 +53,7 @@ def main(argv=None) -> pd.DataFrame:
     if args.quick:
         cfg, seeds = cfg.replace(epochs=5), [0, 1]
     jobs = [(cfg, s, b) for s in seeds for b in ("off", "on")]
-    if args.workers > 1:
-        with ProcessPoolExecutor(args.workers) as pool:
-            rows = list(pool.map(one_run, jobs))
-    else:
-        rows = [one_run(j) for j in jobs]
+    rows = run_jobs(one_run, jobs, args.workers)
     df = pd.DataFrame(rows)
     wide = df.pivot(index="seed", columns="bidirectional", values="test_loss")
     wins = int((wide["on"] < wide["off"]).sum())

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from concurrent.futures import ProcessPoolExecutor
 
 import pandas as pd
 
@@ -19,6 +18,7 @@ import rnn_core  # noqa: F401 - first: pins torch's CPU numerics (rnn_core/numer
 
 # isort: split
 import torch
+from seed_runs import parse_seeds, run_jobs
 
 from rnn_core.dates.config import DateConfig
 from rnn_core.dates.train import BANDS, train
@@ -41,17 +41,12 @@ def main(argv=None) -> pd.DataFrame:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--quick", action="store_true")
     args = ap.parse_args(argv)
-    lo, _, hi = args.seeds.partition("-")
-    seeds = list(range(int(lo), int(hi or lo) + 1))
+    seeds = parse_seeds(args.seeds)
     base = DateConfig(dt_epochs=args.epochs, dt_hidden=args.hidden, dt_teacher=args.teacher)
     if args.quick:
         base, seeds = DateConfig(dt_hidden=8, dt_epochs=1), [0]
     jobs = [(base.replace(dt_seed=s), a) for s in seeds for a in (True, False)]
-    if args.workers > 1:
-        with ProcessPoolExecutor(args.workers) as pool:
-            rows = list(pool.map(one_run, jobs))
-    else:
-        rows = [one_run(j) for j in jobs]
+    rows = run_jobs(one_run, jobs, args.workers)
     df = pd.DataFrame(rows)
     cols = ["exact", *(f"len {b}" for b in BANDS if f"len {b}" in df)]
     print(f"{base.dt_cell}, {base.dt_hidden} units, {base.dt_epochs} epochs, teacher forcing {base.dt_teacher}; "

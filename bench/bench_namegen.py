@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from concurrent.futures import ProcessPoolExecutor
 
 import numpy as np
 import pandas as pd
@@ -20,6 +19,7 @@ import rnn_core  # noqa: F401 - first: pins torch's CPU numerics (rnn_core/numer
 
 # isort: split
 import torch
+from seed_runs import parse_seeds, run_jobs
 
 from rnn_core.namegen.config import LANGUAGES, GenConfig
 from rnn_core.namegen.sample import KINDS, novelty, sample_names
@@ -48,12 +48,6 @@ def one_seed(args) -> list[dict]:
     return rows
 
 
-def parse_seeds(text: str) -> list[int]:
-    if "-" in text:
-        lo, hi = map(int, text.split("-"))
-        return list(range(lo, hi + 1))
-    return [int(s) for s in text.split(",")]
-
 
 def main(argv=None) -> pd.DataFrame:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -66,11 +60,7 @@ def main(argv=None) -> pd.DataFrame:
     if args.quick:
         base, seeds, per_lang, langs = GenConfig(gen_hidden=16, gen_epochs=1), [0, 1], 60, LANGUAGES[:2]
     jobs = [(base, s, per_lang, langs) for s in seeds]
-    if args.workers > 1 and len(jobs) > 1:
-        with ProcessPoolExecutor(args.workers) as pool:
-            rows = [r for chunk in pool.map(one_seed, jobs) for r in chunk]
-    else:
-        rows = [r for job in jobs for r in one_seed(job)]
+    rows = [r for chunk in run_jobs(one_seed, jobs, args.workers) for r in chunk]
     df = pd.DataFrame(rows)
     per_seed = df[df.temp == base.gen_temp]
     beats = int((per_seed.test_loss < per_seed.bigram_loss).sum())

@@ -245,12 +245,13 @@ class RunConfig:
             raise ValueError(f"bidirectional: {self.data.task} predicts what comes next, which a backward pass would "
                              f"read; only {', '.join(BIDIR_TASKS)} see the whole sequence first")
 
-    def to_params(self, only_changed: bool = False) -> dict[str, str]:
+    def to_params(self, only_changed: bool = False, base: RunConfig | None = None) -> dict[str, str]:
+        """Every field as a URL param; ``only_changed``: those that differ from ``base`` (the defaults)."""
         out = {}
         for name, cls in PARTS:
             params = getattr(self, name).to_params()
             if only_changed:
-                defaults = cls().to_params()
+                defaults = getattr(base, name).to_params() if base is not None else cls().to_params()
                 params = {k: v for k, v in params.items() if v != defaults[k]}
             out.update(params)
         return out

@@ -82,3 +82,25 @@ def test_first_visit_shows_the_shipped_default_without_training(monkeypatch):
     assert not any(b.key == "names_train" for b in at.button)
     assert "After each letter: the three likeliest languages" in _titles(at)
     assert {"Test accuracy", "Balanced accuracy"} <= {m.label for m in at.metric}
+    # plain /Names is the surname run: its address and its share link name no setting
+    from ui.state.layout import FIELD_NAMES
+
+    assert not FIELD_NAMES & set(at.query_params), dict(at.query_params)
+    share = at.sidebar.code[0].value  # the share link (AppTest has no host: only its query)
+    assert share == "?", share
+    # while the links to the other pages still carry the surname run
+    assert at.session_state["_ui_params"]["task"] == "names"
+
+
+def test_a_short_names_link_changes_only_what_it_names():
+    """``/Names?hidden_size=8``: the surname defaults with 8 units, and the address keeps only that."""
+    at = AppTest.from_file("../streamlit_app.py", default_timeout=120)
+    at.query_params["hidden_size"] = "8"
+    at.switch_page("pages/9_Names.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    cfg = at.session_state["_ui_last_valid"]
+    assert cfg.data.task == "names" and cfg.model.hidden_size == 8 and cfg.model.cell == "gru"
+    assert cfg.train.epochs == 7 and cfg.train.class_weight == "fourth_root"
+    assert {k: v for k, v in at.query_params.items() if k != "lang"} == {"hidden_size": ["8"]} or \
+        dict(at.query_params) == {"hidden_size": "8"}

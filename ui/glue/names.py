@@ -10,7 +10,7 @@ from rnn_core.cells import CELL
 from rnn_core.config import CELL_DEFAULTS, NAMES_DEFAULT, RunConfig
 from rnn_core.engine.train import RunResult
 from ui.runs.flow import page_run
-from ui.state.fields import current
+from ui.state.fields import current, use_page_base
 from ui.state.settings import apply_config
 
 TUTORIAL_EPOCHS = 1  # per-name SGD: about 16,000 optimiser steps per epoch
@@ -22,6 +22,7 @@ def ensure_names_task() -> bool:
 
     The defaults go where the sidebar reads them (the URL, the last values, and any widget state
     already there), so a first visit sets no widget value through the Session State API."""
+    use_page_base(NAMES_DEFAULT)  # plain /Names is the default surname run: its address names only changes
     if current("task") == "names":
         return False
     apply_config(NAMES_DEFAULT, all_widgets=False, url=True)

@@ -23,7 +23,7 @@ from streamlit.errors import StreamlitAPIException
 from rnn_core.config import PARTS, CompareConfig, InsideConfig, LabConfig, format_param
 from rnn_core.dates.config import DateConfig
 from rnn_core.namegen.config import GenConfig
-from ui.state.layout import Translator
+from ui.state.layout import FIELD_NAMES, PAGE_BASE_KEY, Translator
 from ui.text.labels import menu_label, option_label
 from ui.text.safe import code
 
@@ -81,14 +81,33 @@ def from_url(name: str, t: Translator | None = None, problems: list[str] | None 
     ``problems``, a message for the person saying so."""
     raw = st.query_params.get(name)
     if raw is None:
-        return DEFAULTS[name]
+        return page_default(name)
     try:
         return parse_field(name, raw)
     except ValueError:
         if problems is not None:
             problems.append(t("set.url_ignored", field=t(f"f.{name}"), raw=code(raw), allowed=_allowed(name, t),
-                              value=shown(t, name, DEFAULTS[name])))
-        return DEFAULTS[name]
+                              value=shown(t, name, page_default(name))))
+        return page_default(name)
+
+
+def use_page_base(cfg) -> None:
+    """This page's address is written against ``cfg`` (a RunConfig): a field the URL leaves out holds ``cfg``'s
+    value, so the page's plain path is that config (``/Names`` is the surname run). Call after ``page_setup``."""
+    st.session_state[PAGE_BASE_KEY] = cfg
+
+
+def page_base():
+    """The RunConfig this page's address is written against, or None (the global defaults)."""
+    return st.session_state.get(PAGE_BASE_KEY)
+
+
+def page_default(name: str):
+    """What field ``name`` is when the URL leaves it out: the page base's value, else the field's default."""
+    base = page_base()
+    if base is not None and name in FIELD_NAMES:
+        return next(getattr(getattr(base, part), name) for part, _ in PARTS if hasattr(getattr(base, part), name))
+    return DEFAULTS[name]
 
 
 def widget(name: str, value, t: Translator, options=None, disabled: bool = False, on_change=None, bounds=None,

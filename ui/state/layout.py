@@ -32,6 +32,9 @@ _ICONS = {key: icon for key, _, icon in PAGES}
 FIELD_NAMES = frozenset(f.name for _, cls in PARTS for f in fields(cls))
 _NAV_SLOT = "_ui_nav_slot"
 PARAMS_KEY = "_ui_params"  # the settings of this session's last valid config, as URL params
+# the RunConfig a page's own address is written against (the Names page's surname run): fields it leaves out of
+# the URL hold that config's values there. Set by the page after ``page_setup``, which clears it.
+PAGE_BASE_KEY = "_ui_page_base"
 _CSS = """<style>
 [data-testid="stMainBlockContainer"] {padding-top: 3rem;}
 [data-testid="stSidebarHeader"] {padding-top: 0.6rem; padding-bottom: 0; margin-bottom: 0; height: 2.2rem;}
@@ -76,6 +79,7 @@ def page_setup(page_key: str) -> Translator:
         st.markdown(f"### :material/neurology: {t('app.name')}")
         _language_switch(t)
         st.session_state[_NAV_SLOT] = st.empty()
+    st.session_state.pop(PAGE_BASE_KEY, None)
     _restore_settings_in_url()
     draw_nav()
     return t

@@ -28,7 +28,7 @@ from rnn_core.config import (
     RunConfig,
 )
 from rnn_core.fit import GLOBAL_DEFAULTS, fit, follow_choice, options
-from ui.state.fields import from_url, hidden_names, locked_caption, share_link, widget, write_url
+from ui.state.fields import from_url, hidden_names, locked_caption, page_base, share_link, widget, write_url
 from ui.state.layout import FIELD_NAMES, PARAMS_KEY, Translator, current_lang, draw_nav
 from ui.text.labels import option_label
 from ui.text.safe import plain
@@ -135,9 +135,10 @@ def _validate(values: dict, t: Translator, problems: list[str]) -> RunConfig:
     return RunConfig(**parts)
 
 
-def share_params(cfg: RunConfig, locked: tuple[str, ...] = ()) -> dict[str, str]:
-    """The URL params that reproduce ``cfg``: non-default settings, plus ``hide`` and ``lang``."""
-    params = cfg.to_params(only_changed=True)
+def share_params(cfg: RunConfig, locked: tuple[str, ...] = (), base: RunConfig | None = None) -> dict[str, str]:
+    """The URL params that reproduce ``cfg``: settings that differ from ``base`` (the defaults), plus ``hide``
+    and ``lang``."""
+    params = cfg.to_params(only_changed=True, base=base)
     if locked:
         params["hide"] = ",".join(locked)
     if current_lang() != "en":
@@ -169,9 +170,9 @@ def settings_sidebar(sections: tuple[str, ...] = SECTIONS) -> RunConfig:
         st.error(message, icon=":material/link_off:")
     st.session_state[_VALUES] = values
     st.session_state[_LAST] = cfg
-    write_url(cfg.to_params(only_changed=True), FIELD_NAMES)
-    params = share_params(cfg, locked)
+    write_url(cfg.to_params(only_changed=True, base=page_base()), FIELD_NAMES)
+    params = share_params(cfg, locked)  # against the global defaults: what links to the other pages carry
     st.session_state[PARAMS_KEY] = params
     draw_nav(params)
-    share_link(params, t)
+    share_link(share_params(cfg, locked, page_base()), t)  # this page's link: against its own base
     return cfg

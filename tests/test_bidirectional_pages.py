@@ -83,3 +83,13 @@ def test_compare_by_cell_from_a_bidirectional_sidebar_compares_one_way_networks(
     assert list(at.dataframe[0].value.iloc[:, 0]) == ["RNN", "LSTM", "GRU", "LRU", "minGRU"]
     assert any("run one way here" in c.value for c in at.caption)
     assert {r.config.model.bidirectional for r in at.session_state[RUNS].values()} == {"off"}
+
+
+def test_surname_subtitles_name_both_ways():
+    from rnn_core.config import NAMES_DEFAULT
+    from ui.glue.names import subtitle
+    from ui.state.layout import Translator
+
+    en = Translator("en")
+    assert subtitle(NAMES_DEFAULT.replace(bidirectional="on"), en).startswith("GRU ↔ both ways · 1×64")
+    assert subtitle(NAMES_DEFAULT, en).startswith("GRU · 1×64")

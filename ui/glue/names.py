@@ -48,7 +48,10 @@ def cell_label(t, cell: str) -> str:
 def subtitle(cfg: RunConfig, t) -> str:
     """One line naming a surname run on its charts (and their PNGs)."""
     m = cfg.model
-    return t("names.subtitle", cell=cell_label(t, m.cell), L=m.num_layers, H=m.hidden_size, seed=cfg.train.seed)
+    cell = cell_label(t, m.cell)
+    if m.directions == 2:  # "GRU ↔ both ways"
+        cell = f"{cell} {t('opt.bidirectional.on')}"
+    return t("names.subtitle", cell=cell, L=m.num_layers, H=m.hidden_size, seed=cfg.train.seed)
 
 
 def report_of(res: RunResult) -> dict:

@@ -8,13 +8,12 @@ from charts.gradients import grad_overlay_figure
 from charts.prediction import step_error_figure
 from charts.training import loss_overlay_figure
 from rnn_core.config import compared_runs
-from rnn_core.engine.forecast import step_errors
 from ui import page_setup, settings_sidebar
-from ui.glue.compare import by_direction, compare_settings, run_label
+from ui.glue.compare import compare_settings, run_label
 from ui.runs.flow import cached_run, seconds_text, sized
 from ui.runs.live import train_live
 from ui.runs.provenance import shipped_note
-from ui.runs.traces import trace_of
+from ui.runs.traces import step_errors_of, trace_of
 from ui.text.catalog import labels
 from ui.text.labels import compare_subtitle, compare_table, shapes_line
 from ui.views.blocks import chart
@@ -24,7 +23,8 @@ t = page_setup("compare")
 st.title(f":material/compare_arrows: {t('nav.compare')}")
 cfg = settings_sidebar()
 cmp = compare_settings(t)
-two_ways = by_direction(cfg, cmp)
+cfgs = compared_runs(cfg, cmp)
+two_ways = set(cfgs) == {"off", "on"}  # the task and the cell allow both ways
 st.caption(t("compare.caption_direction" if two_ways else "compare.caption"))
 if cmp.cmp_by == "direction" and not two_ways:
     st.info(t("compare.direction_needs"), icon=":material/info:")
@@ -32,7 +32,6 @@ elif cfg.model.directions == 2 and not two_ways:  # the sidebar's network runs b
     st.caption(t("compare.cells_one_way"))
 with st.expander(t("pin.title"), icon=":material/push_pin:"):
     pinned_view(t)
-cfgs = compared_runs(cfg, cmp)
 names = {k: run_label(t, k, cfg) for k in cfgs}
 missing = {k: kcfg for k, kcfg in cfgs.items() if cached_run(kcfg) is None}
 sizes = {k: sized(kcfg, t) for k, kcfg in missing.items()}  # each run checked once per click
@@ -64,7 +63,7 @@ chart(loss_overlay_figure([{"label": names[k], "cell": r.config.model.cell, "his
                            for k, r in done.items()], labels=labels(t, "chart.loss_overlay_figure")),
       "compare_loss", subtitle=subtitle)
 if two_ways and cfg.data.task == "denoise":
-    chart(step_error_figure([{"label": names[k], "cell": r.config.model.cell, "errors": step_errors(r.model, r.data)}
+    chart(step_error_figure([{"label": names[k], "cell": r.config.model.cell, "errors": step_errors_of(r)}
                              for k, r in done.items()], labels=labels(t, "chart.step_error_figure")),
           "compare_steps", subtitle=subtitle)
     st.caption(t("compare.steps_caption"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from rnn_core.config import BIDIR_DEMO, COMPARE_CELLS, CompareConfig, RunConfig, compared_runs
+from rnn_core.config import BIDIR_DEMO, COMPARE_CELLS, CompareConfig, RunConfig
 from ui.state.fields import draw
 from ui.state.layout import link_params
 from ui.state.settings import apply_config
@@ -14,11 +14,6 @@ from ui.text.labels import cell_label, option_label
 def compare_settings(t) -> CompareConfig:
     """What Compare sets side by side (``cmp_by``), drawn above its button."""
     return CompareConfig(cmp_by=draw("cmp_by", t, format_func=lambda v: option_label(t, "cmp_by", v)))
-
-
-def by_direction(cfg: RunConfig, cmp: CompareConfig) -> bool:
-    """Whether Compare shows ``cfg`` one way and both ways (the task and the cell allow it)."""
-    return set(compared_runs(cfg, cmp)) == {"off", "on"}
 
 
 def run_label(t, key: str, cfg: RunConfig) -> str:

@@ -47,3 +47,16 @@ def _spectrum(run_id: str, _res: RunResult):
     from rnn_core.engine.instrument import spectrum
 
     return spectrum(_res.model)
+
+
+def step_errors_of(res: RunResult):
+    """A sequence-output run's test error at each step of its windows (rnn_core.engine.forecast.step_errors),
+    cached per run."""
+    return _step_errors(res.run_id, res)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _step_errors(run_id: str, _res: RunResult):
+    from rnn_core.engine.forecast import step_errors
+
+    return step_errors(_res.model, _res.data)

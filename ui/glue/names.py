@@ -12,6 +12,7 @@ from rnn_core.engine.train import RunResult
 from ui.runs.flow import page_run
 from ui.state.fields import current, use_page_base
 from ui.state.settings import apply_config
+from ui.text.labels import with_direction
 
 TUTORIAL_EPOCHS = 1  # per-name SGD: about 16,000 optimiser steps per epoch
 MAX_CHARS = 30
@@ -48,10 +49,8 @@ def cell_label(t, cell: str) -> str:
 def subtitle(cfg: RunConfig, t) -> str:
     """One line naming a surname run on its charts (and their PNGs)."""
     m = cfg.model
-    cell = cell_label(t, m.cell)
-    if m.directions == 2:  # "GRU ↔ both ways"
-        cell = f"{cell} {t('opt.bidirectional.on')}"
-    return t("names.subtitle", cell=cell, L=m.num_layers, H=m.hidden_size, seed=cfg.train.seed)
+    return t("names.subtitle", cell=with_direction(t, cell_label(t, m.cell), m), L=m.num_layers, H=m.hidden_size,
+             seed=cfg.train.seed)
 
 
 def report_of(res: RunResult) -> dict:

@@ -120,13 +120,17 @@ def data_subtitle(cfg, t, steps: bool = False) -> str:
     return " · ".join(parts)
 
 
+def with_direction(t, name: str, m) -> str:
+    """A network's name (``name``, its cell's) with "↔ both ways" when ``m`` (a ModelConfig) is bidirectional:
+    its units per layer are then per pass."""
+    return f"{name} {option_label(t, 'bidirectional', m.bidirectional)}" if m.directions == 2 else name
+
+
 def run_subtitle(cfg, t) -> str:
     """One line naming a run: "LSTM · 2 layers × 32 units · Airline passengers (1949–1960) · seed 0"."""
     m = cfg.model
     layers = t("run.layer" if m.num_layers == 1 else "run.layers", n=m.num_layers)
-    cell = cell_label(t, m.cell, m.nonlinearity)
-    if m.directions == 2:  # "GRU ↔ both ways": the units per layer are per pass
-        cell = f"{cell} {option_label(t, 'bidirectional', m.bidirectional)}"
+    cell = with_direction(t, cell_label(t, m.cell, m.nonlinearity), m)
     return t("run.subtitle", cell=cell, layers=layers, hidden=m.hidden_size, data=data_label(t, cfg),
              seed=cfg.train.seed)
 

@@ -106,7 +106,7 @@ def page_default(name: str):
     """What field ``name`` is when the URL leaves it out: the page base's value, else the field's default."""
     base = page_base()
     if base is not None and name in FIELD_NAMES:
-        return next(getattr(getattr(base, part), name) for part, _ in PARTS if hasattr(getattr(base, part), name))
+        return parse_field(name, base.to_params()[name])
     return DEFAULTS[name]
 
 

@@ -8,6 +8,8 @@ finished; the default pair ships in ``assets/dates.pt``, and trained without tea
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from rnn_core.dates.config import DateConfig
@@ -44,10 +46,11 @@ def key_of(cfg: DateConfig) -> str:
 def date_pair(cfg: DateConfig):
     """(with attention, without) of ``cfg``: stored, else shipped (the default, with teacher forcing on or off),
     else None."""
+    from rnn_core.dates.train import shipped_file
+
     pair = store.lookup(KIND, key_of(cfg))
-    if pair is None:
-        pair = _shipped(cfg.training().dt_teacher) if cfg.training() == _default(cfg.dt_teacher) else None
-    return pair
+    path = shipped_file(cfg) if pair is None else None
+    return _shipped(str(path)) if path is not None else pair
 
 
 def other_teacher(cfg: DateConfig) -> DateConfig:
@@ -55,16 +58,11 @@ def other_teacher(cfg: DateConfig) -> DateConfig:
     return cfg.replace(dt_teacher="off" if cfg.dt_teacher == "on" else "on")
 
 
-def _default(teacher: str) -> DateConfig:
-    return DateConfig(dt_teacher=teacher).training()
-
-
 @st.cache_resource(show_spinner=False)
-def _shipped(teacher: str):
-    from rnn_core.dates.train import load_pair, shipped_file
+def _shipped(path: str):
+    from rnn_core.dates.train import load_pair
 
-    path = shipped_file(_default(teacher))
-    return load_pair(path) if path is not None and path.is_file() else None
+    return load_pair(Path(path)) if Path(path).is_file() else None
 
 
 def train_pair(cfg: DateConfig, t):

@@ -7,7 +7,8 @@ from rnn_core.config import COMPARE_CELLS, LabConfig, in_shape
 from rnn_core.data.datasets import prepare
 from rnn_core.engine.train import train
 from rnn_core.lab.compare import compare_cells, lab_run_config
-from rnn_core.lab.shipped import action_key, comparison_file, load_comparison, load_sweep, shipped_lab
+from rnn_core.lab.seeds import lag_summary
+from rnn_core.lab.shipped import action_key, comparison_file, load_comparison, load_lag_rows, load_sweep, shipped_lab
 from rnn_core.lab.sweep import lag_sweep
 
 LAB = LabConfig()
@@ -78,3 +79,19 @@ def test_other_settings_find_nothing_shipped():
     assert load_sweep(action_key("sweep", LabConfig(lab_lags="5, 10"))) is None
     assert action_key("compare", LabConfig(lab_epochs=40)) == action_key("compare", LAB)  # the same runs
     assert action_key("sweep", LabConfig(lab_epochs=40)) != action_key("sweep", LAB)  # 40 at lag 80 too
+
+
+def test_the_shipped_long_lag_table_holds_ten_seeds_per_cell_and_lag_and_the_readmes_verdicts():
+    """assets/lab_lags.csv (bench/bench_lab_lags.py --asset) is the table the README's "The lab at long lags"
+    prints: seeds 0-9 of every cell at lags 50, 200 and 1,000, with the counts its bullets state."""
+    rows = load_lag_rows()
+    assert rows is not None
+    got = {(r.cell, r.lag): (r.seeds, r.learnt) for r in lag_summary(rows).itertuples()}
+    assert set(got) == {(c, lag) for c in COMPARE_CELLS for lag in (50, 200, 1000)}
+    assert all(n == 10 for n, _ in got.values())
+    assert all(sorted(g["seed"]) == list(range(10)) for _, g in rows.groupby(["cell", "lag"]))
+    learnt = {k: v for k, (_, v) in got.items()}
+    assert [learnt["rnn", lag] for lag in (50, 200, 1000)] == [0, 0, 0]
+    assert [learnt["gru", lag] for lag in (50, 200, 1000)] == [10, 10, 10]
+    assert all(learnt[c, lag] == 10 for c in ("lstm", "lru", "mingru") for lag in (50, 200))
+    assert (learnt["lstm", 1000], learnt["mingru", 1000], learnt["lru", 1000]) == (5, 5, 0)

@@ -24,8 +24,8 @@ DYNAMIC = {
     "data.", "desc.", "err.", "f.", "grad.horizon_", "h.", "in.cap_", "in.regime.", "in.sal_",
     "in.tab_", "in.term.", "l.act.note.", "l.k.", "l.lin.", "lab.action.", "lab.outcome.", "lab.reading.",
     "lab.shape_why.", "lab.verdict.", "met.one_step_", "met.recursive_",
-    "gen.kind.", "met.why_", "names.weights_", "nav.", "opt.", "opt.cell.", "opt.lab_task.", "run.queued",
-    "set.", "stop.", "task.", "unit.",
+    "gen.kind.", "met.why_", "names.weights_", "nav.", "opt.", "opt.cell.", "opt.lab_task.", "run.no_forecast.",
+    "run.queued", "set.", "stop.", "task.", "unit.",
 }
 DYNAMIC_TUPLE = tuple(DYNAMIC)
 KEY = re.compile(r"^[a-z_]+\.[A-Za-z0-9_.]*$")

@@ -81,7 +81,8 @@ def evaluate(model, data: Prepared, seq_len: int, baselines: bool = True, deadli
     unless ``baselines`` is False: the first SARIMA fit costs about two seconds, so the UI asks later).
     The recursive forecast, the one part whose time grows with the test size times the window, stops at
     ``deadline`` (the run's time budget, on ``timer``'s clock): its points so far are kept, its metrics are
-    NaN and ``forecast_error`` says why (``forecast_cut`` holds the counts)."""
+    NaN and ``forecast_error`` says why, as a key: ``cut`` (``forecast_cut`` holds the counts), ``not_finite``
+    (the forecasts overflowed) or ``domain`` (they left the transform's domain, e.g. a log of a value <= 0)."""
     model.eval()
     dev = _device(model)
     with torch.no_grad():
@@ -103,9 +104,9 @@ def evaluate(model, data: Prepared, seq_len: int, baselines: bool = True, deadli
             fc = {"one_step": one_step(model, sd, seq_len), "recursive": recursive(model, sd, seq_len,
                                                                                    deadline=deadline, timer=timer)}
         if not all(np.isfinite(v).all() for v in fc.values()):
-            raise ValueError("the model's forecasts are not finite numbers")
-    except ValueError as e:  # a diverged model can leave the transform's domain (log of <= 0)
-        out["forecast_error"] = f"No forecast: {e}"
+            raise FloatingPointError
+    except (ValueError, FloatingPointError) as e:  # a diverged model can leave the transform's domain (log of <= 0)
+        out["forecast_error"] = "not_finite" if isinstance(e, FloatingPointError) else "domain"
         fc = {k: np.full(sd.n_test, np.nan) for k in ("one_step", "recursive")}
         out["model"] = {k: dict.fromkeys(("rmse", "mae", "mape", "smape"), float("nan")) for k in fc}
     else:
@@ -113,9 +114,7 @@ def evaluate(model, data: Prepared, seq_len: int, baselines: bool = True, deadli
         if done < sd.n_test:  # cut by the time budget
             fc["recursive"] = np.concatenate([fc["recursive"], np.full(sd.n_test - done, np.nan)])
             out["forecast_cut"] = {"done": done, "total": sd.n_test}
-            out["forecast_error"] = (f"The time budget ran out during the recursive forecast after {done} of "
-                                     f"{sd.n_test} points, so it has no metrics. Raise time_budget, or lower "
-                                     f"test_size or seq_len.")
+            out["forecast_error"] = "cut"
         out["model"] = {k: regression_metrics(y_true, v) if np.isfinite(v).all()
                         else dict.fromkeys(("rmse", "mae", "mape", "smape"), float("nan")) for k, v in fc.items()}
     out["forecasts"] = {k: v.tolist() for k, v in fc.items()}

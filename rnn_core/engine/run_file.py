@@ -14,6 +14,7 @@ import torch
 
 from rnn_core.config import RunConfig
 from rnn_core.data.datasets import Prepared, prepare
+from rnn_core.engine.ending import Ending
 from rnn_core.engine.instrument import trace
 from rnn_core.engine.models import build_model
 from rnn_core.engine.train import RunResult
@@ -38,7 +39,8 @@ def run_payload(res: RunResult) -> dict:
         "steps": res.steps,
         "snapshots": [{**s, "grad_norms": torch.from_numpy(np.asarray(s["grad_norms"]))} for s in res.snapshots],
         "metrics": res.metrics,
-        "stopped": res.stopped, "message": res.message, "best_epoch": res.best_epoch, "elapsed": res.elapsed,
+        "stopped": res.stopped, "message": res.message, "ending": res.ending.to_dict(), "best_epoch": res.best_epoch,
+        "elapsed": res.elapsed,
     }
 
 
@@ -62,7 +64,7 @@ def load_run(path, cfg: RunConfig | None = None) -> RunResult | None:
 def run_from_payload(payload, cfg: RunConfig | None = None, data: Prepared | None = None) -> RunResult | None:
     """The run of a ``run_payload``; None if it is not one, or not of ``cfg``. ``data``: its prepared data,
     when the caller has it."""
-    if not isinstance(payload, dict) or payload.get("format") != FORMAT:
+    if not isinstance(payload, dict) or payload.get("format") != FORMAT or "ending" not in payload:
         return None
     stored = RunConfig.from_json(payload["config"])
     if cfg is not None and stored != cfg:
@@ -72,10 +74,10 @@ def run_from_payload(payload, cfg: RunConfig | None = None, data: Prepared | Non
                         data.horizon, stored.train.seed)
     model.load_state_dict(payload["state_dict"])
     snapshots = [{**s, "grad_norms": s["grad_norms"].numpy()} for s in payload["snapshots"]]
+    ending = Ending(payload["ending"]["key"], payload["ending"]["values"])
     return RunResult(stored, model.eval(), data, history=payload["history"], steps=payload["steps"],
-                     snapshots=snapshots, metrics=payload["metrics"], stopped=payload["stopped"],
-                     message=payload["message"], best_epoch=payload["best_epoch"], elapsed=payload["elapsed"],
-                     shipped=True)
+                     snapshots=snapshots, metrics=payload["metrics"], ending=ending,
+                     best_epoch=payload["best_epoch"], elapsed=payload["elapsed"], shipped=True)
 
 
 EXAMPLE_FORMAT = "rnn-playground-example/1"

@@ -14,6 +14,8 @@ import torch
 
 from rnn_core.config import RunConfig
 from rnn_core.data.datasets import Prepared, prepare
+from rnn_core.engine import ending as ending_mod
+from rnn_core.engine.ending import Ending
 from rnn_core.engine.forecast import evaluate, step_seconds
 from rnn_core.engine.instrument import grad_profile
 from rnn_core.engine.models import RNG_LOCK, RNNModel, build_model, valid_lengths
@@ -21,8 +23,8 @@ from rnn_core.limits import budget as budget_mod
 from rnn_core.limits.clock import RunClock
 from rnn_core.names import bucket_by_length, class_weights
 
-# How a run ends (RunResult.stopped). These three are a pure function of its config, so a stored one stands for
-# any training of that config; "stopped" (a click) and "time budget" (a slow machine) are not.
+# How a run ends (RunResult.stopped, from its ending). These three are a pure function of its config, so a stored
+# one stands for any training of that config; "stopped" (a click) and "time budget" (a slow machine) are not.
 REPRODUCIBLE = ("completed", "early stop", "diverged")
 
 
@@ -46,13 +48,23 @@ class RunResult:
     steps: dict[str, list] = field(default_factory=dict)  # per step: grad_norm_pre, grad_norm_post
     snapshots: list[dict] = field(default_factory=list)  # {"epoch", "grad_norms" (L, T), "loss"}
     metrics: dict = field(default_factory=dict)
-    stopped: str = "completed"  # completed | early stop | time budget | stopped | diverged
-    message: str = ""  # a sentence for people: why training ended
+    # how training ended, as a key and its numbers (ending.py); a result nothing has trained yet is untrained
+    ending: Ending = field(default_factory=lambda: Ending("untrained", {"epoch": 0, "best": 0}))
     best_epoch: int = 0
     elapsed: float = 0.0
     run_id: str = field(default_factory=lambda: uuid.uuid4().hex)  # this trained model (a stopped and a
     # finished run of one config differ), so views can cache what they compute from it
     shipped: bool = False  # loaded from the shipped assets (trained where the fingerprint table was made)
+
+    @property
+    def stopped(self) -> str:
+        """The coarse outcome: completed | early stop | time budget | stopped | diverged | loaded."""
+        return self.ending.stopped
+
+    @property
+    def message(self) -> str:
+        """Why training ended, in English (the CLI's and a notebook's; the app words ``ending`` itself)."""
+        return self.ending.english()
 
     @property
     def clipped_steps(self) -> int:
@@ -144,111 +156,145 @@ def seeded_model(cfg: RunConfig, data: Prepared) -> RNNModel:
 
 def _train(cfg: RunConfig, data: Prepared, callback, baselines: bool, should_stop, start: float,
            timer: Callable[[], float], size: budget_mod.Estimate) -> RunResult:
-    tc, dev = cfg.train, default_device()
-    limit = min(tc.time_budget, size.max_seconds)
-    model = seeded_model(cfg, data).to(dev)
-    rng = [torch.Generator().manual_seed(tc.seed).get_state()]  # this run's dropout stream
-    needs_rng = cfg.model.dropout > 0 and cfg.model.num_layers > 1
-    if data.loss == "nll":  # per-class loss weights (balanced classes need none); eval keeps them too
-        model.class_weight = class_weights(data.y_train, data.output_size, tc.class_weight)
-    params = list(model.parameters())
-    # foreach: the same arithmetic as the per-tensor loop torch picks on CPU (the same numbers), in fewer calls
-    opt = (torch.optim.Adam(params, lr=tc.lr, foreach=True) if tc.optimizer == "adam"
-           else torch.optim.SGD(params, lr=tc.lr, momentum=0.9 if tc.optimizer == "sgd" else 0.0, foreach=True))
-    xt, yt = data.x_train.to(dev), data.y_train.to(dev)
-    xv, yv = (data.x_val.to(dev), data.y_val.to(dev)) if len(data.x_val) else (xt, yt)
-    n_snap = budget_mod.snapshot_windows(cfg, size.steps, len(xt))  # fewer over long windows
-    xs, ys = xt[:n_snap], yt[:n_snap]
-    N = len(xt)
-    bs = N if tc.batch_size == 0 else min(tc.batch_size, N)
-    gen = torch.Generator().manual_seed(tc.seed)
-    # end-padded sequences (names): batches of similar lengths, so little padding is computed
-    lengths = valid_lengths(xt) if data.output_mode == "last_valid" and 1 < bs < N else None
-    res = RunResult(cfg, model, data, history={k: [] for k in ("epoch", "train_loss", "val_loss", "time")},
-                    steps={"grad_norm_pre": [], "grad_norm_post": []})
-    best_val, bad_epochs = math.inf, 0
-    best_state = {k: v.clone() for k, v in model.state_dict().items()}  # overwritten in place on improvement
-    max_norm = tc.clip if tc.clip > 0 else math.inf
-    clock = _clock(model, data, cfg.data.seq_len, len(xv), start, limit, timer)
-    for epoch in range(1, tc.epochs + 1):
-        model.train()
-        order = torch.randperm(N, generator=gen) if bs < N else None
-        if lengths is not None:
-            order = bucket_by_length(order, lengths, bs, gen)
+    run = _Loop(cfg, data, start, timer, size)
+    for epoch in range(1, cfg.train.epochs + 1):
+        ending = run.epoch(epoch, should_stop, callback)
+        if ending is not None:
+            run.res.ending = ending
+            break
+    else:
+        run.res.ending = Ending("completed", {"epochs": cfg.train.epochs, "epoch": cfg.train.epochs,
+                                              "best": run.res.best_epoch})
+    return run.finish(baselines)
+
+
+class _Loop:
+    """One run's training: its model, optimiser, batches and clock, and the best weights so far."""
+
+    def __init__(self, cfg: RunConfig, data: Prepared, start: float, timer: Callable[[], float],
+                 size: budget_mod.Estimate):
+        tc, dev = cfg.train, default_device()
+        self.cfg, self.data, self.start, self.timer = cfg, data, start, timer
+        self.limit = min(tc.time_budget, size.max_seconds)
+        self.model = model = seeded_model(cfg, data).to(dev)
+        self.rng = [torch.Generator().manual_seed(tc.seed).get_state()]  # this run's dropout stream
+        self.needs_rng = cfg.model.dropout > 0 and cfg.model.num_layers > 1
+        if data.loss == "nll":  # per-class loss weights (balanced classes need none); eval keeps them too
+            model.class_weight = class_weights(data.y_train, data.output_size, tc.class_weight)
+        self.params = params = list(model.parameters())
+        # foreach: the same arithmetic as the per-tensor loop torch picks on CPU (the same numbers), in fewer calls
+        self.opt = (torch.optim.Adam(params, lr=tc.lr, foreach=True) if tc.optimizer == "adam"
+                    else torch.optim.SGD(params, lr=tc.lr, momentum=0.9 if tc.optimizer == "sgd" else 0.0,
+                                         foreach=True))
+        self.xt, self.yt = xt, yt = data.x_train.to(dev), data.y_train.to(dev)
+        self.xv, self.yv = (data.x_val.to(dev), data.y_val.to(dev)) if len(data.x_val) else (xt, yt)
+        n_snap = budget_mod.snapshot_windows(cfg, size.steps, len(xt))  # fewer over long windows
+        self.xs, self.ys = xt[:n_snap], yt[:n_snap]
+        self.N = N = len(xt)
+        self.bs = N if tc.batch_size == 0 else min(tc.batch_size, N)
+        self.gen = torch.Generator().manual_seed(tc.seed)
+        # end-padded sequences (names): batches of similar lengths, so little padding is computed
+        self.lengths = valid_lengths(xt) if data.output_mode == "last_valid" and 1 < self.bs < N else None
+        self.res = RunResult(cfg, model, data, history={k: [] for k in ("epoch", "train_loss", "val_loss", "time")},
+                             steps={"grad_norm_pre": [], "grad_norm_post": []})
+        self.best_val, self.bad_epochs = math.inf, 0
+        self.best_state = {k: v.clone() for k, v in model.state_dict().items()}  # overwritten in place on improvement
+        self.max_norm = tc.clip if tc.clip > 0 else math.inf
+        self.clock = _clock(model, data, cfg.data.seq_len, len(self.xv), start, self.limit, timer)
+
+    def epoch(self, epoch: int, should_stop, callback) -> Ending | None:
+        """Train one epoch, validate, snapshot, keep the best weights; the run's ending if it ends here."""
+        tc, res, timer = self.cfg.train, self.res, self.timer
         snapping = bool(tc.snapshot_every) and (epoch == 1 or epoch % tc.snapshot_every == 0)
-        total, diverged, cut = 0.0, None, None
+        total, diverged, cut = self._batches(should_stop, snapping)
+        cut = cut or (diverged is None and _cut(self.clock, should_stop, _epoch_end(self.clock, snapping,
+                                                                                    len(self.xs))))
+        if cut:  # mid-epoch: the unfinished epoch is not recorded, the best finished one is kept
+            return ending_mod.cut(cut, epoch, res.best_epoch, self.limit)
+        val = math.nan
+        if diverged is None:
+            val = self._validate()
+            if not math.isfinite(val):
+                diverged = (val, math.nan)
+        if diverged is not None:
+            return ending_mod.diverged(epoch, *diverged, best=res.best_epoch)
+        elapsed = timer() - self.start
+        for k, v in zip(res.history, (epoch, total / self.N, val, elapsed), strict=True):
+            res.history[k].append(v)
+        if snapping:
+            t0 = timer()
+            snap, snap_loss = grad_profile(self.model, self.xs, self.ys)
+            self.clock.snapshot(timer() - t0)
+            res.snapshots.append({"epoch": epoch, "grad_norms": snap, "loss": snap_loss})
+        self._keep_if_best(val, epoch)
+        done = {"epoch": epoch, "best": res.best_epoch}
+        if callback is not None and callback(Progress(epoch, tc.epochs, total / self.N, val, elapsed)) is False:
+            return Ending("stopped", done)
+        if tc.patience and self.bad_epochs >= tc.patience:
+            return Ending("early_stop", {**done, "patience": tc.patience})
+        if not self.clock.fits(self.clock.batch_s):  # not even one more batch and the evaluation fit
+            return Ending("budget", {**done, "limit": self.limit})
+        return None
+
+    def _batches(self, should_stop, snapping: bool) -> tuple[float, tuple | None, str | None]:
+        """One pass over the training windows: the summed loss, (loss, norm) if it diverged, why it was cut."""
+        model, timer, clock, N, bs = self.model, self.timer, self.clock, self.N, self.bs
+        model.train()
+        order = torch.randperm(N, generator=self.gen) if bs < N else None
+        if self.lengths is not None:
+            order = bucket_by_length(order, self.lengths, bs, self.gen)
+        total, cut = 0.0, None
         for i in range(0, N, bs):
-            cut = _cut(clock, should_stop, clock.batch_s + (_epoch_end(clock, snapping, len(xs)) if i + bs >= N else 0))
+            cut = _cut(clock, should_stop, clock.batch_s + (_epoch_end(clock, snapping, len(self.xs)) if i + bs >= N
+                                                              else 0))
             if cut:
                 break
             t0 = timer()
-            xb, yb = (xt, yt) if order is None else (xt[order[i:i + bs]], yt[order[i:i + bs]])
-            if needs_rng:
-                with own_rng(rng):
+            xb, yb = (self.xt, self.yt) if order is None else (self.xt[order[i:i + bs]], self.yt[order[i:i + bs]])
+            if self.needs_rng:
+                with own_rng(self.rng):
                     out = model(xb)
             else:
                 out = model(xb)
             loss = model.loss(out, yb)
             t1 = timer()
-            opt.zero_grad(set_to_none=True)
+            self.opt.zero_grad(set_to_none=True)
             loss.backward()
-            pre = _clip(params, max_norm)
+            pre = _clip(self.params, self.max_norm)
             if not (math.isfinite(loss.item()) and math.isfinite(pre)):
-                diverged = (loss.item(), pre)
-                break
-            res.steps["grad_norm_pre"].append(pre)
-            res.steps["grad_norm_post"].append(min(pre, max_norm))
-            opt.step()
+                return total, (loss.item(), pre), None
+            self.res.steps["grad_norm_pre"].append(pre)
+            self.res.steps["grad_norm_post"].append(min(pre, self.max_norm))
+            self.opt.step()
             total += loss.item() * len(xb)
             clock.batch(len(xb), t1 - t0, timer() - t0)
-        cut = cut or (diverged is None and _cut(clock, should_stop, _epoch_end(clock, snapping, len(xs))))
-        if cut:  # mid-epoch: the unfinished epoch is not recorded, the best finished one is kept
-            _ended(res, cut, epoch, limit)
-            break
-        if diverged is None:
-            model.eval()
-            t0 = timer()
-            with torch.inference_mode():
-                val = float(model.loss(model(xv), yv))
-            clock.validation(timer() - t0)
-            if not math.isfinite(val):
-                diverged = (val, math.nan)
-        if diverged is not None:
-            _diverged(res, epoch, *diverged, best_epoch=res.best_epoch)
-            break
-        elapsed = timer() - start
-        for k, v in zip(res.history, (epoch, total / N, val, elapsed), strict=True):
-            res.history[k].append(v)
-        if snapping:
-            t0 = timer()
-            snap, snap_loss = grad_profile(model, xs, ys)
-            clock.snapshot(timer() - t0)
-            res.snapshots.append({"epoch": epoch, "grad_norms": snap, "loss": snap_loss})
-        if val < best_val:
-            best_val, bad_epochs, res.best_epoch = val, 0, epoch
-            for kept, now in zip(best_state.values(), model.state_dict().values(), strict=True):
+        return total, None, cut
+
+    def _validate(self) -> float:
+        self.model.eval()
+        t0 = self.timer()
+        with torch.inference_mode():
+            val = float(self.model.loss(self.model(self.xv), self.yv))
+        self.clock.validation(self.timer() - t0)
+        return val
+
+    def _keep_if_best(self, val: float, epoch: int) -> None:
+        if val < self.best_val:
+            self.best_val, self.bad_epochs, self.res.best_epoch = val, 0, epoch
+            for kept, now in zip(self.best_state.values(), self.model.state_dict().values(), strict=True):
                 kept.copy_(now)
         else:
-            bad_epochs += 1
-        if callback is not None and callback(Progress(epoch, tc.epochs, total / N, val, elapsed)) \
-                is False:
-            res.stopped, res.message = "stopped", f"Stopped at epoch {epoch}."
-            break
-        if tc.patience and bad_epochs >= tc.patience:
-            res.stopped = "early stop"
-            res.message = f"Early stop at epoch {epoch}: no better validation loss for {tc.patience} epochs."
-            break
-        if not clock.fits(clock.batch_s):  # not even one more batch and the evaluation fit
-            res.stopped = "time budget"
-            res.message = f"Time budget of {limit:g} s reached at epoch {epoch}."
-            break
-    else:
-        res.message = f"Trained all {tc.epochs} epochs."
-    model.load_state_dict(best_state)
-    res.model = model.cpu().eval()
-    res.metrics = evaluate(res.model, data, cfg.data.seq_len, baselines, deadline=clock.deadline, timer=timer)
-    res.elapsed = timer() - start
-    return res
+            self.bad_epochs += 1
+
+    def finish(self, baselines: bool) -> RunResult:
+        """The best weights back in the model, on CPU, evaluated within the budget."""
+        res, model = self.res, self.model
+        model.load_state_dict(self.best_state)
+        res.model = model.cpu().eval()
+        res.metrics = evaluate(res.model, self.data, self.cfg.data.seq_len, baselines, deadline=self.clock.deadline,
+                               timer=self.timer)
+        res.elapsed = self.timer() - self.start
+        return res
 
 
 def _clip(params: list[torch.nn.Parameter], max_norm: float) -> float:
@@ -288,23 +334,6 @@ def _cut(clock: RunClock, should_stop, cost: float) -> str | None:
     return None
 
 
-def _ended(res: RunResult, why: str, epoch: int, limit: float) -> None:
-    res.stopped = why
-    kept = f"the weights of epoch {res.best_epoch} are kept" if res.best_epoch \
-        else "no epoch finished, so the initial weights are kept"
-    what = f"Time budget of {limit:g} s reached" if why == "time budget" else "Stopped"
-    res.message = f"{what} during epoch {epoch}; {kept}."
-
-
-def _diverged(res: RunResult, epoch: int, loss: float, norm: float, best_epoch: int) -> None:
-    res.stopped = "diverged"
-    kept = f"the weights of epoch {best_epoch} (best validation loss) are kept" if best_epoch \
-        else "no epoch finished, so the initial weights are kept"
-    res.message = (f"Training diverged at epoch {epoch}: loss = {loss:.3g}, gradient norm before "
-                   f"clipping = {norm:.3g}. The gradients exploded; lower the learning rate or "
-                   f"turn on gradient clipping. Training stopped and {kept}.")
-
-
 def result_from_model(cfg: RunConfig, model: RNNModel, data: Prepared | None = None,
                       size: budget_mod.Estimate | None = None) -> RunResult:
     """A RunResult for weights trained elsewhere (a loaded bundle): no history, fresh metrics. ``size``: as
@@ -313,8 +342,7 @@ def result_from_model(cfg: RunConfig, model: RNNModel, data: Prepared | None = N
         data = data if data is not None else prepare(cfg.data)
         size = check_size(cfg, data)
     res = RunResult(cfg, model.cpu().eval(), data, history={k: [] for k in ("epoch", "train_loss", "val_loss", "time")},
-                    steps={"grad_norm_pre": [], "grad_norm_post": []}, stopped="loaded",
-                    message="Loaded from a run bundle: weights only, no training history.")
+                    steps={"grad_norm_pre": [], "grad_norm_post": []}, ending=Ending("loaded"))
     limit = min(cfg.train.time_budget, size.max_seconds)
     res.metrics = evaluate(res.model, data, cfg.data.seq_len, deadline=time.perf_counter() + limit)
     return res

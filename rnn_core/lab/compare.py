@@ -17,6 +17,7 @@ import numpy as np
 
 from rnn_core.config import COMPARE_CELLS, LabConfig, RunConfig, in_shape, lag_epochs
 from rnn_core.data.datasets import Prepared, prepare
+from rnn_core.engine.ending import Ending
 from rnn_core.engine.instrument import spectrum, trace
 from rnn_core.engine.models import build_model
 from rnn_core.engine.train import Progress, RunResult, size_of, train
@@ -147,9 +148,8 @@ def cell_run(base_cfg: RunConfig, cell: str, data: Prepared, callback, halt: thr
     cfg = cfg.replace(time_budget=min(cfg.train.time_budget, size_of(cfg, data).max_seconds))
     res = train(cfg, data, cb)
     if res.stopped == "stopped" and len(solved) >= SOLVED_EPOCHS and all(solved[-SOLVED_EPOCHS:]):
-        res.stopped = "early stop"
-        res.message = (f"Solved at epoch {len(solved)}: validation loss below {SOLVED_RATIO:g} × the trivial "
-                       f"baseline for {SOLVED_EPOCHS} epochs in a row.")
+        res.ending = Ending("solved", {"epoch": len(solved), "best": res.best_epoch, "ratio": SOLVED_RATIO,
+                                       "streak": SOLVED_EPOCHS})
     return cell_result(res, data)
 
 

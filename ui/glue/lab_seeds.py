@@ -7,6 +7,7 @@ import streamlit as st
 
 from charts.lab_seeds import seed_horizon_figure, seed_ratio_figure, sig
 from rnn_core.config import LabConfig
+from rnn_core.engine.ending import OUTCOME_KEYS
 from rnn_core.lab.seeds import SOLVED, SPREAD_SEEDS, lag_summary, seeds_of, spread
 from rnn_core.lab.shipped import load_lag_rows
 from ui.glue.lab import compare_seconds, finished, run_seeds, stored
@@ -64,7 +65,7 @@ def sweep_table(rows: list[dict], t) -> pd.DataFrame:
                           t("lab.ratio"): fmt_num(r["ratio"]), t("lab.horizon"): fmt_horizon(t, r["horizon"]),
                           t("met.time") + t("num.seconds"): fmt_num(r["elapsed"]),
                           t("lab.col_epochs"): fmt_num(int(r["epochs"])),
-                          t("lab.col_outcome"): t(f"lab.outcome.{r['stopped']}")} for r in rows])
+                          t("lab.col_outcome"): t(f"lab.outcome.{OUTCOME_KEYS[r['stopped']]}")} for r in rows])
 
 
 @st.cache_data(show_spinner=False)

@@ -13,6 +13,7 @@ import pandas as pd
 
 from rnn_core.cells import CELL
 from rnn_core.config import COMPARE_CELLS, ELMAN_CELLS, LAG_TASKS, SERIES_TASKS, RunConfig, in_shape
+from rnn_core.engine.ending import OUTCOME_KEYS
 
 SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -170,7 +171,7 @@ def compare_subtitle(cfg, t, two_ways: bool = False) -> str:
 
 def outcome(t, res) -> str:
     """How a run ended, short enough for a table cell: "early stop · 102/132" (best epoch / epochs)."""
-    return t("compare.outcome", outcome=t(f"lab.outcome.{res.stopped}"), best=res.best_epoch,
+    return t("compare.outcome", outcome=t(f"lab.outcome.{OUTCOME_KEYS[res.stopped]}"), best=res.best_epoch,
              n=len(res.history["epoch"]))
 
 

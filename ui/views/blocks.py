@@ -13,7 +13,6 @@ import streamlit as st
 from charts import png_config
 from charts.theme import MUTED
 from ui.text import labels
-from ui.text.safe import plain
 
 if TYPE_CHECKING:  # views draw runs; Home draws its example before torch is imported
     from rnn_core.engine.train import RunResult
@@ -66,13 +65,12 @@ def csv_button(df: pd.DataFrame, name: str, t, key: str | None = None) -> None:
 
 
 def status(res: RunResult, t) -> None:
-    """Why training ended, in the right tone."""
-    epoch = res.history["epoch"][-1] if res.history["epoch"] else 0
-    key = {("completed", 1): "stop.completed_one", ("stopped", 0): "stop.untrained",
-           ("time budget", 0): "stop.budget_untrained"}.get((res.stopped, epoch), f"stop.{res.stopped}")
-    text = t(key, epoch=epoch, best=res.best_epoch, s=res.elapsed)
+    """Why training ended, in the right tone, worded from the ending's key and numbers."""
+    end = res.ending
+    key = "completed_one" if end.key == "completed" and end.values.get("epochs") == 1 else end.key
+    text = t(f"stop.{key}", **end.values, s=res.elapsed)
     if res.stopped == "diverged":
-        st.error(f"{text} {res.message}", icon=":material/warning:")
+        st.error(text, icon=":material/warning:")
     elif res.stopped in ("stopped", "time budget"):
         st.warning(text, icon=":material/pause_circle:")
     else:
@@ -81,7 +79,8 @@ def status(res: RunResult, t) -> None:
     if cut:
         st.warning(t("run.forecast_cut", **cut), icon=":material/warning:")
     elif res.metrics.get("forecast_error"):
-        st.warning(t("run.no_forecast", why=plain(res.metrics["forecast_error"])), icon=":material/warning:")
+        why = t(f"run.no_forecast.{res.metrics['forecast_error']}")
+        st.warning(t("run.no_forecast", why=why), icon=":material/warning:")
 
 
 def metric_row(res: RunResult, t) -> None:
@@ -147,7 +146,7 @@ def downloads(res: RunResult, t, prefix: str = "run") -> None:
             from ui.runs.access import baselines_of
 
             metrics = {**metrics, "baselines": baselines_of(res)}
-        report = {"config": res.config.to_dict(), "stopped": res.stopped, "message": res.message,
+        report = {"config": res.config.to_dict(), "stopped": res.stopped, "ending": res.ending.to_dict(),
                   "elapsed_s": res.elapsed, "metrics": metrics, "history": res.history}
         st.download_button(t("run.json"), json.dumps(report, default=float).encode(),
                            file_name=f"{prefix}.json", mime="application/json", icon=":material/data_object:")

@@ -13,6 +13,7 @@ import math
 from dataclasses import asdict, dataclass, field, fields
 
 from rnn_core.cells import CELL, REGISTRY, cells, shaped_layers
+from rnn_core.errors import UserError
 
 SERIES = ("air_passengers", "sine", "noisy_sine", "trend_season", "square", "sawtooth", "ar2",
           "random_walk", "csv")
@@ -72,23 +73,25 @@ class _Config:
         for f in fields(self):
             value = getattr(self, f.name)
             if f.type in ("int", "float") and isinstance(value, bool):
-                raise ValueError(f"{f.name}: expected a number, got {value!r}")
+                raise _not_number(f.name, value)
             if f.type == "float" and isinstance(value, int):
                 object.__setattr__(self, f.name, float(value))
                 value = float(value)
             if f.type == "int" and not isinstance(value, int):
-                raise ValueError(f"{f.name}: expected an integer, got {value!r}")
+                raise _not_integer(f.name, value)
             if f.type == "float" and not isinstance(value, float):
-                raise ValueError(f"{f.name}: expected a number, got {value!r}")
+                raise _not_number(f.name, value)
             if f.type == "float" and value != value:
-                raise ValueError(f"{f.name}: expected a number, got NaN")
+                raise UserError.told("cfg.nan", "{field}: expected a number, got NaN", field=f.name)
             if "range" in f.metadata:
                 lo, hi = f.metadata["range"]
                 if not lo <= value <= hi:
-                    raise ValueError(f"{f.name}: {value!r} is outside the allowed range {lo}..{hi}")
+                    raise UserError.told("cfg.range", "{field}: {value!r} is outside the allowed range {lo}..{hi}",
+                                         field=f.name, value=value, lo=lo, hi=hi)
             if "choices" in f.metadata and value not in f.metadata["choices"]:
                 allowed = ", ".join(f.metadata["choices"])
-                raise ValueError(f"{f.name}: {value!r} is not one of {allowed}")
+                raise UserError.told("cfg.choice", "{field}: {value!r} is not one of {allowed}", field=f.name,
+                                     value=value, allowed=allowed)
         self._check()
 
     def _check(self):
@@ -122,7 +125,7 @@ class _Config:
         for key, raw in params.items():
             if key not in names:
                 if strict:
-                    raise ValueError(f"{key}: unknown setting")
+                    raise _unknown(key)
                 continue
             kwargs[key] = _parse(names[key], raw)
         return cls(**kwargs)
@@ -146,13 +149,25 @@ def _parse(f, raw):
         try:
             return int(raw)
         except (TypeError, ValueError):
-            raise ValueError(f"{f.name}: expected an integer, got {raw!r}") from None
+            raise _not_integer(f.name, raw) from None
     if f.type == "float":
         try:
             return float(raw)
         except (TypeError, ValueError):
-            raise ValueError(f"{f.name}: expected a number, got {raw!r}") from None
+            raise _not_number(f.name, raw) from None
     return str(raw)
+
+
+def _not_number(name: str, value) -> UserError:
+    return UserError.told("cfg.not_number", "{field}: expected a number, got {value!r}", field=name, value=value)
+
+
+def _not_integer(name: str, value) -> UserError:
+    return UserError.told("cfg.not_integer", "{field}: expected an integer, got {value!r}", field=name, value=value)
+
+
+def _unknown(name: str) -> UserError:
+    return UserError.told("cfg.unknown", "{field}: unknown setting", field=name)
 
 
 @dataclass(frozen=True)
@@ -176,11 +191,12 @@ class DataConfig(_Config):
         if self.transform in LOG_TRANSFORMS and self.dataset not in REAL_SERIES \
                 and self.task in FORECAST_TASKS:
             # synthetic series cross zero; log would be undefined
-            raise ValueError(f"transform: {self.transform!r} needs a positive series; "
-                             f"use none/diff/seasonal for {self.dataset!r}")
+            raise UserError.told("cfg.log_positive", "{field}: {transform!r} needs a positive series; use "
+                                 "none/diff/seasonal for {dataset!r}", field="transform", transform=self.transform,
+                                 dataset=self.dataset)
         if self.task == "denoise" and self.dataset in REAL_SERIES + APERIODIC_SERIES:
-            raise ValueError("dataset: denoise needs a synthetic series with a clean signal "
-                             "(sine, noisy_sine, trend_season, square, sawtooth)")
+            raise UserError.told("cfg.denoise_series", "{field}: denoise needs a synthetic series with a clean "
+                                 "signal (sine, noisy_sine, trend_season, square, sawtooth)", field="dataset")
 
     @property
     def is_series(self) -> bool:
@@ -203,9 +219,11 @@ class ModelConfig(_Config):
 
     def _check(self):
         if self.cell in TUTORIAL_CELLS and self.num_layers != 1:
-            raise ValueError("num_layers: the tutorial's model has one layer; set num_layers to 1")
+            raise UserError.told("cfg.tutorial_layers", "{field}: the tutorial's model has one layer; set num_layers "
+                                 "to 1", field="num_layers")
         if self.bidirectional == "on" and self.cell not in BIDIR_CELLS:
-            raise ValueError(f"bidirectional: only {', '.join(BIDIR_CELLS)} run both ways")
+            raise UserError.told("cfg.bidir_cell", "{field}: only {cells} run both ways", field="bidirectional",
+                                 cells=", ".join(BIDIR_CELLS))
 
     @property
     def directions(self) -> int:
@@ -242,8 +260,9 @@ class RunConfig:
 
     def __post_init__(self):
         if self.model.bidirectional == "on" and self.data.task not in BIDIR_TASKS:
-            raise ValueError(f"bidirectional: {self.data.task} predicts what comes next, which a backward pass would "
-                             f"read; only {', '.join(BIDIR_TASKS)} see the whole sequence first")
+            raise UserError.told("cfg.bidir_task", "{field}: {task} predicts what comes next, which a backward pass "
+                                 "would read; only {tasks} see the whole sequence first", field="bidirectional",
+                                 task=self.data.task, tasks=", ".join(BIDIR_TASKS))
 
     def to_params(self, only_changed: bool = False, base: RunConfig | None = None) -> dict[str, str]:
         """Every field as a URL param; ``only_changed``: those that differ from ``base`` (the defaults)."""
@@ -262,7 +281,7 @@ class RunConfig:
         if strict:
             unknown = sorted(set(params) - known)
             if unknown:
-                raise ValueError(f"{unknown[0]}: unknown setting")
+                raise _unknown(unknown[0])
         parts = {name: c.from_params(params) for name, c in PARTS}
         return cls(**parts)
 
@@ -297,9 +316,11 @@ def parse_lags(text: str) -> tuple[int, ...]:
     try:
         lags = tuple(sorted({int(s) for s in text.replace(";", ",").split(",") if s.strip()}))
     except ValueError:
-        raise ValueError("lab_lags: write whole numbers separated by commas, e.g. 5, 10, 20, 40, 80") from None
+        raise UserError.told("cfg.lags_format", "{field}: write whole numbers separated by commas, e.g. 5, 10, 20, 40, "
+                             "80", field="lab_lags") from None
     if not lags or len(lags) > LAB_MAX_LAGS or lags[0] < lo or lags[-1] > hi:
-        raise ValueError(f"lab_lags: give 1 to {LAB_MAX_LAGS} lags between {lo} and {hi}")
+        raise UserError.told("cfg.lags_range", "{field}: give 1 to {most} lags between {lo} and {hi}", field="lab_lags",
+                             most=LAB_MAX_LAGS, lo=lo, hi=hi)
     return lags
 
 
@@ -327,7 +348,8 @@ class LabConfig(_Config):
     def _check(self):
         parse_lags(self.lab_lags)
         if self.lab_lr not in LAB_LRS:
-            raise ValueError(f"lab_lr: {self.lab_lr!r} is not one of {', '.join(map(str, LAB_LRS))}")
+            raise UserError.told("cfg.choice", "{field}: {value!r} is not one of {allowed}", field="lab_lr",
+                                 value=self.lab_lr, allowed=", ".join(map(str, LAB_LRS)))
 
     @property
     def lags(self) -> tuple[int, ...]:

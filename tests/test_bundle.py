@@ -98,3 +98,21 @@ def test_the_largest_model_the_budget_allows_reuploads_under_the_limit():
     assert cfg2 == cfg
     x = res.data.x_test
     assert torch.equal(model(x), res.model(x))
+
+
+def test_a_refused_bundle_is_worded_in_the_pages_language_with_its_inner_reason(multistep):
+    """A bundle whose setting is out of range: the inner error (the setting, by its label) inside the outer one
+    (the bundle), in Chinese on a Chinese page, made Markdown-safe once (no doubled escapes)."""
+    from ui.state.layout import Translator
+    from ui.text.catalog import TEXT
+    from ui.text.errors import error_text
+
+    p = _payload(multistep)
+    p["config"] = p["config"].replace('"hidden_size": 8', '"hidden_size": 100000')
+    with pytest.raises(ValueError) as info:
+        load_bundle(_bytes(p))
+    assert info.value.key == "bundle.invalid" and info.value.params["cause"].key == "cfg.range"
+    assert str(info.value).startswith("bundle: hidden_size: 100000 is outside the allowed range")
+    zh = error_text(Translator("zh"), info.value)
+    assert zh.startswith("运行包：") and TEXT["f.hidden_size"]["zh"] in zh and "100000" in zh
+    assert "\\\\" not in zh and "hidden\\_size" not in zh

@@ -17,6 +17,7 @@ from rnn_core.config import DataConfig
 from rnn_core.data import series as series_mod
 from rnn_core.data import tasks
 from rnn_core.data.transforms import Pipeline, target_positions, windows
+from rnn_core.errors import UserError
 
 
 @dataclass
@@ -90,7 +91,7 @@ def load_series(cfg: DataConfig, upload: pd.Series | None = None) -> tuple[pd.Se
     season = max(2, int(round(cfg.period)))
     if cfg.dataset == "csv":
         if upload is None:
-            raise ValueError("dataset: 'csv' needs an uploaded series")
+            raise UserError.told("data.no_upload", "{field}: 'csv' needs an uploaded series", field="dataset")
         return upload.astype("float64"), season
     _, observed = series_mod.synthetic(cfg.dataset, cfg.n_points, cfg.period, cfg.noise, cfg.data_seed)
     return pd.Series(observed, name=cfg.dataset), season
@@ -113,9 +114,9 @@ def _prepare_series(cfg: DataConfig, upload) -> Prepared:
     pipe = Pipeline(cfg.transform, cfg.scale, period=season)
     need = pipe.offset + T + h + 8  # a handful of training windows at least
     if n_train < need:
-        raise ValueError(f"seq_len: the series has {n} points; with test_size {cfg.test_size}, "
-                         f"val_size {cfg.val_size} and seq_len {T} it needs at least "
-                         f"{need + cfg.test_size + cfg.val_size}")
+        raise UserError.told("data.too_short", "{field}: the series has {n} points; with test_size {test}, val_size "
+                             "{val} and seq_len {T} it needs at least {need}", field="seq_len", n=n,
+                             test=cfg.test_size, val=cfg.val_size, T=T, need=need + cfg.test_size + cfg.val_size)
     pipe.fit(values, n_train)
     z = pipe.forward(values)
     X, Y = windows(z, T, h)  # (N, T), (N, h)

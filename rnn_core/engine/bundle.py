@@ -14,6 +14,7 @@ import torch
 
 from rnn_core.config import RunConfig
 from rnn_core.engine.models import RNNModel
+from rnn_core.errors import UserError
 from rnn_core.limits import budget
 
 FORMAT = "rnn-playground-bundle/1"
@@ -42,14 +43,15 @@ def load_bundle(source) -> tuple[RunConfig, RNNModel]:
     """Read a bundle from a path, bytes or binary file. Anything else raises ValueError."""
     if isinstance(source, bytes | bytearray):
         if len(source) > MAX_BYTES:
-            raise ValueError(f"bundle: the file is larger than {MAX_BYTES // 1_000_000} MB")
+            raise UserError.told("bundle.too_large", "bundle: the file is larger than {mb} MB",
+                                 mb=MAX_BYTES // 1_000_000)
         source = io.BytesIO(source)
     try:
         payload = torch.load(source, map_location="cpu", weights_only=True)
     except Exception as e:  # noqa: BLE001 - any unreadable file is the same answer to a user
-        raise ValueError(f"bundle: not a run bundle ({type(e).__name__})") from None
+        raise UserError.told("bundle.unreadable", "bundle: not a run bundle ({kind})", kind=type(e).__name__) from None
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
-        raise ValueError("bundle: not a run bundle of this playground")
+        raise UserError.told("bundle.foreign", "bundle: not a run bundle of this playground")
     try:
         cfg = RunConfig.from_json(str(payload["config"]))
         budget.check(cfg)  # the same caps as a link, before anything is built
@@ -58,23 +60,23 @@ def load_bundle(source) -> tuple[RunConfig, RNNModel]:
         model = _model(cfg, shape)
         _check_tensors(payload.get("state_dict"), model)
         model.load_state_dict(payload["state_dict"])
-    except budget.BudgetError as e:
-        raise ValueError(f"bundle: {e}") from None
-    except ValueError as e:
-        raise ValueError(f"bundle: {e}") from None
+    except ValueError as e:  # a budget refusal, a setting out of range, a shape or weight that does not fit
+        raise UserError.told("bundle.invalid", "bundle: {cause}", cause=e) from None
     except (KeyError, TypeError, AttributeError, RuntimeError) as e:
-        raise ValueError(f"bundle: damaged or from another version ({type(e).__name__})") from None
+        raise UserError.told("bundle.damaged", "bundle: damaged or from another version ({kind})",
+                             kind=type(e).__name__) from None
     return cfg, model.eval()
 
 
 def _check_shape(stored, shape: budget.Shape) -> None:
     if not isinstance(stored, dict):
-        raise ValueError("the file has no network shape")
+        raise UserError.told("bundle.no_shape", "the file has no network shape")
     for key in _SHAPE_KEYS:
         expected, got = getattr(shape, key), stored.get(key)
         if type(got) is not type(expected) or got != expected:
-            raise ValueError(f"{key} is stored as {str(got)[:40]!r}, but its settings give {expected!r}; "
-                             "the file was changed or comes from another version")
+            raise UserError.told("bundle.shape", "{setting} is stored as {got!r}, but its settings give {expected!r}; "
+                                 "the file was changed or comes from another version", setting=key, got=str(got)[:40],
+                                 expected=expected)
 
 
 def _model(cfg: RunConfig, shape: budget.Shape) -> RNNModel:
@@ -86,15 +88,17 @@ def _model(cfg: RunConfig, shape: budget.Shape) -> RNNModel:
 
 def _check_tensors(state, model: RNNModel) -> None:
     if not isinstance(state, dict):
-        raise ValueError("the file has no weights")
+        raise UserError.told("bundle.no_weights", "the file has no weights")
     want = model.state_dict()
     if set(state) != set(want):
         odd = sorted(set(state) ^ set(want), key=str)[0]
-        raise ValueError(f"weight {str(odd)[:40]!r} does not belong to this network")
+        raise UserError.told("bundle.odd_weight", "weight {name!r} does not belong to this network", name=str(odd)[:40])
     for name, ref in want.items():
         t = state[name]
         if not isinstance(t, torch.Tensor) or t.dtype != ref.dtype or t.shape != ref.shape:
             shape = tuple(t.shape) if isinstance(t, torch.Tensor) else type(t).__name__
-            raise ValueError(f"weight {name} has shape {shape}, the network needs {tuple(ref.shape)}")
+            raise UserError.told("bundle.weight_shape", "weight {name} has shape {shape}, the network needs {needs}",
+                                 name=name, shape=shape, needs=tuple(ref.shape))
         if not bool(torch.isfinite(t).all()):
-            raise ValueError(f"weight {name} holds values that are not finite numbers")
+            raise UserError.told("bundle.not_finite", "weight {name} holds values that are not finite numbers",
+                                 name=name)

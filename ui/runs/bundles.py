@@ -8,6 +8,7 @@ from rnn_core.engine.train import check_size
 from ui.runs.access import prepared, remember
 from ui.runs.slots import SLOTS
 from ui.state.settings import apply_config
+from ui.text.errors import error_text
 from ui.text.safe import code, plain
 
 
@@ -31,7 +32,7 @@ def _on_bundle() -> None:
         finally:
             SLOTS.release(kind)
     except Exception as e:  # noqa: BLE001 - every failure is a message for the person, never a traceback
-        st.session_state["_bundle_msg"] = ("error", str(e) if isinstance(e, ValueError) else type(e).__name__)
+        st.session_state["_bundle_msg"] = ("error", e)  # worded below, in the page's language
         return
     apply_config(cfg)
     remember(cfg, res)
@@ -43,7 +44,8 @@ def load_uploaded_bundle(t) -> None:
     st.file_uploader(t("train.bundle_upload"), type=["pt"], key="bundle_file", on_change=_on_bundle)
     kind, text = st.session_state.pop("_bundle_msg", (None, None))
     if kind == "error":
-        st.error(f"{t('train.bundle_failed')} {plain(text, 400)}", icon=":material/error:")
+        why = error_text(t, text) if isinstance(text, ValueError) else plain(type(text).__name__)
+        st.error(f"{t('train.bundle_failed')} {why}", icon=":material/error:")
     elif kind == "busy":
         st.warning(t("run.busy"), icon=":material/hourglass_top:")
     elif kind == "ok":

@@ -30,8 +30,8 @@ from rnn_core.config import (
 from rnn_core.fit import GLOBAL_DEFAULTS, fit, follow_choice, options
 from ui.state.fields import from_url, hidden_names, locked_caption, page_base, share_link, widget, write_url
 from ui.state.layout import FIELD_NAMES, PARAMS_KEY, Translator, current_lang, draw_nav
+from ui.text.errors import error_text
 from ui.text.labels import option_label
-from ui.text.safe import plain
 
 SECTIONS = ("model", "data", "train")  # drawing order: what a newcomer changes first comes first
 ICONS = {"data": ":material/dataset:", "model": ":material/account_tree:", "train": ":material/tune:"}
@@ -130,7 +130,7 @@ def _validate(values: dict, t: Translator, problems: list[str]) -> RunConfig:
         try:
             parts[part] = cls(**{f.name: values[f.name] for f in fields(cls)})
         except ValueError as err:
-            problems.append(t("set.invalid", part=t(f"set.{part}").lower(), error=plain(err, 400)))
+            problems.append(t("set.invalid", part=t(f"set.{part}").lower(), error=error_text(t, err)))
             parts[part] = getattr(last, part) if last is not None else cls()
     return RunConfig(**parts)
 

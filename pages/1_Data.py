@@ -24,7 +24,7 @@ def _use(series, name: str) -> None:
     use_upload(series)
     note_upload(series)
     st.session_state["dataset"] = "csv"
-    if not cfg.data.is_series:
+    if not cfg.data.forecasts:
         st.session_state["task"] = "forecast"
     season = season_of(series.index)
     if season is not None:  # the dates' step suggests it; the Period setting shows it and can change it

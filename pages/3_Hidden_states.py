@@ -9,7 +9,7 @@ from ui.runs.flow import page_run
 from ui.runs.traces import trace_of
 from ui.text.catalog import labels
 from ui.text.labels import cell_label, saturation_caption
-from ui.views.blocks import chart, csv_button, need_run, run_subtitle, states_frame, window_picker
+from ui.views.blocks import chart, csv_button, need_run, run_states_frame, run_subtitle, window_picker
 
 t = page_setup("hidden")
 st.title(f":material/grid_on: {t('nav.hidden')}")
@@ -33,7 +33,7 @@ with tabs[0]:
     chart(layer_states_figure(tr.hiddens[:, 0], cells, split=per_pass,
                               labels=labels(t, "chart.layer_states_figure", title=t("hidden.states_title"))),
           "hidden_states", subtitle=run_subtitle(res.config, t))
-    csv_button(states_frame(tr), "hidden_states", t)
+    csv_button(run_states_frame(tr), "hidden_states", t)
 with tabs[1]:
     if not tr.gates:
         st.info(t("hidden.no_gates"), icon=":material/info:")

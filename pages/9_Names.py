@@ -17,22 +17,22 @@ from ui import page_setup, settings_sidebar
 from ui.glue.names import (
     MAX_CHARS,
     TUTORIAL_EPOCHS,
-    cell_label,
     ensure_names_task,
     flips,
     letters_frame,
     letters_of,
+    name_states_frame,
     names_run,
     report_of,
     several_languages,
-    states_frame,
     subtitle,
     tutorial_configs,
 )
-from ui.runs.access import lookup
+from ui.runs.access import lookup_run
 from ui.runs.flow import page_run
 from ui.runs.live import train_live
 from ui.text.catalog import labels
+from ui.text.labels import cell_label
 from ui.views.blocks import chart, csv_button
 
 t = page_setup("names")
@@ -95,7 +95,7 @@ else:
     with tabs[0]:
         chart(name_states_figure(name, hiddens, labels=labels(t, "chart.name_states_figure")), "names_hidden",
               subtitle=sub)
-        csv_button(states_frame(name, hiddens), "names_hidden", t)
+        csv_button(name_states_frame(name, hiddens), "names_hidden", t)
     with tabs[1]:
         chart(name_grad_figure(name, tr.grad_norms[-1], labels=labels(t, "chart.name_grad_figure")), "names_grad_norms",
               subtitle=sub)
@@ -136,7 +136,7 @@ st.header(t("names.tutorial_title"))
 st.markdown(t("names.tutorial_text", epochs=t("names.epochs_one") if TUTORIAL_EPOCHS == 1
               else t("names.epochs", n=TUTORIAL_EPOCHS)))
 tut = tutorial_configs(res.config)
-runs = {c: lookup(k) for c, k in tut.items()}
+runs = {c: lookup_run(k) for c, k in tut.items()}
 if any(r is None for r in runs.values()):
     if st.button(t("names.tutorial_go"), icon=":material/play_arrow:", key="names_tutorial"):
         for c, k in tut.items():

@@ -199,7 +199,9 @@ class DataConfig(_Config):
                                  "signal (sine, noisy_sine, trend_season, square, sawtooth)", field="dataset")
 
     @property
-    def is_series(self) -> bool:
+    def forecasts(self) -> bool:
+        """The task predicts a series' next values (FORECAST_TASKS), so its data is that series, scaled and
+        windowed; denoise, a series task too, draws windows of a clean signal as samples instead."""
         return self.task in FORECAST_TASKS
 
 

@@ -100,7 +100,7 @@ def load_series(cfg: DataConfig, upload: pd.Series | None = None) -> tuple[pd.Se
 def prepare(cfg: DataConfig, upload: pd.Series | None = None) -> Prepared:
     if cfg.task == "names":
         return _prepare_names(cfg)
-    if cfg.is_series:
+    if cfg.forecasts:
         return _prepare_series(cfg, upload)
     return _prepare_samples(cfg)
 

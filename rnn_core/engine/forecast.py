@@ -58,7 +58,8 @@ def recursive(model, sd: SeriesData, seq_len: int, steps: int | None = None,
     return np.asarray(preds)
 
 
-def step_seconds(model, sd: SeriesData, seq_len: int, tries: int = 3, timer=time.perf_counter) -> float:
+def measure_forecast_step(model, sd: SeriesData, seq_len: int, tries: int = 3,
+                          timer=time.perf_counter) -> float:
     """Wall time of one recursive-forecast step (a one-window forward and its inversion), the fastest of
     ``tries``: what the run's clock reserves per step. Nothing is kept, no random number is drawn."""
     was_training = model.training

@@ -16,7 +16,7 @@ from rnn_core.config import RunConfig
 from rnn_core.data.datasets import Prepared, prepare
 from rnn_core.engine import ending as ending_mod
 from rnn_core.engine.ending import Ending
-from rnn_core.engine.forecast import evaluate, step_seconds
+from rnn_core.engine.forecast import evaluate, measure_forecast_step
 from rnn_core.engine.instrument import grad_profile
 from rnn_core.engine.models import RNG_LOCK, RNNModel, build_model, valid_lengths
 from rnn_core.limits import budget as budget_mod
@@ -315,7 +315,7 @@ def _clock(model: RNNModel, data: Prepared, seq_len: int, n_val: int, start: flo
         return RunClock(start, limit, n_val, len(data.x_test), timer=timer)
     clock = RunClock(start, limit, n_val, len(data.x_test), sd.n_test, math.ceil(sd.n_test / max(1, data.horizon)),
                      timer)
-    clock.one_window(step_seconds(model, sd, seq_len, timer=timer))
+    clock.one_window(measure_forecast_step(model, sd, seq_len, timer=timer))
     return clock
 
 

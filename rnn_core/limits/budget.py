@@ -107,7 +107,7 @@ class Estimate:
 def shape_of(cfg: DataConfig) -> Shape:
     """The network's input/output for ``cfg``. Sample tasks are generated at their smallest size
     (50 sequences, a few milliseconds), so the answer is the engine's own, not a second copy of it."""
-    if cfg.is_series:
+    if cfg.forecasts:
         h = cfg.horizon if cfg.task == "multistep" else 1
         mode = "generate" if cfg.task == "multistep" else "last"
         return Shape(1, 1, mode, "mse", h, cfg.seq_len)
@@ -145,7 +145,7 @@ def estimate(cfg: RunConfig, shape: Shape | None = None, n_train: int | None = N
     d, m, tc = cfg.data, cfg.model, cfg.train
     shape = shape or shape_of(d)
     if n_train is None:
-        if d.is_series:
+        if d.forecasts:
             n = _series_points(d)
             n_train = max(1, n - d.test_size - d.val_size - d.seq_len - shape.horizon + 1)
             n_eval = max(d.val_size, d.test_size)
@@ -236,7 +236,7 @@ def check(cfg: RunConfig, est: Estimate | None = None) -> Estimate:
             "multiply-adds (limit {limit:g}); lower n_samples, val_size or test_size "
             "(or hidden_size, num_layers, seq_len).",
             steps=est.steps, gmacs=est.eval_macs / 1e9, limit=BUDGET.max_eval_macs / 1e9)
-    passes = 3 if cfg.data.is_series else 2  # validation and test passes (and the one-step forecast)
+    passes = 3 if cfg.data.forecasts else 2  # validation and test passes (and the one-step forecast)
     eval_s = passes * est.eval_macs / BUDGET.eval_rate
     if eval_s > tc.time_budget + BUDGET.overshoot_s:
         raise BudgetError.told(

@@ -26,10 +26,10 @@ TASK_PATIENCES = {"denoise": 6, "multistep": 6}
 FULL_RUN_SERIES = ("sine",)
 
 
-def step_seconds(cell: str, num_layers: int, hidden_size: int, input_size: int, batch: int, steps: int,
-                 directions: int = 1) -> float:
-    """Seconds of one training step (forward, backward, update) of one batch; a bidirectional network runs
-    each layer twice, the layers above the first reading both passes."""
+def estimate_step_seconds(cell: str, num_layers: int, hidden_size: int, input_size: int, batch: int,
+                          steps: int, directions: int = 1) -> float:
+    """Expected seconds of one training step (forward, backward, update) of one batch; a bidirectional network
+    runs each layer twice, the layers above the first reading both passes."""
     flops = 0.0
     for layer in range(num_layers):
         n_in = input_size if layer == 0 else directions * hidden_size
@@ -44,12 +44,13 @@ def epoch_seconds(cfg: RunConfig, data: Prepared) -> tuple[float, float]:
     batch = n if tc.batch_size == 0 else min(tc.batch_size, n)
     batches = -(-n // max(batch, 1))
     steps = data.x_train.shape[1] + (data.horizon - 1 if data.output_mode == "generate" else 0)
-    per_step = step_seconds(m.cell, m.num_layers, m.hidden_size, data.input_size, batch, steps, m.directions)
-    val = step_seconds(m.cell, m.num_layers, m.hidden_size, data.input_size, max(len(data.x_val), 1), steps,
-                       m.directions) / 3
-    windows = snapshot_windows(cfg, steps, n)
-    snap = SNAPSHOT_FACTOR * step_seconds(m.cell, m.num_layers, m.hidden_size, data.input_size, windows, steps,
-                                          m.directions)
+
+    def step(windows: int) -> float:
+        return estimate_step_seconds(m.cell, m.num_layers, m.hidden_size, data.input_size, windows, steps,
+                                     m.directions)
+
+    per_step, val = step(batch), step(max(len(data.x_val), 1)) / 3
+    snap = SNAPSHOT_FACTOR * step(snapshot_windows(cfg, steps, n))
     return batches * per_step + val, snap
 
 

@@ -207,7 +207,7 @@ def test_share_link_reproduces_the_run(browser, share_run):
         _click_and_wait_run(p, _train_button(p))
         p.wait_for_function(f"""(before) => Array.from(document.querySelectorAll('{MAIN} {METRIC_VALUE}'))
             .map(e => e.innerText).join('|') !== before""", arg="|".join(stored.values()), timeout=120_000)
-        again = metric_values(p)  # this session's own run: lookup() prefers it over the store
+        again = metric_values(p)  # this session's own run: lookup_run() prefers it over the store
         assert again["Training time"] != stored["Training time"], "Train did not retrain in the new session"
         assert_no_exception(p)
         screenshot(p, "train_share")

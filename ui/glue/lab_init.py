@@ -11,7 +11,7 @@ from charts.weights import clipping_figure, spectrum_figure
 from rnn_core.config import LabConfig, RunConfig
 from rnn_core.lab.compare import init_run_config, lab_run_config
 from ui.glue.lab import INIT, draw_fields
-from ui.runs.access import lookup
+from ui.runs.access import lookup_run
 from ui.runs.live import train_live
 from ui.runs.traces import spectrum_of, trace_of
 from ui.text.catalog import labels
@@ -45,7 +45,7 @@ def init_view(lab: LabConfig, t) -> None:
     st.info(grad_reading(prof["grad_norms"], labels=labels(t, "chart.grad_reading")), icon=":material/lightbulb:")
     if st.button(t("lab.init_go"), type="primary", icon=":material/play_arrow:", key="lab_init_go"):
         train_live(rcfg, t, label="RNN")
-    res = lookup(rcfg)
+    res = lookup_run(rcfg)
     if res is not None:
         _trained(res, t)
     forget_bias_view(lab, t)

@@ -6,13 +6,12 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from rnn_core.cells import CELL
 from rnn_core.config import CELL_DEFAULTS, NAMES_DEFAULT, RunConfig
 from rnn_core.engine.train import RunResult
 from ui.runs.flow import page_run
 from ui.state.fields import current, use_page_base
 from ui.state.settings import apply_config
-from ui.text.labels import with_direction
+from ui.text.labels import cell_label, with_direction
 
 TUTORIAL_EPOCHS = 1  # per-name SGD: about 16,000 optimiser steps per epoch
 MAX_CHARS = 30
@@ -40,10 +39,6 @@ def names_run(cfg: RunConfig, t) -> RunResult | None:
         res = page_run(cfg, t, go=True, auto=False, label=t("names.label_run"))
         note.empty()
     return res
-
-
-def cell_label(t, cell: str) -> str:
-    return t(CELL[cell].label_key)
 
 
 def subtitle(cfg: RunConfig, t) -> str:
@@ -111,7 +106,7 @@ def letters_frame(name: str, probs: np.ndarray, languages) -> pd.DataFrame:
     return df
 
 
-def states_frame(name: str, hiddens: np.ndarray) -> pd.DataFrame:
+def name_states_frame(name: str, hiddens: np.ndarray) -> pd.DataFrame:
     """Hidden state of one name in long form: position, letter, unit (from 1), h."""
     T, H = hiddens.shape
     pos, unit = np.meshgrid(np.arange(1, T + 1), np.arange(1, H + 1), indexing="ij")

@@ -44,7 +44,7 @@ def use_upload(series: pd.Series) -> None:
 
 def run_key(cfg: RunConfig) -> str:
     key = cfg.to_json()
-    series = upload() if cfg.data.dataset == "csv" and cfg.data.is_series else None
+    series = upload() if cfg.data.dataset == "csv" and cfg.data.forecasts else None
     if series is not None:
         key += hashlib.sha256(series.to_numpy().tobytes()).hexdigest()[:16]
     return key
@@ -63,12 +63,12 @@ def prepared(cfg: RunConfig) -> Prepared:
     return _prepared(RunConfig(data=cfg.data).to_json(), digest, series)
 
 
-def lookup(cfg: RunConfig) -> RunResult | None:
+def lookup_run(cfg: RunConfig) -> RunResult | None:
     """This session's run of ``cfg`` if any, else the server's finished one."""
     return store.lookup(KIND, run_key(cfg))
 
 
-def remember(cfg: RunConfig, res: RunResult) -> None:
+def remember_run(cfg: RunConfig, res: RunResult) -> None:
     finished = res.stopped in FINISHED
     store.remember(KIND, run_key(cfg), res, finished, budget.result_bytes(res) if finished else 0)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from rnn_core.engine.train import check_size
-from ui.runs.access import prepared, remember
+from ui.runs.access import prepared, remember_run
 from ui.runs.slots import SLOTS
 from ui.state.settings import apply_config
 from ui.text.errors import error_text
@@ -35,7 +35,7 @@ def _on_bundle() -> None:
         st.session_state["_bundle_msg"] = ("error", e)  # worded below, in the page's language
         return
     apply_config(cfg)
-    remember(cfg, res)
+    remember_run(cfg, res)
     st.session_state["_bundle_msg"] = ("ok", f.name)
 
 

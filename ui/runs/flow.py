@@ -15,7 +15,7 @@ from rnn_core.config import NAMES_DEFAULT, RunConfig
 from rnn_core.engine.train import RunResult, check_size
 from rnn_core.limits.budget import Estimate
 from rnn_core.limits.cost import estimate_seconds
-from ui.runs.access import lookup, prepared, remember, shipped_config, shipped_names_run, shipped_run
+from ui.runs.access import lookup_run, prepared, remember_run, shipped_config, shipped_names_run, shipped_run
 from ui.runs.live import refusal, train_live
 from ui.runs.provenance import shipped_note
 from ui.text.labels import run_subtitle
@@ -30,7 +30,7 @@ _DIM = """<style>
 
 def cached_run(cfg: RunConfig) -> RunResult | None:
     """The stored run of ``cfg``; the default configs' shipped runs count as stored."""
-    res = lookup(cfg)
+    res = lookup_run(cfg)
     if res is not None:
         return res
     if shipped_config(cfg):
@@ -38,7 +38,7 @@ def cached_run(cfg: RunConfig) -> RunResult | None:
     elif cfg == NAMES_DEFAULT:
         res = shipped_names_run()
     if res is not None:
-        remember(cfg, res)
+        remember_run(cfg, res)
     return res
 
 

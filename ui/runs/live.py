@@ -17,7 +17,7 @@ from charts.training import loss_figure
 from rnn_core.config import RunConfig
 from rnn_core.engine.train import Progress, RunResult, check_size, train
 from rnn_core.limits import budget
-from ui.runs.access import prepared, remember
+from ui.runs.access import prepared, remember_run
 from ui.runs.slots import SLOTS
 from ui.text.catalog import labels
 from ui.text.errors import error_text
@@ -87,7 +87,7 @@ def train_live(cfg: RunConfig, t, label: str = "", size: budget.Estimate | None 
 
     with SLOTS.slot(kind, queued):
         res = train(cfg, data, on_epoch, baselines=False, should_stop=should_stop, size=est)
-    remember(cfg, res)
+    remember_run(cfg, res)
     if interrupted:
         raise interrupted[0]
     bar.empty()

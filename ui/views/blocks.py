@@ -177,10 +177,10 @@ def window_picker(res: RunResult, t) -> tuple[str, int]:
     return split, i
 
 
-def states_frame(tr) -> pd.DataFrame:
-    """Hidden (and cell) states of the first window in long form: layer, t, unit, h[, c]."""
+def run_states_frame(tr) -> pd.DataFrame:
+    """Hidden (and cell) states of the first window in long form: layer, t, unit (all from 1), h[, c]."""
     L, _, T, H = tr.hiddens.shape
-    layer, step, unit = np.meshgrid(np.arange(1, L + 1), np.arange(1, T + 1), np.arange(H), indexing="ij")
+    layer, step, unit = np.meshgrid(np.arange(1, L + 1), np.arange(1, T + 1), np.arange(1, H + 1), indexing="ij")
     df = pd.DataFrame({"layer": layer.ravel(), "t": step.ravel(), "unit": unit.ravel(),
                        "h": tr.hiddens[:, 0].ravel()})
     if tr.cells is not None:

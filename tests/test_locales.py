@@ -218,3 +218,15 @@ def test_a_new_language_renders_every_page(page, wrapped_lang):
     assert widgets, page
     assert not [(w.proto.label, w.proto.help) for w in widgets
                 if _english(w.proto.label) or _english(w.proto.help)], page
+
+
+# ASCII math a reader would have to decode: x^k, e^(…), W_hh, h_t (outside `code` and $LaTeX$)
+RAW_NOTATION = re.compile(r"[\w)\]|]\^[\w(]|\b[A-Za-z]_[a-z]{1,2}\b")
+
+
+def test_the_catalogs_typeset_their_symbols():
+    """Powers and indices are typeset (|λ|ᵏ, exp(−exp(ν)), hₜ, a⟨t⟩); PyTorch's own names stay in backticks."""
+    raw = {(key, lang): RAW_NOTATION.findall(re.sub(r"`[^`]*`|\$[^$]*\$", "", text))
+           for key, texts in catalog.TEXT.items() for lang, text in texts.items()}
+    assert not {k: v for k, v in raw.items() if v}
+    assert RAW_NOTATION.findall("fades as |λ|^k, like W_hh and e^loss") == ["|^k", "W_hh", "e^l"]

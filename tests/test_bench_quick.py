@@ -149,3 +149,16 @@ def test_bench_bidir_quick():
     assert (df["epochs"] == 5).all() and (df[["test_loss", "first_step", "last_step"]] > 0).all().all()
     # the error by step averages to the run's own test loss (windows of one length, one output each step)
     assert ((df["mean_step"] - df["test_loss"]).abs() < 1e-6 * df["test_loss"].abs().max() + 1e-7).all()
+
+
+@pytest.mark.slow  # two fresh interpreters, each importing torch and running a page: about 10 s
+def test_bench_page_time_quick():
+    import bench_page_time
+
+    rows = bench_page_time.main(["--quick"])
+    assert [r["page"] for r in rows] == ["data", "learn"]
+    for r in rows:
+        for run in ("cold", "warm"):
+            parts = r[run]
+            assert parts["total"] > 0 and min(parts.values()) >= 0  # rest < 0: a part counted twice
+    assert rows[1]["cold"]["figures"] > 0  # Learn builds its figures on a fresh server: the wrappers count them

@@ -39,8 +39,8 @@ def run_payload(res: RunResult) -> dict:
         "steps": res.steps,
         "snapshots": [{**s, "grad_norms": torch.from_numpy(np.asarray(s["grad_norms"]))} for s in res.snapshots],
         "metrics": res.metrics,
-        "stopped": res.stopped, "message": res.message, "ending": res.ending.to_dict(), "best_epoch": res.best_epoch,
-        "elapsed": res.elapsed,
+        "ending": res.ending.to_dict(),  # the outcome (stopped) and its English are derived from it
+        "best_epoch": res.best_epoch, "elapsed": res.elapsed,
     }
 
 

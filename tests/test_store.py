@@ -47,3 +47,20 @@ def test_a_partial_run_never_hides_the_servers_finished_one(session):
     assert store.lookup("run", "k") == "finished elsewhere"
     store.remember("run", "k", "finished here", finished=True)
     assert store.lookup("run", "k") == "finished here"
+
+
+@pytest.mark.slow
+def test_a_hundred_seed_changes_through_the_train_page_keep_its_store_within_the_cap():
+    """The page, not the store alone: a cheap run trains by itself on each change, and the session keeps the
+    newest MAX_SESSION of them, the last one the run shown."""
+    from test_pages import RUNS, open_page
+
+    at = open_page("pages/2_Train.py", cell="rnn", hidden_size="4", epochs="1", patience="0", seq_len="4")
+    for seed in range(1, 101):
+        at.sidebar.number_input(key="seed").set_value(seed).run()
+        assert not at.exception, [e.value for e in at.exception]
+    runs = at.session_state[RUNS]
+    assert len(runs) == store.MAX_SESSION
+    assert [r.config.train.seed for r in runs.values()] == list(range(101 - store.MAX_SESSION, 101))
+    assert at.session_state["_ui_last_shown"].config.train.seed == 100
+    assert len(store._server()["results"]) <= store.MAX_STORED

@@ -12,7 +12,7 @@ from ui.runs.access import baselines_of
 from ui.runs.bundles import load_uploaded_bundle
 from ui.runs.flow import page_run
 from ui.state.fields import share_link
-from ui.state.layout import PARAMS_KEY
+from ui.state.settings import locked_fields, share_params
 from ui.text.catalog import labels
 from ui.text.labels import fmt_frame, subscript
 from ui.views.blocks import chart, downloads, metric_row, run_subtitle, status
@@ -27,7 +27,7 @@ left, right, link = st.columns([1, 1, 4], vertical_alignment="bottom")
 go = left.button(t("train.go"), type="primary", icon=":material/play_arrow:", width="stretch", key="train")
 right.button(t("train.stop"), icon=":material/stop:", width="stretch", key="stop", help=t("train.stop_help"))
 with link.container(key="train_share"):
-    share_link(st.session_state.get(PARAMS_KEY, {}), t, where=st)
+    share_link(share_params(cfg, locked_fields()), t, where=st)
 res = page_run(cfg, t, go=go, train_button=False)
 if res is None:  # the banner of a large run, or the reason it cannot run, is already drawn
     with st.expander(t("train.load"), icon=":material/upload_file:"):

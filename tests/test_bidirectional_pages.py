@@ -49,7 +49,7 @@ def test_a_forecast_link_asking_for_both_ways_runs_one_way_and_says_so():
     at = _open("pages/2_Train.py", bidirectional="on")
     shown = [e.value for e in at.error]
     assert any("Bidirectional is off here" in w for w in shown), shown
-    assert at.session_state["_ui_last_valid"].model.bidirectional == "off"
+    assert at.session_state["_ui_config"].model.bidirectional == "off"
 
 
 def test_learn_lists_the_future_input_weakness_and_opens_the_comparison():

@@ -89,7 +89,7 @@ def test_first_visit_shows_the_shipped_default_without_training(monkeypatch):
     share = at.sidebar.code[0].value  # the share link (AppTest has no host: only its query)
     assert share == "?", share
     # while the links to the other pages still carry the surname run
-    assert at.session_state["_ui_params"]["task"] == "names"
+    assert at.session_state["_ui_config"].data.task == "names"
 
 
 def test_a_short_names_link_changes_only_what_it_names():
@@ -99,7 +99,7 @@ def test_a_short_names_link_changes_only_what_it_names():
     at.switch_page("pages/9_Names.py")
     at.run()
     assert not at.exception, [e.value for e in at.exception]
-    cfg = at.session_state["_ui_last_valid"]
+    cfg = at.session_state["_ui_config"]
     assert cfg.data.task == "names" and cfg.model.hidden_size == 8 and cfg.model.cell == "gru"
     assert cfg.train.epochs == 7 and cfg.train.class_weight == "fourth_root"
     assert {k: v for k, v in at.query_params.items() if k != "lang"} == {"hidden_size": ["8"]} or \

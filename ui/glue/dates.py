@@ -14,7 +14,6 @@ import streamlit as st
 
 from rnn_core.dates.config import DateConfig
 from ui.runs import store
-from ui.runs.slots import SLOTS
 from ui.runs.ticks import TickBar
 from ui.state.fields import current, draw
 from ui.text.labels import option_label
@@ -70,14 +69,19 @@ def train_pair(cfg: DateConfig, t):
     session (partial), then the click's rerun goes on."""
     from rnn_core.dates.train import train
 
-    bar, pair = TickBar(t("dt.starting")), []
-    with SLOTS.slot("light", lambda k: bar.show(0.0, t("gen.queued", k=k))):
+    bar = TickBar(t("dt.starting"))
+
+    def both(stopping):  # the pair one after the other; a Stop skips the second
+        pair = []
         for k, attention in enumerate((True, False)):
             name = t("dt.with" if attention else "dt.without")
             pair.append(train(cfg, attention, lambda p, k=k, name=name: bar.show(
-                (k + p["epoch"] / p["epochs"]) / 2, t("dt.progress", model=name, **p)), bar.should_stop))
-            if bar.interrupted:
+                (k + p["epoch"] / p["epochs"]) / 2, t("dt.progress", model=name, **p)), stopping))
+            if stopping():
                 break
+        return pair
+
+    pair = bar.run(both, lambda k: t("gen.queued", k=k))
     if len(pair) == 2:
         store.remember(KIND, key_of(cfg), tuple(pair), finished=all(r.stopped == "completed" for r in pair))
     bar.done()

@@ -10,7 +10,6 @@ default comparison and sweep ship in ``assets/`` (``rnn_core.lab.shipped``), so 
 from __future__ import annotations
 
 import threading
-from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import fields, replace
 
 import streamlit as st
@@ -24,8 +23,7 @@ from rnn_core.lab.shipped import action_key, comparison_file, load_comparison, l
 from rnn_core.lab.sweep import lag_sweep
 from rnn_core.limits import budget
 from ui.runs import store
-from ui.runs.live import TICK_S, guarded
-from ui.runs.slots import SLOTS
+from ui.runs.live import live
 from ui.state.fields import current, current_params, draw, from_url, share_link
 from ui.text.labels import cell_label
 
@@ -126,18 +124,17 @@ def _live(kind: str, lab: LabConfig, total: int, work, t, heavy: bool = False):
     """Run ``work(on_progress, workers)`` with one progress bar over ``total`` trainings and a line per running
     training; keep what it returns.
 
-    The trainings run off this thread (on one core each, on two when the server's other light slot is free:
-    the numbers are the same), and report ``on_progress(unit, line, progress)`` from there; this thread redraws
-    every ``TICK_S``, which is where a Stop click or a closed tab arrives and stops them. A ``heavy`` action
+    The trainings run through ``ui.runs.live.live`` (on one core each, on two when the server's other light
+    slot is free: the numbers are the same) and report ``on_progress(unit, line, progress)``; a Stop click or a
+    closed tab stops them after their epoch. A ``heavy`` action
     (minutes of work) waits for the server's one large-run slot, showing its place in the queue."""
     st.button(t("train.stop"), icon=":material/stop:", key=f"lab_stop_{kind}", help=t("lab.stop_help"))
-    bar, lines_box, box, lock = st.progress(0.0, text=t("lab.sweep_start")), st.empty(), [], threading.Lock()
+    bar, lines_box, lock = st.progress(0.0, text=t("lab.sweep_start")), st.empty(), threading.Lock()
     frac, lines, workers = {}, {}, [1]
 
-    def on_progress(unit, line, p):
+    def on_progress(unit, line, p):  # on the trainings' threads: no Streamlit call here
         with lock:
             frac[unit], lines[unit] = p.epoch / p.epochs, line
-        return False if box else None
 
     def draw():
         with lock:
@@ -152,20 +149,11 @@ def _live(kind: str, lab: LabConfig, total: int, work, t, heavy: bool = False):
     def queued(k: int) -> None:  # raises on Stop or a closed tab: the action leaves the queue
         bar.progress(0.0, text=t("run.queued_heavy", label=t("lab.action." + kind), k=k))
 
-    kind_slot = "heavy" if heavy else "light"
-    with SLOTS.slot(kind_slot, queued):
-        if jobs.default_workers() > 1 and SLOTS.acquire("light", timeout=0):  # a second core, if nobody waits
-            workers[0] = 2
-        try:
-            with ThreadPoolExecutor(1, thread_name_prefix="lab-action") as runner:
-                future = runner.submit(work, on_progress, workers[0])
-                while not wait([future], timeout=TICK_S).done:
-                    if not box:
-                        guarded(box, draw)
-                out = future.result()
-        finally:
-            if workers[0] > 1:
-                SLOTS.release("light")
+    def run(stopping, n):
+        workers[0] = n
+        return work(lambda unit, line, p: False if on_progress(unit, line, p) or stopping() else None, n)
+
+    out, box = live(run, draw, "heavy" if heavy else "light", queued, second_core=True)
     done = len(out) == total and finished(kind, out)
     # a comparison holds its runs (one per cell); sweep and seed rows are a few numbers each
     nbytes = sum(budget.result_bytes(r.result) + r.grad_norms.nbytes for r in out) if kind == "compare" else 0

@@ -14,7 +14,6 @@ import streamlit as st
 
 from rnn_core.namegen.config import TRAIN_FIELDS, GenConfig
 from ui.runs import store
-from ui.runs.slots import SLOTS
 from ui.runs.ticks import TickBar
 from ui.state.fields import current, draw
 from ui.text.catalog import labels
@@ -67,8 +66,8 @@ def train_gen(cfg: GenConfig, t):
     from rnn_core.namegen.train import train
 
     bar = TickBar(t("gen.starting"))
-    with SLOTS.slot("light", lambda k: bar.show(0.0, t("gen.queued", k=k))):
-        res = train(cfg, lambda p: bar.show(p["epoch"] / p["epochs"], t("gen.progress", **p)), bar.should_stop)
+    res = bar.run(lambda stopping: train(cfg, lambda p: bar.show(p["epoch"] / p["epochs"], t("gen.progress", **p)),
+                                         stopping), lambda k: t("gen.queued", k=k))
     store.remember(KIND, key_of(cfg), res, finished=res.stopped == "completed")
     bar.done()
     return res

@@ -1,35 +1,41 @@
-"""A progress bar for the small trainers of the language examples (generator, translator): they report after
-every epoch and ask after every batch whether to stop, and this bar turns both into redraws, where a click or a
-closed tab arrives (as ``ui.runs.live`` does for the playground's runs)."""
+"""A progress bar for the small trainers of the language examples (generator, translator): they train through
+``ui.runs.live.live`` like the playground's runs, report after every epoch (``show``) and ask after every batch
+whether to stop; the script thread redraws the bar, which is where a click or a closed tab arrives."""
 
 from __future__ import annotations
 
-import time
+import threading
+from collections.abc import Callable
 
 import streamlit as st
 
-from ui.runs.live import TICK_S, guarded
+from ui.runs.live import T, live
 
 
 class TickBar:
     def __init__(self, text: str):
         self.shown = [0.0, text]  # the bar's value and words, redrawn by every tick
         self.bar = st.progress(*self.shown)
+        self.lock = threading.Lock()
         self.interrupted: list[BaseException] = []
-        self.last = 0.0
 
     def show(self, value: float, text: str) -> bool:
-        """Redraw with new value and words; True if a click asked for a rerun (the trainer should stop)."""
-        self.shown[:] = [value, text]
-        return self._redraw()
+        """From the trainer's thread: the value and words the next redraw shows. Never asks to stop (the
+        trainer's ``stopping`` does)."""
+        with self.lock:
+            self.shown[:] = [value, text]
+        return False
 
-    def should_stop(self) -> bool:
-        """Per batch: redraw at most every ``TICK_S``; True once a click has asked for a rerun."""
-        return bool(self.interrupted) or (time.perf_counter() - self.last >= TICK_S and self._redraw())
+    def run(self, work: Callable[[Callable[[], bool]], T], queued: Callable[[int], str]) -> T:
+        """``work(stopping)`` in a light training slot, ``queued(position)`` the words while it waits."""
+        def draw():
+            with self.lock:
+                value, text = self.shown
+            self.bar.progress(value, text=text)
 
-    def _redraw(self) -> bool:
-        self.last = time.perf_counter()
-        return guarded(self.interrupted, lambda: self.bar.progress(self.shown[0], text=self.shown[1])) is False
+        out, self.interrupted = live(lambda stopping, _workers: work(stopping), draw, "light",
+                                     lambda k: self.bar.progress(0.0, text=queued(k)))
+        return out
 
     def done(self) -> None:
         """After the caller has stored what was trained: re-raise a click's rerun, else clear the bar."""

@@ -31,7 +31,7 @@ PAGES = (
 _ICONS = {key: icon for key, _, icon in PAGES}
 FIELD_NAMES = frozenset(f.name for _, cls in PARTS for f in fields(cls))
 _NAV_SLOT = "_ui_nav_slot"
-PARAMS_KEY = "_ui_params"  # the settings of this session's last valid config, as URL params
+CONFIG_KEY = "_ui_config"  # this session's last valid RunConfig: with the widgets' own state, where a setting lives
 # the RunConfig a page's own address is written against (the Names page's surname run): fields it leaves out of
 # the URL hold that config's values there. Set by the page after ``page_setup``, which clears it.
 PAGE_BASE_KEY = "_ui_page_base"
@@ -85,9 +85,15 @@ def page_setup(page_key: str) -> Translator:
     return t
 
 
+def config_params() -> dict[str, str] | None:
+    """This session's settings as URL params (those that differ from the defaults); None before any."""
+    cfg = st.session_state.get(CONFIG_KEY)
+    return None if cfg is None else cfg.to_params(only_changed=True)
+
+
 def _restore_settings_in_url() -> None:
     """Put this session's settings back into the URL when a page switch dropped them."""
-    for key, value in st.session_state.get(PARAMS_KEY, {}).items():
+    for key, value in (config_params() or {}).items():
         if key in FIELD_NAMES and key not in st.query_params:
             try:
                 st.query_params[key] = value
@@ -112,25 +118,25 @@ def _language_switch(t: Translator) -> None:
                          on_change=_on_language, args=(key,))
 
 
-def link_params(config_params: dict[str, str] | None = None) -> dict[str, str]:
-    """Query params for links to other pages: the current settings plus ``lang`` and ``hide``."""
+def link_params(params: dict[str, str] | None = None) -> dict[str, str]:
+    """Query params for links to other pages: the settings ``params`` (else this session's) plus ``lang`` and
+    ``hide``."""
     url = st.query_params.to_dict()
-    if config_params is None:
-        config_params = st.session_state.get(PARAMS_KEY)
-    if config_params is None:
-        config_params = {k: v for k, v in url.items() if k in FIELD_NAMES}
+    params = params if params is not None else config_params()
+    if params is None:
+        params = {k: v for k, v in url.items() if k in FIELD_NAMES}
     out = {k: v for k, v in url.items() if k not in FIELD_NAMES}
-    out.update(config_params)
+    out.update(params)
     return out
 
 
-def draw_nav(config_params: dict[str, str] | None = None) -> None:
+def draw_nav(params: dict[str, str] | None = None) -> None:
     """(Re)draw the page links in the sidebar slot made by ``page_setup``."""
     slot = st.session_state.get(_NAV_SLOT)
     if slot is None:
         return
     t = Translator(current_lang())
-    params = link_params(config_params)
+    params = link_params(params)
     with slot.container():
         st.caption(t("nav.label"))
         for key, path, icon in existing_pages():

@@ -29,15 +29,13 @@ from rnn_core.config import (
 )
 from rnn_core.fit import GLOBAL_DEFAULTS, fit, follow_choice, options
 from ui.state.fields import from_url, hidden_names, locked_caption, page_base, share_link, widget, write_url
-from ui.state.layout import FIELD_NAMES, PARAMS_KEY, Translator, current_lang, draw_nav
+from ui.state.layout import CONFIG_KEY, FIELD_NAMES, Translator, current_lang, draw_nav
 from ui.text.errors import error_text
 from ui.text.labels import option_label
 
 SECTIONS = ("model", "data", "train")  # drawing order: what a newcomer changes first comes first
 ICONS = {"data": ":material/dataset:", "model": ":material/account_tree:", "train": ":material/tune:"}
 DEFAULTS = GLOBAL_DEFAULTS  # every field's default value, by its flat name
-_VALUES = "_ui_values"  # every field's value after the last run of the settings block
-_LAST = "_ui_last_valid"
 _UPLOAD_POSITIVE = "_ui_upload_positive"  # None without an uploaded series, else whether it is > 0
 
 
@@ -80,8 +78,9 @@ def locked_fields() -> tuple[str, ...]:
 
 
 def _start_values(locked, problems: list[str], t: Translator) -> dict:
-    """Every field's value before the widgets run: locked → widget state → last run → URL → default."""
-    stored = st.session_state.get(_VALUES, {})
+    """Every field's value before the widgets run: locked → widget state → this session's config → URL →
+    default."""
+    stored = _flat(st.session_state.get(CONFIG_KEY))
     values = {}
     for name in DEFAULTS:
         if name in locked:
@@ -114,8 +113,8 @@ def apply_config(cfg: RunConfig, all_widgets: bool = True, url: bool = False) ->
     From a widget callback every widget's state is set (``all_widgets``); in a script run before the
     settings block, only that of widgets already holding one, so a first visit sets no widget value
     through the Session State API. ``url``: write the URL too, so it reproduces ``cfg`` at once."""
-    values = {k: v for part in cfg.to_dict().values() for k, v in part.items()}
-    st.session_state.setdefault(_VALUES, {}).update(values)
+    values = _flat(cfg)
+    st.session_state[CONFIG_KEY] = cfg
     for name, value in values.items():
         if all_widgets or name in st.session_state:
             st.session_state[name] = value
@@ -123,8 +122,13 @@ def apply_config(cfg: RunConfig, all_widgets: bool = True, url: bool = False) ->
         write_url(cfg.to_params(only_changed=True), values)
 
 
+def _flat(cfg: RunConfig | None) -> dict:
+    """Every field's value by its flat name ({} for no config)."""
+    return {} if cfg is None else {k: v for part in cfg.to_dict().values() for k, v in part.items()}
+
+
 def _validate(values: dict, t: Translator, problems: list[str]) -> RunConfig:
-    last = st.session_state.get(_LAST)
+    last = st.session_state.get(CONFIG_KEY)
     parts = {}
     for part, cls in PARTS:
         try:
@@ -168,11 +172,8 @@ def settings_sidebar(sections: tuple[str, ...] = SECTIONS) -> RunConfig:
     cfg = _validate(values, t, problems)
     for message in problems:
         st.error(message, icon=":material/link_off:")
-    st.session_state[_VALUES] = values
-    st.session_state[_LAST] = cfg
+    st.session_state[CONFIG_KEY] = cfg
     write_url(cfg.to_params(only_changed=True, base=page_base()), FIELD_NAMES)
-    params = share_params(cfg, locked)  # against the global defaults: what links to the other pages carry
-    st.session_state[PARAMS_KEY] = params
-    draw_nav(params)
+    draw_nav(share_params(cfg, locked))  # against the global defaults: what links to the other pages carry
     share_link(share_params(cfg, locked, page_base()), t)  # this page's link: against its own base
     return cfg

@@ -19,12 +19,11 @@ class TickBar:
         self.lock = threading.Lock()
         self.interrupted: list[BaseException] = []
 
-    def show(self, value: float, text: str) -> bool:
-        """From the trainer's thread: the value and words the next redraw shows. Never asks to stop (the
-        trainer's ``stopping`` does)."""
+    def show(self, value: float, text: str) -> None:
+        """From the trainer's thread: the value and words the next redraw shows (a Stop reaches the trainer
+        through its ``stopping``, not through this report)."""
         with self.lock:
             self.shown[:] = [value, text]
-        return False
 
     def run(self, work: Callable[[Callable[[], bool]], T], queued: Callable[[int], str]) -> T:
         """``work(stopping)`` in a light training slot, ``queued(position)`` the words while it waits."""
